@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "fundlint",
+    products: [
+        .executable(name: "fundlint", targets: ["FundLintCLI"]),
+        .library(name: "FundLint", targets: ["FundLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        .target(
+            name: "RulePacks",
+            path: "Rules",
+            exclude: ["README.md"],
+            sources: ["RulePacks.swift"],
+            resources: [.embedInCode("core.yaml")]
+        ),
+        .target(name: "FundLint", dependencies: ["YAMLTree", "RulePacks"]),
+        .executableTarget(
+            name: "FundLintCLI",
+            dependencies: [
+                "FundLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "CYAML"]),
+        .testTarget(name: "FundLintTests", dependencies: ["FundLint", "YAMLTree", "RulePacks"]),
+        .testTarget(name: "CLITests", dependencies: ["FundLintCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

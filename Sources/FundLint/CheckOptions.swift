@@ -1,0 +1,18 @@
+import YAMLTree
+
+/// How files are checked.
+public struct CheckOptions: Sendable {
+    /// Files larger than this many bytes are not parsed (`--max-file-size`).
+    public var maxFileSize: Int
+    /// Limits applied while reading YAML.
+    public var limits: YAMLLimits
+
+    /// The default file size limit: 64 MiB.
+    public static let defaultMaxFileSize = 64 * 1024 * 1024
+
+    /// Creates options with the documented defaults.
+    public init(maxFileSize: Int = CheckOptions.defaultMaxFileSize, limits: YAMLLimits = YAMLLimits()) {
+        self.maxFileSize = maxFileSize
+        self.limits = limits
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Expands the PATH arguments into plan files: files as given, directories searched
+/// recursively for `*.yaml` and `*.yml` in sorted path order, skipping hidden entries and
+/// anything that is not a regular file. A symlink to a file inside the searched tree is
+/// followed, a symlink to a directory never (so no loop is possible), and each real file is
+/// checked once.
+struct FileCollector {
+    /// A PATH that could not be used.
+    struct Failure: Error {
+        var path: String
+        var reason: String
+    }
+
+    /// The files and the failures, in the order of the arguments.
+    enum Item {
+        case file(InputFile)
+        case failure(Failure)
+    }
+
+    private var seen: Set<FileIdentity> = []
+
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// Expands `paths` (`-` is standard input, shown as `stdinName`).
+    mutating func collect(_ paths: [String], stdinName: String) -> [Item] {
+        var items: [Item] = []
+        for path in paths {
+            if path == "-" {
+                items.append(.file(InputFile(source: .standardInput, displayPath: stdinName)))
+                continue
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                items.append(.failure(Failure(path: path, reason: String(cString: strerror(errno)))))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                items += walk(directory: path)
+            case S_IFREG:
+                if firstSighting(info) {
+                    items.append(.file(InputFile(source: .path(path), displayPath: path)))
+                }
+            default:
+                items.append(.failure(Failure(path: path, reason: "not a regular file or directory")))
+            }
+        }
+        return items
+    }
+
+    private mutating func firstSighting(_ info: stat) -> Bool {
+        seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
+    }
+
+    private mutating func walk(directory root: String) -> [Item] {
+        let rootReal = realPath(root) ?? root
+        var found: [(path: String, info: stat)] = []
+        var failures: [Item] = []
+        var pending = [root]
+        while let directory = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+                failures.append(.failure(Failure(path: directory, reason: "cannot list the directory")))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                var link = stat()
+                guard lstat(path, &link) == 0 else { continue }
+                switch link.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append(path)
+                case S_IFREG:
+                    if Self.isPlanName(name) { found.append((path, link)) }
+                case S_IFLNK:
+                    var target = stat()
+                    guard Self.isPlanName(name), stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
+                          let real = realPath(path), real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
+                    else { continue }
+                    found.append((path, target))
+                default:
+                    continue
+                }
+            }
+        }
+        found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var items = failures
+        for entry in found where firstSighting(entry.info) {
+            items.append(.file(InputFile(source: .path(entry.path), displayPath: entry.path)))
+        }
+        return items
+    }
+
+    private static func isPlanName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

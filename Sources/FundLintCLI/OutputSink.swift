@@ -1,0 +1,58 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a report goes: standard output as it streams, or a file written atomically (a
+/// temporary file beside it, renamed into place only when complete).
+final class OutputSink {
+    private let target: String?
+    private var temporaryPath: String?
+    private var descriptor: Int32 = 1
+    private var failed = false
+
+    /// Opens the sink; `path == nil` means standard output.
+    init(path: String?) throws(FileCollector.Failure) {
+        target = path
+        guard let path else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/." + base + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard fd >= 0 else { throw FileCollector.Failure(path: path, reason: String(cString: strerror(errno))) }
+        descriptor = fd
+        temporaryPath = template.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { String(cString: $0) } ?? ""
+        }
+        fchmod(fd, 0o644)
+    }
+
+    /// Appends text.
+    func write(_ text: String) {
+        guard !text.isEmpty, !failed else { return }
+        if !StandardStream(descriptor: descriptor).write(text) { failed = true }
+    }
+
+    /// Completes the output: renames the temporary file into place.
+    func finish() throws(FileCollector.Failure) {
+        guard let target, let temporaryPath else {
+            if failed { throw FileCollector.Failure(path: "<stdout>", reason: "standard output is closed") }
+            return
+        }
+        defer { close(descriptor) }
+        if failed || fsync(descriptor) != 0 || rename(temporaryPath, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw FileCollector.Failure(path: target, reason: reason)
+        }
+    }
+
+    /// Removes the temporary file of an unfinished output.
+    func abandon() {
+        guard let temporaryPath else { return }
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+}

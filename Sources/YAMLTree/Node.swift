@@ -1,0 +1,56 @@
+/// The identity of a node inside one ``YAMLDocument``: an index into its node array.
+public struct NodeID: Sendable, Hashable, Comparable {
+    /// The node's index in its document.
+    public let index: Int32
+
+    /// The node at `index` of its document.
+    public init(_ index: Int32) { self.index = index }
+    init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
+
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
+}
+
+/// What a node is.
+public enum NodeKind: UInt8, Sendable, Hashable {
+    case scalar, sequence, mapping, alias
+}
+
+/// How a scalar was written; typing by the schema needs it (a quoted number is a string).
+public enum ScalarStyle: UInt8, Sendable, Hashable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// One key/value pair of a mapping.
+public struct MappingEntry: Sendable, Hashable {
+    /// The key node.
+    public var key: NodeID
+    /// The value node (possibly an alias).
+    public var value: NodeID
+    /// For a pair that comes from a `<<` merge: the merge's value node (the alias or
+    /// mapping written after `<<:` in this mapping). `nil` for pairs written here.
+    public var mergedVia: NodeID?
+
+    /// Creates an entry.
+    public init(key: NodeID, value: NodeID, mergedVia: NodeID? = nil) {
+        self.key = key
+        self.value = value
+        self.mergedVia = mergedVia
+    }
+}
+
+/// The compact storage of one node.
+struct NodeRecord: Sendable {
+    var kind: NodeKind
+    /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
+    var style: UInt8
+    var range: SourceRange
+    /// Scalar: index into the scalar texts; collection: start in the children array;
+    /// alias: the target node's index.
+    var first: Int32
+    /// Collection: number of child slots (a mapping has two per entry).
+    var count: Int32
+    /// Index into the document's string table, or -1.
+    var tag: Int32
+    /// Index into the document's string table, or -1 (for an alias: its anchor name).
+    var anchor: Int32
+}

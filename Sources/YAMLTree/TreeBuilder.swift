@@ -1,0 +1,255 @@
+/// Builds one ``YAMLDocument`` from parser events, iteratively: an explicit stack of open
+/// collections, never recursion, so input depth cannot exhaust the call stack.
+struct TreeBuilder {
+    /// Why building stopped early.
+    struct LimitExceeded: Error {}
+
+    private struct OpenCollection {
+        var node: Int32
+        var pendingStart: Int
+        var weight: Int
+        var isBlock: Bool
+    }
+
+    private(set) var document: YAMLDocument
+    private let limits: YAMLLimits
+    private let expansionBudget: Int
+    private var stack: [OpenCollection] = []
+    private var pending: [Int32] = []
+    /// The expanded size of each node: itself plus everything reachable, aliases expanded.
+    private var weights: [Int] = []
+    private var anchors: [String: Int32] = [:]
+    private var openAnchored: Set<Int32> = []
+    /// Nodes the document would have with every alias and merge expanded.
+    private var expandedSize = 0
+
+    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int) {
+        document = YAMLDocument(start: start)
+        self.limits = limits
+        let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
+        expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
+    }
+
+    // MARK: events
+
+    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange) throws(LimitExceeded) {
+        let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: range,
+                                          first: Int32(truncatingIfNeeded: document.scalarTexts.count),
+                                          count: 0, tag: intern(tag), anchor: intern(anchor)))
+        document.scalarTexts.append(text)
+        weights.append(1)
+        checkTag(tag, node: index)
+        if let anchor { defineAnchor(anchor, node: index) }
+        try grow(by: 1, at: range)
+    }
+
+    mutating func startCollection(_ kind: NodeKind, flow: Bool, tag: String?, anchor: String?, start: SourceLocation) throws(LimitExceeded) {
+        if stack.count >= limits.maxDepth {
+            document.problems.append(YAMLProblem(
+                kind: .limits,
+                message: "nesting is deeper than \(limits.maxDepth) levels, the limit for a plan",
+                range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 1))))
+            throw LimitExceeded()
+        }
+        let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),
+                                          first: 0, count: 0, tag: intern(tag), anchor: intern(anchor)))
+        weights.append(1)
+        if let anchor {
+            defineAnchor(anchor, node: index)
+            openAnchored.insert(index)
+        }
+        stack.append(OpenCollection(node: index, pendingStart: pending.count, weight: 1, isBlock: !flow))
+        try grow(by: 1, at: SourceRange(at: start))
+    }
+
+    mutating func endCollection(end: SourceLocation) throws(LimitExceeded) {
+        guard let open = stack.popLast() else { return }
+        let node = Int(open.node)
+        let first = document.children.count
+        document.children.append(contentsOf: pending[open.pendingStart...])
+        pending.removeSubrange(open.pendingStart...)
+        let count = document.children.count - first
+        document.nodes[node].first = Int32(truncatingIfNeeded: first)
+        document.nodes[node].count = Int32(truncatingIfNeeded: count)
+        var rangeEnd = end
+        if open.isBlock, count > 0, let last = document.children.last {
+            // A block collection ends where its last child ends, not at the next token.
+            rangeEnd = document.nodes[Int(last)].range.end
+        }
+        document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
+        weights[node] = open.weight
+        openAnchored.remove(open.node)
+        if let parent = stack.indices.last {
+            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, open.weight)
+        }
+        checkTag(document.tag(NodeID(open.node)), node: open.node)
+        if document.nodes[node].kind == .mapping {
+            try resolveMapping(open.node)
+        }
+    }
+
+    mutating func alias(_ name: String, range: SourceRange) throws(LimitExceeded) {
+        guard let target = anchors[name] else {
+            document.problems.append(YAMLProblem(
+                kind: .syntax, message: "alias '*\(name)' refers to no anchor '&\(name)' defined before it",
+                range: range))
+            throw LimitExceeded()
+        }
+        if openAnchored.contains(target) {
+            document.problems.append(YAMLProblem(
+                kind: .syntax,
+                message: "alias '*\(name)' refers to the collection '&\(name)' that contains it; recursive structures are not allowed",
+                range: range,
+                notes: [.init(range: SourceRange(at: document.nodes[Int(target)].range.start), message: "'&\(name)' is defined here")]))
+            throw LimitExceeded()
+        }
+        let index = appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
+                                          tag: -1, anchor: intern(name)))
+        let weight = weights[Int(target)]
+        weights.append(weight)
+        if let parent = stack.indices.last {
+            // appendNode already counted 1 for the alias itself.
+            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, weight - 1)
+        }
+        try grow(by: weight - 1, at: range)
+        _ = index
+    }
+
+    mutating func finish(end: SourceLocation) -> YAMLDocument {
+        document.isComplete = true
+        return document
+    }
+
+    // MARK: helpers
+
+    private mutating func appendNode(_ record: NodeRecord) -> Int32 {
+        let index = Int32(truncatingIfNeeded: document.nodes.count)
+        document.nodes.append(record)
+        if let parent = stack.indices.last {
+            pending.append(index)
+            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, 1)
+        } else if document.root == nil {
+            document.root = NodeID(index)
+        }
+        return index
+    }
+
+    private mutating func intern(_ string: String?) -> Int32 {
+        guard let string else { return -1 }
+        document.strings.append(string)
+        return Int32(truncatingIfNeeded: document.strings.count - 1)
+    }
+
+    private mutating func defineAnchor(_ name: String, node: Int32) {
+        anchors[name] = node
+    }
+
+    private mutating func checkTag(_ tag: String?, node: Int32) {
+        guard let tag, !YAMLTags.isAllowed(tag) else { return }
+        if tag == YAMLTags.merge, document.isMergeKey(NodeID(node)) { return }
+        document.problems.append(YAMLProblem(
+            kind: .tag,
+            message: "tag '\(YAMLTags.display(tag))' is not supported; plans use only the core tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)",
+            range: document.nodes[Int(node)].range, node: NodeID(node)))
+    }
+
+    private mutating func grow(by amount: Int, at range: SourceRange) throws(LimitExceeded) {
+        expandedSize = Self.saturatingAdd(expandedSize, amount)
+        if expandedSize > expansionBudget {
+            document.problems.append(YAMLProblem(
+                kind: .limits,
+                message: "aliases and merges expand this document to more than \(expansionBudget) nodes, the limit for a file of this size",
+                range: range))
+            throw LimitExceeded()
+        }
+    }
+
+    private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let sum = a.addingReportingOverflow(b)
+        return sum.overflow ? Int.max : sum.partialValue
+    }
+
+    /// Reports duplicate keys and applies `<<` merges, once, when a mapping closes.
+    private mutating func resolveMapping(_ node: Int32) throws(LimitExceeded) {
+        let id = NodeID(node)
+        let written = document.entries(id)
+        var merges: [NodeID] = []
+        var explicit: [MappingEntry] = []
+        explicit.reserveCapacity(written.count)
+        var seen: [String: Int] = [:]
+        var hasDuplicates = false
+        for entry in written {
+            if document.isMergeKey(entry.key) {
+                merges.append(entry.value)
+                continue
+            }
+            guard let text = document.keyText(entry.key) else {
+                explicit.append(entry)
+                continue
+            }
+            if let earlier = seen[text] {
+                let firstKey = explicit[earlier].key
+                let firstStart = document.range(firstKey).start
+                document.problems.append(YAMLProblem(
+                    kind: .duplicateKey,
+                    message: "duplicate key '\(text)': this mapping already has it at line \(firstStart.line); the last value counts",
+                    range: document.range(entry.key), node: entry.key,
+                    notes: [.init(range: document.range(firstKey), message: "'\(text)' first appears here")]))
+                explicit[earlier] = entry
+                hasDuplicates = true
+            } else {
+                seen[text] = explicit.count
+                explicit.append(entry)
+            }
+        }
+        guard !merges.isEmpty || hasDuplicates else { return }
+        var effective = explicit
+        for mergeValue in merges {
+            var sources: [NodeID] = []
+            let resolved = document.resolve(mergeValue)
+            switch document.kind(resolved) {
+            case .mapping:
+                sources = [resolved]
+            case .sequence:
+                for item in document.items(resolved) {
+                    let target = document.resolve(item)
+                    guard document.kind(target) == .mapping else {
+                        invalidMerge(at: item)
+                        throw LimitExceeded()
+                    }
+                    sources.append(target)
+                }
+            default:
+                invalidMerge(at: mergeValue)
+                throw LimitExceeded()
+            }
+            for source in sources {
+                let merged = document.effectiveEntries(source)
+                try grow(by: merged.count, at: document.range(mergeValue))
+                for entry in merged {
+                    guard let text = document.keyText(entry.key) else { continue }
+                    if seen[text] != nil { continue }
+                    seen[text] = effective.count
+                    effective.append(MappingEntry(key: entry.key, value: entry.value, mergedVia: mergeValue))
+                }
+            }
+        }
+        document.resolvedEntries[node] = effective
+    }
+
+    private mutating func invalidMerge(at node: NodeID) {
+        document.problems.append(YAMLProblem(
+            kind: .syntax,
+            message: "a '<<' merge takes a mapping or a list of mappings, not a \(describe(document.kind(document.resolve(node))))",
+            range: document.range(node), node: node))
+    }
+
+    private func describe(_ kind: NodeKind) -> String {
+        switch kind {
+        case .scalar: "scalar"
+        case .sequence: "list of other values"
+        case .mapping: "mapping"
+        case .alias: "alias"
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// One YAML document with positions: every node in one array, children as index ranges.
+///
+/// Aliases are nodes of their own that point at their target, never copies, so a value
+/// reached through an alias still knows where the alias was written.
+public struct YAMLDocument: Sendable {
+    /// Where the document starts (its `---`, or its first token when implicit).
+    public internal(set) var start: SourceLocation
+    /// The root node; `nil` when the document broke off before it had one.
+    public internal(set) var root: NodeID?
+    /// Problems found while reading this document, in the order found.
+    public internal(set) var problems: [YAMLProblem] = []
+    /// `false` when reading stopped inside this document (a syntax error or a limit).
+    public internal(set) var isComplete: Bool = false
+
+    var nodes: [NodeRecord] = []
+    var children: [Int32] = []
+    var scalarTexts: [String] = []
+    var strings: [String] = []
+    /// Effective entries of mappings that have merges or duplicate keys.
+    var resolvedEntries: [Int32: [MappingEntry]] = [:]
+
+    init(start: SourceLocation) {
+        self.start = start
+    }
+
+    /// How many nodes the document holds (aliases count once).
+    public var nodeCount: Int { nodes.count }
+
+    /// Every node id, in document order.
+    public var allNodes: [NodeID] { (0..<nodes.count).map { NodeID($0) } }
+
+    /// The node's kind.
+    public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.index)].kind }
+
+    /// The node's source range (an alias's own range, not its target's).
+    public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
+
+    /// The scalar's text after YAML unescaping and folding; `nil` for other kinds.
+    public func scalar(_ id: NodeID) -> String? {
+        let record = nodes[Int(id.index)]
+        return record.kind == .scalar ? scalarTexts[Int(record.first)] : nil
+    }
+
+    /// How the scalar was written; `nil` for other kinds.
+    public func scalarStyle(_ id: NodeID) -> ScalarStyle? {
+        let record = nodes[Int(id.index)]
+        return record.kind == .scalar ? ScalarStyle(rawValue: record.style) : nil
+    }
+
+    /// Whether a collection was written in flow style (`[...]`, `{...}`).
+    public func isFlow(_ id: NodeID) -> Bool {
+        let record = nodes[Int(id.index)]
+        return (record.kind == .sequence || record.kind == .mapping) && record.style == 1
+    }
+
+    /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`, `!`, `!local`).
+    public func tag(_ id: NodeID) -> String? {
+        let index = nodes[Int(id.index)].tag
+        return index < 0 ? nil : strings[Int(index)]
+    }
+
+    /// The anchor defined on the node, or for an alias the anchor it names.
+    public func anchor(_ id: NodeID) -> String? {
+        let index = nodes[Int(id.index)].anchor
+        return index < 0 ? nil : strings[Int(index)]
+    }
+
+    /// The node an alias points at; `nil` for other kinds.
+    public func aliasTarget(_ id: NodeID) -> NodeID? {
+        let record = nodes[Int(id.index)]
+        return record.kind == .alias ? NodeID(record.first) : nil
+    }
+
+    /// The node itself, or an alias's target (targets are never aliases).
+    public func resolve(_ id: NodeID) -> NodeID {
+        let record = nodes[Int(id.index)]
+        return record.kind == .alias ? NodeID(record.first) : id
+    }
+
+    /// The items of a sequence, in order; empty for other kinds.
+    public func items(_ id: NodeID) -> [NodeID] {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .sequence else { return [] }
+        let start = Int(record.first)
+        return children[start..<start + Int(record.count)].map { NodeID($0) }
+    }
+
+    /// The pairs of a mapping as written, in order, duplicates and `<<` keys included.
+    public func entries(_ id: NodeID) -> [MappingEntry] {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .mapping else { return [] }
+        let start = Int(record.first)
+        let pairs = Int(record.count) / 2
+        var result: [MappingEntry] = []
+        result.reserveCapacity(pairs)
+        for pair in 0..<pairs {
+            result.append(MappingEntry(key: NodeID(children[start + 2 * pair]),
+                                       value: NodeID(children[start + 2 * pair + 1])))
+        }
+        return result
+    }
+
+    /// The pairs a loader would see: `<<` merges applied (keys written here win over merged
+    /// ones, earlier merged mappings over later ones) and, of duplicate keys, the last.
+    public func effectiveEntries(_ id: NodeID) -> [MappingEntry] {
+        resolvedEntries[id.index] ?? entries(id)
+    }
+
+    /// The text a key is compared by: the scalar text of the key (through an alias), or
+    /// `nil` for a collection key.
+    public func keyText(_ id: NodeID) -> String? {
+        scalar(resolve(id))
+    }
+
+    /// Whether the node is a `<<` merge key (plain `<<` or tagged `!!merge`).
+    public func isMergeKey(_ id: NodeID) -> Bool {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else { return false }
+        if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.merge }
+        return record.style == ScalarStyle.plain.rawValue && scalarTexts[Int(record.first)] == "<<"
+    }
+}

@@ -1,0 +1,165 @@
+internal import CYAML
+
+/// Reads YAML bytes with the system libyaml into positioned ``YAMLDocument``s.
+///
+/// The only type that touches libyaml. It owns one `yaml_parser_t` and frees it in
+/// `deinit`; marks are converted to 1-based positions once, here.
+public final class YAMLParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let limits: YAMLLimits
+    private var initialized = false
+
+    /// Creates a parser with the given limits.
+    public init(limits: YAMLLimits = YAMLLimits()) {
+        self.limits = limits
+        parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    }
+
+    deinit {
+        if initialized { yaml_parser_delete(parser) }
+        parser.deallocate()
+    }
+
+    /// Parses a whole stream. Never throws: problems are part of the result.
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLStream {
+        YAMLParser(limits: limits).parse(bytes)
+    }
+
+    /// Parses a whole stream with this parser.
+    public func parse(_ bytes: [UInt8]) -> YAMLStream {
+        if initialized { yaml_parser_delete(parser) }
+        guard yaml_parser_initialize(parser) == 1 else {
+            initialized = false
+            var document = YAMLDocument(start: .fileStart)
+            document.problems.append(YAMLProblem(kind: .limits, message: "libyaml could not allocate a parser",
+                                                 range: SourceRange(at: .fileStart)))
+            return YAMLStream(documents: [document])
+        }
+        initialized = true
+        return bytes.withUnsafeBufferPointer { buffer in
+            var empty: UInt8 = 0
+            withUnsafeMutablePointer(to: &empty) { emptyPointer in
+                let base = buffer.baseAddress.map { UnsafePointer($0) } ?? UnsafePointer(emptyPointer)
+                yaml_parser_set_input_string(parser, base, buffer.count)
+            }
+            return run(bytes)
+        }
+    }
+
+    private func run(_ bytes: [UInt8]) -> YAMLStream {
+        var documents: [YAMLDocument] = []
+        var builder: TreeBuilder?
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                let problem = syntaxProblem(bytes)
+                var document = builder?.document ?? YAMLDocument(start: problem.range.start)
+                document.problems = [problem]
+                document.isComplete = false
+                documents.append(document)
+                return YAMLStream(documents: documents)
+            }
+            defer { yaml_event_delete(&event) }
+            let start = Self.location(event.start_mark)
+            let end = Self.location(event.end_mark)
+            do throws(TreeBuilder.LimitExceeded) {
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return YAMLStream(documents: documents)
+                case YAML_DOCUMENT_START_EVENT:
+                    builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count)
+                case YAML_DOCUMENT_END_EVENT:
+                    if var finished = builder {
+                        documents.append(finished.finish(end: end))
+                    }
+                    builder = nil
+                case YAML_SCALAR_EVENT:
+                    let data = event.data.scalar
+                    let text = data.value.map {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
+                    } ?? ""
+                    try builder?.scalar(text, style: Self.scalarStyle(data.style),
+                                        tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                        range: SourceRange(start: start, end: end))
+                case YAML_SEQUENCE_START_EVENT:
+                    let data = event.data.sequence_start
+                    try builder?.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                                                 tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                                 start: start)
+                case YAML_MAPPING_START_EVENT:
+                    let data = event.data.mapping_start
+                    try builder?.startCollection(.mapping, flow: data.style == YAML_FLOW_MAPPING_STYLE,
+                                                 tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                                 start: start)
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    try builder?.endCollection(end: end)
+                case YAML_ALIAS_EVENT:
+                    try builder?.alias(Self.string(event.data.alias.anchor) ?? "",
+                                       range: SourceRange(start: start, end: end))
+                default:
+                    break
+                }
+            } catch {
+                // A limit or a broken alias: stop feeding libyaml; this document keeps only
+                // that problem.
+                if var document = builder?.document, let problem = document.problems.last {
+                    document.problems = [problem]
+                    document.isComplete = false
+                    documents.append(document)
+                }
+                return YAMLStream(documents: documents)
+            }
+        }
+    }
+
+    private func syntaxProblem(_ bytes: [UInt8]) -> YAMLProblem {
+        let state = parser.pointee
+        let problem = Self.string(state.problem) ?? "unknown error"
+        if state.error == YAML_READER_ERROR {
+            let at = ByteLocator.location(ofByteOffset: state.problem_offset, in: bytes)
+            var message = problem
+            if state.problem_value >= 0 {
+                let hex = String(state.problem_value, radix: 16, uppercase: true)
+                message += " (byte 0x\(hex.count < 2 ? "0" + hex : hex) at offset \(state.problem_offset))"
+            }
+            return YAMLProblem(kind: .syntax, message: message,
+                               range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)))
+        }
+        if state.error == YAML_MEMORY_ERROR {
+            return YAMLProblem(kind: .limits, message: "libyaml ran out of memory", range: SourceRange(at: .fileStart))
+        }
+        let at = Self.location(state.problem_mark)
+        var message = problem
+        var notes: [YAMLProblem.Note] = []
+        if let context = Self.string(state.context) {
+            let contextAt = Self.location(state.context_mark)
+            message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
+            notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
+        }
+        return YAMLProblem(kind: .syntax, message: message,
+                           range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+                           notes: notes)
+    }
+
+    private static func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(line: mark.line &+ 1, column: mark.column &+ 1)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}
