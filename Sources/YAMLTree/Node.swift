@@ -26,8 +26,9 @@ public struct MappingEntry: Sendable, Hashable {
     public var key: NodeID
     /// The value node (possibly an alias).
     public var value: NodeID
-    /// For a pair that comes from a `<<` merge: the merge's value node (the alias or
-    /// mapping written after `<<:` in this mapping). `nil` for pairs written here.
+    /// For a pair that comes from a `<<` merge: the node in this mapping that names the
+    /// merged mapping (the alias or mapping after `<<:`, or the item of a merge list).
+    /// `nil` for pairs written here.
     public var mergedVia: NodeID?
 
     /// Creates an entry.

@@ -205,11 +205,12 @@ struct TreeBuilder {
         guard !merges.isEmpty || hasDuplicates else { return }
         var effective = explicit
         for mergeValue in merges {
-            var sources: [NodeID] = []
+            // Each merged mapping with the node that names it (an item of a merge list).
+            var sources: [(mapping: NodeID, via: NodeID)] = []
             let resolved = document.resolve(mergeValue)
             switch document.kind(resolved) {
             case .mapping:
-                sources = [resolved]
+                sources = [(resolved, mergeValue)]
             case .sequence:
                 for item in document.items(resolved) {
                     let target = document.resolve(item)
@@ -217,20 +218,20 @@ struct TreeBuilder {
                         invalidMerge(at: item)
                         throw LimitExceeded()
                     }
-                    sources.append(target)
+                    sources.append((target, item))
                 }
             default:
                 invalidMerge(at: mergeValue)
                 throw LimitExceeded()
             }
             for source in sources {
-                let merged = document.effectiveEntries(source)
-                try grow(by: merged.count, at: document.range(mergeValue))
+                let merged = document.effectiveEntries(source.mapping)
+                try grow(by: merged.count, at: document.range(source.via))
                 for entry in merged {
                     guard let text = document.keyText(entry.key) else { continue }
                     if seen[text] != nil { continue }
                     seen[text] = effective.count
-                    effective.append(MappingEntry(key: entry.key, value: entry.value, mergedVia: mergeValue))
+                    effective.append(MappingEntry(key: entry.key, value: entry.value, mergedVia: source.via))
                 }
             }
         }

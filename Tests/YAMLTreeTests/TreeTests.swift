@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+@testable import YAMLTree
+
+@Suite struct TreeTests {
+    private func parse(_ source: MarkedSource) -> YAMLDocument? {
+        YAMLParser.parse(source.bytes).documents.first
+    }
+
+    private func lookup(_ document: YAMLDocument, _ mapping: NodeID, _ key: String) -> MappingEntry? {
+        document.effectiveEntries(document.resolve(mapping)).first { document.keyText($0.key) == key }
+    }
+
+    @Test func scalarsKnowTheirPositionsInUnicodeScalars() throws {
+        let source = MarkedSource("""
+        title: 1️⃣"Café ☕ 日本"
+        items: [2️⃣a, 3️⃣"ü", 4️⃣c]
+        """)
+        let document = try #require(parse(source))
+        let root = try #require(document.root)
+        let title = try #require(lookup(document, root, "title"))
+        #expect(document.range(title.value).start == source[1])
+        #expect(document.range(title.value).end == SourceLocation(line: 1, column: 19))
+        #expect(document.scalar(title.value) == "Café ☕ 日本")
+        #expect(document.scalarStyle(title.value) == .doubleQuoted)
+        let items = try #require(lookup(document, root, "items"))
+        #expect(document.items(items.value).map { document.range($0).start } == [source[2], source[3], source[4]])
+        #expect(document.isFlow(items.value))
+    }
+
+    @Test func aliasesKeepTheirOwnPositionAndPointAtTheirTarget() throws {
+        let source = MarkedSource("""
+        base: 1️⃣&b {x: 1}
+        use: 2️⃣*b
+        """)
+        let document = try #require(parse(source))
+        let root = try #require(document.root)
+        let use = try #require(lookup(document, root, "use"))
+        #expect(document.kind(use.value) == .alias)
+        #expect(document.range(use.value).start == source[2])
+        let target = try #require(document.aliasTarget(use.value))
+        #expect(document.range(target).start == source[1])
+        #expect(document.anchor(target) == "b")
+    }
+
+    @Test func mergesFollowYAML11Precedence() throws {
+        let source = MarkedSource("""
+        one: &one {a: 1, b: 1}
+        two: &two {b: 2, c: 2}
+        merged:
+          <<: [1️⃣*one, *two]
+          a: explicit
+        single:
+          <<: 2️⃣*two
+          d: 4
+        """)
+        let document = try #require(parse(source))
+        #expect(document.problems.isEmpty)
+        let root = try #require(document.root)
+        let merged = try #require(lookup(document, root, "merged")).value
+        let values = Dictionary(uniqueKeysWithValues: document.effectiveEntries(merged).map {
+            (document.keyText($0.key) ?? "", document.scalar(document.resolve($0.value)) ?? "")
+        })
+        #expect(values == ["a": "explicit", "b": "1", "c": "2"])
+        let b = try #require(lookup(document, merged, "b"))
+        #expect(b.mergedVia.map { document.range($0).start } == source[1])
+        #expect(lookup(document, merged, "a")?.mergedVia == nil)
+        let single = try #require(lookup(document, root, "single")).value
+        #expect(lookup(document, single, "c")?.mergedVia.map { document.range($0).start } == source[2])
+        #expect(document.effectiveEntries(single).count == 3)
+    }
+
+    @Test func duplicateKeysAreReportedAtTheSecondWithANoteAtTheFirst() throws {
+        let source = MarkedSource("""
+        base: &b {x: 1}
+        m:
+          <<: *b
+          x: 2
+          1️⃣ü: 1
+          k: 2
+          2️⃣ü: 3
+        """)
+        let document = try #require(parse(source))
+        #expect(document.problems.count == 1)
+        let problem = try #require(document.problems.first)
+        #expect(problem.kind == .duplicateKey)
+        #expect(problem.range.start == source[2])
+        #expect(problem.notes.first?.range.start == source[1])
+        #expect(problem.message.contains("'ü'"))
+        let root = try #require(document.root)
+        let m = try #require(lookup(document, root, "m")).value
+        #expect(lookup(document, m, "ü").flatMap { document.scalar($0.value) } == "3")
+    }
+
+    @Test(arguments: ["!!binary aGVsbG8=", "!local x", "!!set {a}", "!!timestamp 2026-01-01", "!!python/name:os.system x"])
+    func nonCoreTagsAreProblems(_ value: String) throws {
+        let source = MarkedSource("ok: !!str x\nbad: 1️⃣\(value)\n")
+        let document = try #require(parse(source))
+        #expect(document.problems.map(\.kind) == [.tag])
+        #expect(document.problems.first?.range.start == source[1])
+    }
+
+    @Test func undefinedAndRecursiveAliasesAreSyntaxErrors() throws {
+        let undefined = MarkedSource("a: 1\nb: 1️⃣*nothing\n")
+        let first = try #require(parse(undefined))
+        #expect(first.problems.map(\.kind) == [.syntax])
+        #expect(first.problems.first?.range.start == undefined[1])
+        #expect(!first.isComplete)
+
+        let recursive = MarkedSource("a: &a [1, 1️⃣*a]\n")
+        let second = try #require(parse(recursive))
+        #expect(second.problems.map(\.kind) == [.syntax])
+        #expect(second.problems.first?.range.start == recursive[1])
+    }
+
+    @Test func aMergeOfAScalarIsAnError() throws {
+        let source = MarkedSource("m:\n  <<: 1️⃣oops\n")
+        let document = try #require(parse(source))
+        #expect(document.problems.map(\.kind) == [.syntax])
+        #expect(document.problems.first?.range.start == source[1])
+    }
+
+    @Test func deepFlowNestingStopsAtTheLimitQuickly() throws {
+        let bytes = Array(String(repeating: "[", count: 100_000).utf8)
+        let stream = YAMLParser.parse(bytes)
+        let problem = try #require(stream.documents.last?.problems.first)
+        #expect(problem.kind == .limits)
+        #expect(problem.range.start == SourceLocation(line: 1, column: 257))
+    }
+
+    @Test func deepBlockNestingStopsAtTheLimit() throws {
+        var text = ""
+        for depth in 0..<1_500 { text += String(repeating: " ", count: depth) + "k:\n" }
+        let stream = YAMLParser.parse(Array(text.utf8))
+        #expect(stream.documents.last?.problems.first?.kind == .limits)
+        #expect(stream.documents.last?.problems.first?.range.start.line == 257)
+    }
+
+    @Test func billionLaughsIsStoppedByTheExpansionBudget() throws {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let stream = YAMLParser.parse(Array(text.utf8))
+        let problem = try #require(stream.documents.first?.problems.first)
+        #expect(problem.kind == .limits)
+        #expect(problem.message.contains("expand"))
+    }
+
+    @Test func mergeBombIsStoppedByTheExpansionBudget() throws {
+        var text = "m0: &m0 {" + (0..<50).map { "k\($0): v" }.joined(separator: ", ") + "}\n"
+        for level in 1...200 {
+            text += "m\(level): &m\(level) {<<: [*m\(level - 1)], x\(level): 1}\n"
+        }
+        text += "all: [" + Array(repeating: "{<<: *m200}", count: 2_000).joined(separator: ", ") + "]\n"
+        let stream = YAMLParser.parse(Array(text.utf8))
+        #expect(stream.documents.first?.problems.first?.kind == .limits)
+    }
+
+    @Test func invalidUTF8IsPositionedFromItsByteOffset() throws {
+        var bytes = Array("a: 1\nbé: 2\nc: x".utf8)
+        bytes.append(0xFF)
+        bytes += Array(" y\n".utf8)
+        let problem = try #require(YAMLParser.parse(bytes).documents.last?.problems.first)
+        #expect(problem.kind == .syntax)
+        #expect(problem.range.start == SourceLocation(line: 3, column: 5))
+        #expect(problem.message.contains("0xFF"))
+    }
+
+    @Test func nulBytesArePositioned() throws {
+        let bytes = Array("a: 1\nb: x".utf8) + [0] + Array("y\n".utf8)
+        let problem = try #require(YAMLParser.parse(bytes).documents.last?.problems.first)
+        #expect(problem.kind == .syntax)
+        #expect(problem.range.start == SourceLocation(line: 2, column: 5))
+    }
+
+    @Test func byteOrderMarksAndCRLFKeepPositions() throws {
+        let source = MarkedSource("a: 1\nb: 1️⃣é\n")
+        let crlf = Array(source.text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let utf8BOM = [0xEF, 0xBB, 0xBF] + source.bytes
+        var utf16LE: [UInt8] = [0xFF, 0xFE]
+        var utf16BE: [UInt8] = [0xFE, 0xFF]
+        for unit in source.text.utf16 {
+            utf16LE += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            utf16BE += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+        for bytes in [crlf, utf8BOM, utf16LE, utf16BE] {
+            let document = try #require(YAMLParser.parse(bytes).documents.first)
+            #expect(document.problems.isEmpty)
+            let root = try #require(document.root)
+            let b = try #require(lookup(document, root, "b"))
+            #expect(document.range(b.value).start == source[1])
+            #expect(document.scalar(b.value) == "é")
+        }
+    }
+
+    @Test func documentsBeforeASyntaxErrorStayComplete() throws {
+        let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n---\nc: [\n".utf8))
+        #expect(stream.documents.count == 3)
+        #expect(stream.documents.prefix(2).allSatisfy { $0.isComplete && $0.problems.isEmpty })
+        #expect(stream.documents[2].problems.map(\.kind) == [.syntax])
+    }
+
+    @Test func anEmptyStreamHasNoDocument() {
+        #expect(YAMLParser.parse([]).documents.isEmpty)
+        #expect(YAMLParser.parse(Array("# only a comment\n\n".utf8)).documents.isEmpty)
+    }
+
+    @Test(.enabled(if: YAMLTestSuite.root != nil), arguments: YAMLTestSuite.cases)
+    func everyNodeHasAnOrderedPositiveRange(_ testCase: YAMLTestSuite.Case) throws {
+        let input = try #require(YAMLTestSuite.bytes(testCase.directory + "/in.yaml"))
+        for document in YAMLParser.parse(input).documents {
+            for node in document.allNodes {
+                let range = document.range(node)
+                #expect(range.start.line >= 1 && range.start.column >= 1)
+                #expect(range.start <= range.end)
+            }
+        }
+    }
+}
