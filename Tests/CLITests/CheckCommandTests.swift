@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of `fundlint check`, running the real binary.
+@Suite struct CheckCommandTests {
+    private let validPlan = "Examples/west-midlands-bus-delays.yaml"
+
+    @Test func aValidPlanPassesSilently() throws {
+        let result = try CommandRunner.run([validPlan])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "fundlint: no problems in 1 plan\n")
+    }
+
+    @Test func aSyntaxErrorExitsOneWithACompilerStyleLine() throws {
+        let result = try CommandRunner.run(["--no-source", "Examples/invalid-yaml-syntax.yaml"])
+        #expect(result.status == 1)
+        let first = result.stdout.split(separator: "\n").first.map(String.init)
+        #expect(first == "Examples/invalid-yaml-syntax.yaml:11:13: error: did not find expected ',' or ']' (while parsing a flow sequence at line 10, column 12) [yaml/syntax]")
+        #expect(result.stderr.contains("1 error in 1 of 1 plan"))
+    }
+
+    @Test func aMissingPathExitsTwoButOtherPathsAreStillChecked() throws {
+        let result = try CommandRunner.run(["no-such-plan.yaml", "Examples/invalid-yaml-tag.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read 'no-such-plan.yaml': No such file or directory"))
+        #expect(result.stdout.contains("[yaml/tag]"))
+    }
+
+    @Test(arguments: [["--format", "yaml"], ["--jobs", "0"], ["--no-such-flag"], ["--fail-on", "sometimes"]])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let result = try CommandRunner.run(arguments + [validPlan])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func versionAndHelpExitZero() throws {
+        let version = try CommandRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try CommandRunner.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--fail-on"))
+    }
+
+    @Test func standardInputIsReportedUnderItsGivenName() throws {
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plans/mine.yaml"],
+                                           stdin: Data("a: 1\na: 2\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("plans/mine.yaml:2:1: error: duplicate key 'a'"))
+    }
+
+    @Test func failOnDecidesTheExitStatus() throws {
+        let bad = "Examples/invalid-yaml-tag.yaml"
+        #expect(try CommandRunner.run(["--fail-on", "never", bad]).status == 0)
+        #expect(try CommandRunner.run(["--fail-on", "error", bad]).status == 1)
+        #expect(try CommandRunner.run(["--fail-on", "note", validPlan]).status == 0)
+    }
+
+    @Test func quietDropsTheSummaryAndNoSourceDropsSnippets() throws {
+        let result = try CommandRunner.run(["--quiet", "--no-source", "Examples/invalid-yaml-duplicate-key.yaml"])
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == """
+        Examples/invalid-yaml-duplicate-key.yaml:35:3: error: duplicate key 'currency': this mapping already has it at line 31; the last value counts [yaml/duplicate-key]
+        Examples/invalid-yaml-duplicate-key.yaml:31:3: note: 'currency' first appears here
+
+        """)
+    }
+
+    @Test func colourFollowsTheFlagAndNoColor() throws {
+        let bad = "Examples/invalid-yaml-tag.yaml"
+        #expect(try CommandRunner.run(["--color", "always", bad]).stdout.contains("\u{1B}[1;31merror:"))
+        #expect(!(try CommandRunner.run([bad]).stdout.contains("\u{1B}")))
+        #expect(!(try CommandRunner.run(["--color", "auto", bad], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}")))
+    }
+
+    @Test func controlCharactersFromAPlanNeverReachTheTerminalRaw() throws {
+        // Raw control characters are a libyaml error; escapes in double quotes reach values.
+        let plan = "\"k\\e[31m\\u202E\": 1\n\"k\\e[31m\\u202E\": 2\nraw: \u{202E}evil\n"
+        for format in ["compiler", "json"] {
+            let result = try CommandRunner.run(["--format", format, "-"], stdin: Data(plan.utf8))
+            #expect(result.status == 1)
+            #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+            if format == "compiler" {
+                #expect(result.stdout.contains("duplicate key 'k\\u{1B}[31m\\u{202E}'"))
+            } else {
+                #expect(result.stdout.contains("k\\u001b[31m\\u202e"))
+            }
+        }
+    }
+
+    @Test func jsonCarriesEverythingInTheDocumentedShape() throws {
+        let result = try CommandRunner.run(["--format", "json", "Examples/invalid-yaml-duplicate-key.yaml", validPlan])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+        #expect(object["formatVersion"] as? Int == 1)
+        #expect((object["tool"] as? [String: Any])?["name"] as? String == "fundlint")
+        #expect((object["rulePack"] as? [String: Any])?["id"] != nil)
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(Set(diagnostic.keys) == ["file", "line", "column", "endLine", "endColumn", "severity", "rule",
+                                         "message", "yamlPath", "notes", "suppressed"])
+        #expect(diagnostic["line"] as? Int == 35)
+        #expect(diagnostic["column"] as? Int == 3)
+        #expect(diagnostic["endColumn"] as? Int == 11)
+        #expect(diagnostic["yamlPath"] as? String == "budget.currency")
+        #expect(diagnostic["rule"] as? String == "yaml/duplicate-key")
+        let note = try #require((diagnostic["notes"] as? [[String: Any]])?.first)
+        #expect(note["line"] as? Int == 31)
+        let files = try #require(object["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["Examples/invalid-yaml-duplicate-key.yaml", validPlan])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["files": 2, "plans": 2, "errors": 1, "warnings": 0, "notes": 0, "suppressed": 0])
+    }
+
+    @Test func outputIsByteIdenticalForAnyNumberOfJobs() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for index in 0..<60 {
+            let text = index % 3 == 0 ? "a: [\(index)\n" : index % 3 == 1 ? "k: 1\nk: \(index)\n" : "ok: \(index)\n"
+            try text.write(to: directory.appendingPathComponent(String(format: "plan-%02d.yaml", index)), atomically: true, encoding: .utf8)
+        }
+        let one = try CommandRunner.run(["--jobs", "1", "--format", "json", directory.path])
+        for jobs in ["2", "4", "16"] {
+            let many = try CommandRunner.run(["--jobs", jobs, "--format", "json", directory.path])
+            #expect(many.stdoutBytes == one.stdoutBytes)
+            #expect(many.stderr == one.stderr)
+        }
+        let compilerOne = try CommandRunner.run(["--jobs", "1", directory.path])
+        let compilerMany = try CommandRunner.run(["--jobs", "8", directory.path])
+        #expect(compilerOne.stdout == compilerMany.stdout)
+        #expect(compilerOne.status == 1)
+    }
+
+    @Test func outputFileIsWrittenWholeAndMatchesStandardOutput() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("report.json")
+        let written = try CommandRunner.run(["--format", "json", "--output", target.path, "Examples"])
+        #expect(written.stdout.isEmpty)
+        let direct = try CommandRunner.run(["--format", "json", "Examples"])
+        #expect(try Data(contentsOf: target) == direct.stdoutBytes)
+        #expect(written.status == direct.status)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(leftovers == ["report.json"])
+    }
+
+    @Test func anOversizedFileIsALimitsError() throws {
+        let result = try CommandRunner.run(["--max-file-size", "100", "--no-source", validPlan])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("\(validPlan):1:1: error: the file is "))
+        #expect(result.stdout.contains("over the limit of 100 bytes"))
+        #expect(result.stdout.contains("[yaml/limits]"))
+    }
+}

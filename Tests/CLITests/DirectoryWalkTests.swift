@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// How PATH arguments expand into plan files.
+@Suite struct DirectoryWalkTests {
+    private func write(_ text: String, _ path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aDirectoryIsWalkedInSortedOrderWithTheDocumentedRules() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = root.appendingPathComponent("plans")
+        try write("a: [\n", "b.yaml", in: tree)
+        try write("a: [\n", "a/z.yml", in: tree)
+        try write("a: [\n", "a.yaml", in: tree)
+        try write("a: [\n", ".hidden.yaml", in: tree)
+        try write("a: [\n", ".git/inside.yaml", in: tree)
+        try write("a: [\n", "notes.txt", in: tree)
+        try write("a: [\n", "dir.yaml/inner.yaml", in: tree)
+        try write("a: [\n", "outside.yaml", in: root)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("link-inside.yaml").path, withDestinationPath: "b.yaml")
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("link-outside.yaml").path, withDestinationPath: "../outside.yaml")
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("loop").path, withDestinationPath: ".")
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("a/up").path, withDestinationPath: "..")
+        #expect(mkfifo(tree.appendingPathComponent("fifo.yaml").path, 0o644) == 0)
+
+        let result = try CommandRunner.run(["--format", "json", "plans"], in: root)
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        let files = (object?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        // b.yaml and link-inside.yaml are one real file: checked once, under the first name.
+        #expect(files == ["plans/a.yaml", "plans/a/z.yml", "plans/b.yaml", "plans/dir.yaml/inner.yaml"])
+    }
+
+    @Test func noPathMeansTheCurrentDirectory() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("k: 1\nk: 2\n", "one.yaml", in: root)
+        let result = try CommandRunner.run(["--no-source"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("./one.yaml:2:1: error: duplicate key 'k'"))
+    }
+
+    @Test func filesAreReportedInTheOrderGiven() throws {
+        let result = try CommandRunner.run(["--format", "json", "Examples/invalid-yaml-tag.yaml", "Examples/invalid-plan-empty.yaml"])
+        let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        let files = (object?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(files == ["Examples/invalid-yaml-tag.yaml", "Examples/invalid-plan-empty.yaml"])
+    }
+}
