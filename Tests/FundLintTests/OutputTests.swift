@@ -49,6 +49,14 @@ import YAMLTree
         #expect(output.split(separator: "\n")[2] == "    ^")
     }
 
+    @Test func longLinesAreCutToAWindowAroundTheRange() {
+        let source = String(repeating: "[", count: 1_000) + "\n"
+        let output = render(source, diagnostic((1, 500), (1, 501)))
+        let lines = output.split(separator: "\n")
+        #expect(lines[1] == "..." + String(repeating: "[", count: 160) + "...")
+        #expect(lines[2] == String(repeating: " ", count: 3 + 40) + "^")
+    }
+
     @Test func jsonStringsEscapeControlsAndNotSlashes() {
         #expect(JSONWriter.quoted("a/b\"c\\d\n\u{1B}\u{202E}é") == "\"a/b\\\"c\\\\d\\n\\u001b\\u202eé\"")
     }

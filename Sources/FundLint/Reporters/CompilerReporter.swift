@@ -45,18 +45,28 @@ public struct CompilerReporter: Reporter {
         return out
     }
 
+    /// The widest source excerpt shown, in scalars; longer lines are cut around the range.
+    static let maxSnippetWidth = 160
+
     /// The source line of `range.start` and a marker line: `^` at the start, `~` to the end
     /// of the range (or of the line, for a range spanning lines). Unsafe characters are
-    /// shown escaped and the marker follows their escaped width; tabs are kept as tabs.
+    /// shown escaped and the marker follows their escaped width; tabs are kept as tabs. A
+    /// line longer than ``maxSnippetWidth`` is cut to a window around the start, with `...`.
     func snippet(_ range: SourceRange, in source: SourceText) -> String {
         let scalars = source.line(range.start.line)
         if scalars.isEmpty && range.start.line > source.lineCount { return "" }
-        var line = ""
-        var marker = ""
         let startColumn = range.start.column
         let endColumn = range.end.line == range.start.line ? max(range.end.column, startColumn + 1) : scalars.count + 1
-        var column = 1
-        for scalar in scalars {
+        var firstColumn = 1
+        var lastColumn = scalars.count
+        if scalars.count > Self.maxSnippetWidth {
+            firstColumn = max(1, min(startColumn - 40, scalars.count - Self.maxSnippetWidth + 1))
+            lastColumn = min(scalars.count, firstColumn + Self.maxSnippetWidth - 1)
+        }
+        var line = firstColumn > 1 ? "..." : ""
+        var marker = firstColumn > 1 ? "   " : ""
+        var column = firstColumn
+        for scalar in scalars.dropFirst(firstColumn - 1).prefix(lastColumn - firstColumn + 1) {
             let shown = TextEscaper.isUnsafe(scalar, allowTab: true) ? TextEscaper.visible(scalar) : String(scalar)
             line += shown
             let width = shown.unicodeScalars.count
@@ -69,6 +79,7 @@ public struct CompilerReporter: Reporter {
             }
             column += 1
         }
+        if lastColumn < scalars.count { line += "..." }
         if startColumn >= column { marker += String(repeating: " ", count: max(0, startColumn - column)) + "^" }
         return line + "\n" + paint(marker, .caret) + "\n"
     }
