@@ -22,7 +22,7 @@ let package = Package(
             path: "Rules",
             exclude: ["README.md"],
             sources: ["RulePacks.swift"],
-            resources: [.embedInCode("core.yaml")]
+            resources: [.embedInCode("core.yaml"), .embedInCode("lipf-2026.yaml")]
         ),
         .target(name: "FundLint", dependencies: ["YAMLTree", "RulePacks"]),
         .executableTarget(

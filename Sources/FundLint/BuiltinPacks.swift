@@ -1,37 +1,42 @@
 import RulePacks
 import YAMLTree
 
-/// The identity (`pack.id`, `pack.version`) of a rule pack file.
-public struct PackIdentity: Sendable, Hashable {
-    /// The pack's id.
-    public var id: String
-    /// The pack's version.
-    public var version: String
-
-    /// Creates an identity.
-    public init(id: String, version: String) {
-        self.id = id
-        self.version = version
-    }
-
-    /// Reads `pack.id` and `pack.version` from a pack's YAML.
-    public init?(yaml: [UInt8]) {
-        let stream = YAMLParser.parse(yaml)
-        guard let document = stream.documents.first, document.isComplete, let root = document.root else { return nil }
-        func value(_ mapping: NodeID, _ key: String) -> NodeID? {
-            document.effectiveEntries(document.resolve(mapping)).first { document.keyText($0.key) == key }?.value
-        }
-        guard let pack = value(root, "pack"), let id = value(pack, "id").flatMap({ document.scalar(document.resolve($0)) })
-        else { return nil }
-        self.id = id
-        self.version = value(pack, "version").flatMap { document.scalar(document.resolve($0)) } ?? ""
-    }
-}
-
-/// The packs built into the binary.
+/// The packs built into the binary, loaded once and shared.
 public enum BuiltinPacks {
-    /// The pack checks run with when none is chosen.
-    public static var active: PackIdentity {
-        PackIdentity(yaml: RulePacks.core) ?? PackIdentity(id: "core", version: "")
+    /// The pack used when no other is chosen.
+    public static let defaultID = "lipf-2026"
+
+    /// Every built-in fund pack that loads, by id.
+    public static let packs: [String: RulePack] = {
+        var result: [String: RulePack] = [:]
+        for (file, bytes) in RulePacks.funds {
+            if case .success(let pack) = RulePack.load(bytes, path: "Rules/" + file) { result[pack.id] = pack }
+        }
+        return result
+    }()
+
+    /// The problems of a built-in pack that does not load (empty in a healthy build).
+    public static let problems: [Diagnostic] = RulePacks.funds.flatMap { file, bytes -> [Diagnostic] in
+        if case .failure(let errors) = RulePack.load(bytes, path: "Rules/" + file) { return errors.diagnostics }
+        return []
+    }
+
+    /// The metadata of the engine's own rules (`Rules/core.yaml`).
+    public static let coreRules: [RuleInfo] = {
+        if case .success(let loaded) = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true) {
+            return loaded.metadata
+        }
+        return []
+    }()
+
+    /// The built-in pack with this id.
+    public static func pack(_ id: String) -> RulePack? { packs[id] }
+
+    /// The value of the first plan's `fund` key, read cheaply, to pick a pack.
+    public static func fund(in bytes: [UInt8]) -> String? {
+        let stream = YAMLParser.parse(bytes)
+        guard let document = stream.documents.first, let root = document.root else { return nil }
+        let entry = document.effectiveEntries(root).first { document.keyText($0.key) == "fund" }
+        return entry.flatMap { document.scalar(document.resolve($0.value)) }
     }
 }

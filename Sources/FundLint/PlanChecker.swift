@@ -5,9 +5,12 @@ import YAMLTree
 public struct PlanChecker: Sendable {
     /// The options in force.
     public let options: CheckOptions
+    /// The rule pack plans are checked against.
+    public let pack: RulePack
 
     /// Creates a checker.
-    public init(options: CheckOptions = CheckOptions()) {
+    public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
+        self.pack = pack
         self.options = options
     }
 
@@ -55,7 +58,12 @@ public struct PlanChecker: Sendable {
                 file: path, document: index, range: SourceRange(at: document.start), severity: .error,
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "document \(index + 1) is empty: it holds no plan"))
+            return diagnostics
         }
+        var typer = PlanTyper(document: document, file: path, index: index, packID: pack.id)
+        let plan = typer.typeDocument(root: pack.schema)
+        diagnostics += typer.diagnostics
+        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
         return diagnostics
     }
 }

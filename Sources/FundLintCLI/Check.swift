@@ -26,6 +26,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
+    var rules: String?
+
     @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1.")
     var failOn: FailLevel = .error
 
@@ -57,7 +60,6 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let checker = PlanChecker(options: CheckOptions(maxFileSize: maxFileSize))
         var collector = FileCollector()
         let items = collector.collect(paths.isEmpty ? ["."] : paths, stdinName: stdinFilename ?? "<stdin>")
         var toolFailed = false
@@ -70,13 +72,22 @@ struct Check: ParsableCommand {
                 toolFailed = true
             }
         }
+        let pack: RulePack
+        switch PackSelection.select(rules, firstPlan: files.first, maxFileSize: maxFileSize) {
+        case .success(let selected):
+            pack = selected
+        case .failure(let failure):
+            try reportPackFailure(failure)
+            throw ExitCode(2)
+        }
+        let checker = PlanChecker(pack: pack, options: CheckOptions(maxFileSize: maxFileSize))
 
         let sink: OutputSink
         do { sink = try OutputSink(path: output) } catch {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
             throw ExitCode(2)
         }
-        var reporter = makeReporter()
+        var reporter = makeReporter(pack: pack)
         sink.write(reporter.begin())
         var summary = RunSummary()
         let limit = maxFileSize
@@ -116,13 +127,38 @@ struct Check: ParsableCommand {
         case failure(String, String)
     }
 
-    private func makeReporter() -> any Reporter {
+    private func makeReporter(pack: RulePack?) -> any Reporter {
         switch format {
         case .compiler:
             return CompilerReporter(showSource: !noSource, color: useColor)
         case .json:
-            let pack = BuiltinPacks.active
-            return JSONReporter(info: RunInfo(toolVersion: Fundlint.version, packID: pack.id, packVersion: pack.version))
+            return JSONReporter(info: RunInfo(toolVersion: Fundlint.version, packID: pack?.id ?? "", packVersion: pack?.version ?? ""))
+        }
+    }
+
+    /// Reports an unusable rule pack as `pack/invalid` diagnostics against its file, in
+    /// the chosen format.
+    private func reportPackFailure(_ failure: PackSelection.Failure) throws {
+        switch failure {
+        case .unreadable(let path, let reason):
+            StandardStream.error.write("fundlint: error: cannot read rule pack '\(TextEscaper.escape(path))': \(reason)\n")
+        case .invalid(let path, let bytes, let diagnostics):
+            let sink: OutputSink
+            do { sink = try OutputSink(path: output) } catch {
+                StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
+                return
+            }
+            var reporter = makeReporter(pack: nil)
+            var summary = RunSummary()
+            let report = FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)
+            summary.add(report)
+            sink.write(reporter.begin())
+            sink.write(reporter.file(report))
+            sink.write(reporter.end(summary))
+            do { try sink.finish() } catch {
+                StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
+            }
+            if !quiet { StandardStream.error.write("fundlint: the rule pack '\(TextEscaper.escape(path))' is not valid\n") }
         }
     }
 

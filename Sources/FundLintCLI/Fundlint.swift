@@ -13,7 +13,7 @@ struct Fundlint: ParsableCommand {
         commandName: "fundlint",
         abstract: "Check project plans for the Local Innovation Partnerships Fund.",
         version: version,
-        subcommands: [Check.self],
+        subcommands: [Check.self, Rules.self, Explain.self],
         defaultSubcommand: Check.self
     )
 

@@ -4,7 +4,7 @@ import YAMLTree
 
 @Suite struct PlanCheckerTests {
     private func check(_ text: String) -> FileReport {
-        PlanChecker().check(Array(text.utf8), path: "plan.yaml")
+        PlanChecker(pack: TestPacks.lipf).check(Array(text.utf8), path: "plan.yaml")
     }
 
     @Test func anEmptyFileIsOnePlanWithOnePlanEmptyDiagnostic() {
@@ -61,7 +61,7 @@ import YAMLTree
     }
 
     @Test func oversizedFilesAreNotParsed() {
-        let checker = PlanChecker(options: CheckOptions(maxFileSize: 4))
+        let checker = PlanChecker(pack: TestPacks.lipf, options: CheckOptions(maxFileSize: 4))
         let report = checker.check(Array("a: [[[[[\n".utf8), path: "big.yaml")
         #expect(report.diagnostics.map(\.rule) == ["yaml/limits"])
         #expect(report.diagnostics.first?.message == "the file is 9 bytes, over the limit of 4 bytes (raise it with --max-file-size)")

@@ -1,0 +1,224 @@
+/// Evaluates compiled expressions over one plan with three-valued logic: a value that is
+/// missing or invalid is unknown, and anything depending on it is unknown, so a rule never
+/// fires on a value another rule already reported ("one mistake, one diagnostic").
+struct Evaluator {
+    let root: ObjectValue
+    var locals: [Value]
+
+    init(root: ObjectValue, slots: Int) {
+        self.root = root
+        self.locals = Array(repeating: .unknown, count: slots)
+    }
+
+    mutating func evaluate(_ expression: CompiledExpression) -> Value {
+        switch expression {
+        case .constant(let value):
+            return value
+        case .rootObject:
+            return Value(.object(root))
+        case .local(let slot):
+            return slot < locals.count ? locals[slot] : .unknown
+        case .member(let base, let name):
+            let object = evaluate(base)
+            switch object.kind {
+            case .object(let fields): return fields.field(name)
+            case .missing:
+                return Value(.missing, origin: object.origin.map { Origin(range: $0.range, note: $0.note, path: $0.path.appending(key: name)) })
+            default: return Value(.unknown, origin: object.origin)
+            }
+        case .listIndex(let base, let index):
+            let list = evaluate(base)
+            let position = evaluate(index)
+            guard case .list(let items) = list.kind, case .int(let i) = position.kind else {
+                return Value(list.kind.isMissing ? .missing : .unknown, origin: list.origin)
+            }
+            guard i >= 0, i < Int128(items.count) else { return Value(.missing, origin: list.origin) }
+            return items[Int(i)]
+        case .tableLookup(let base, let key):
+            guard case .table(let table) = evaluate(base).kind, case .string(let id) = evaluate(key).kind,
+                  let row = table.rows[id] else { return .unknown }
+            return row
+        case .has(let base, let field):
+            let object = evaluate(base)
+            switch object.kind {
+            case .object(let fields): return Value(.bool(fields.present.contains(field)))
+            case .missing: return Value(.bool(false))
+            default: return .unknown
+            }
+        case .function(let function, let arguments):
+            return call(function, arguments.map { evaluate($0) })
+        case .macro(let macro, let listCode, let slot, let body):
+            return runMacro(macro, evaluate(listCode), slot: slot, body: body)
+        case .not(let operand):
+            guard case .bool(let value) = evaluate(operand).kind else { return .unknown }
+            return Value(.bool(!value))
+        case .negate(let operand):
+            guard case .int(let value) = evaluate(operand).kind else { return .unknown }
+            let (result, overflow) = Int128(0).subtractingReportingOverflow(value)
+            return overflow ? .unknown : Value(.int(result))
+        case .arithmetic(let op, let left, let right):
+            guard case .int(let a) = evaluate(left).kind, case .int(let b) = evaluate(right).kind else { return .unknown }
+            let (result, overflow): (Int128, Bool)
+            switch op {
+            case .add: (result, overflow) = a.addingReportingOverflow(b)
+            case .subtract: (result, overflow) = a.subtractingReportingOverflow(b)
+            case .multiply: (result, overflow) = a.multipliedReportingOverflow(by: b)
+            }
+            return overflow ? .unknown : Value(.int(result))
+        case .concatenate(let left, let right):
+            let a = evaluate(left), b = evaluate(right)
+            switch (a.kind, b.kind) {
+            case (.string(let x), .string(let y)): return Value(.string(x + y))
+            case (.list(let x), .list(let y)): return Value(.list(x + y))
+            default: return .unknown
+            }
+        case .compare(let op, let left, let right):
+            return compare(op, evaluate(left), evaluate(right))
+        case .inList(let element, let listCode):
+            let needle = evaluate(element)
+            guard needle.isKnown, case .list(let items) = evaluate(listCode).kind else { return .unknown }
+            var sawUnknown = false
+            for item in items {
+                guard item.isKnown else { sawUnknown = true; continue }
+                if case .bool(true) = compare(.equal, needle, item).kind { return Value(.bool(true)) }
+            }
+            return sawUnknown ? .unknown : Value(.bool(false))
+        case .inTable(let key, let tableCode):
+            guard case .string(let id) = evaluate(key).kind, case .table(let table) = evaluate(tableCode).kind else { return .unknown }
+            return Value(.bool(table.rows[id] != nil))
+        case .and(let left, let right):
+            let a = evaluate(left)
+            if case .bool(false) = a.kind { return a }
+            let b = evaluate(right)
+            if case .bool(false) = b.kind { return b }
+            if case .bool(true) = a.kind, case .bool(true) = b.kind { return Value(.bool(true)) }
+            return .unknown
+        case .or(let left, let right):
+            let a = evaluate(left)
+            if case .bool(true) = a.kind { return a }
+            let b = evaluate(right)
+            if case .bool(true) = b.kind { return b }
+            if case .bool(false) = a.kind, case .bool(false) = b.kind { return Value(.bool(false)) }
+            return .unknown
+        case .conditional(let condition, let then, let otherwise):
+            switch evaluate(condition).kind {
+            case .bool(true): return evaluate(then)
+            case .bool(false): return evaluate(otherwise)
+            default: return .unknown
+            }
+        case .list(let items):
+            return Value(.list(items.map { evaluate($0) }))
+        }
+    }
+
+    private func compare(_ op: CompiledExpression.ComparisonOperator, _ a: Value, _ b: Value) -> Value {
+        let order: Int
+        switch (a.kind, b.kind) {
+        case (.int(let x), .int(let y)): order = x < y ? -1 : x == y ? 0 : 1
+        case (.string(let x), .string(let y)): order = x < y ? -1 : x == y ? 0 : 1
+        case (.date(let x), .date(let y)): order = x < y ? -1 : x == y ? 0 : 1
+        case (.bool(let x), .bool(let y)): order = x == y ? 0 : 1
+        default: return .unknown
+        }
+        let result: Bool
+        switch op {
+        case .equal: result = order == 0
+        case .notEqual: result = order != 0
+        case .less: result = order < 0
+        case .lessOrEqual: result = order <= 0
+        case .greater: result = order > 0
+        case .greaterOrEqual: result = order >= 0
+        }
+        return Value(.bool(result))
+    }
+
+    private mutating func runMacro(_ macro: CompiledExpression.Macro, _ list: Value, slot: Int, body: CompiledExpression) -> Value {
+        guard case .list(let items) = list.kind else { return .unknown }
+        var sawUnknown = false
+        var mapped: [Value] = []
+        for item in items {
+            if slot < locals.count { locals[slot] = item }
+            let result = evaluate(body)
+            switch macro {
+            case .exists:
+                switch result.kind {
+                case .bool(true): return Value(.bool(true))
+                case .bool(false): break
+                default: sawUnknown = true
+                }
+            case .all:
+                switch result.kind {
+                case .bool(false): return Value(.bool(false))
+                case .bool(true): break
+                default: sawUnknown = true
+                }
+            case .map:
+                mapped.append(result)
+            case .filter:
+                switch result.kind {
+                case .bool(true): mapped.append(item)
+                case .bool(false): break
+                default: sawUnknown = true
+                }
+            }
+        }
+        switch macro {
+        case .exists: return sawUnknown ? .unknown : Value(.bool(false))
+        case .all: return sawUnknown ? .unknown : Value(.bool(true))
+        case .map: return Value(.list(mapped))
+        case .filter: return sawUnknown ? .unknown : Value(.list(mapped))
+        }
+    }
+
+    private func call(_ function: BuiltinFunction, _ arguments: [Value]) -> Value {
+        switch function {
+        case .size:
+            switch arguments.first?.kind {
+            case .list(let items): return items.allSatisfy(\.isKnown) ? Value(.int(Int128(items.count))) : .unknown
+            case .string(let text): return Value(.int(Int128(text.unicodeScalars.count)))
+            default: return .unknown
+            }
+        case .sum:
+            guard case .list(let items) = arguments.first?.kind else { return .unknown }
+            var total: Int128 = 0
+            for item in items {
+                guard case .int(let value) = item.kind else { return .unknown }
+                let (next, overflow) = total.addingReportingOverflow(value)
+                if overflow { return .unknown }
+                total = next
+            }
+            return Value(.int(total))
+        case .abs:
+            guard case .int(let value) = arguments.first?.kind else { return .unknown }
+            if value >= 0 { return Value(.int(value)) }
+            let (result, overflow) = Int128(0).subtractingReportingOverflow(value)
+            return overflow ? .unknown : Value(.int(result))
+        case .gbp:
+            guard case .int(let value) = arguments.first?.kind else { return .unknown }
+            return Value(.string(ValueFormatter.pounds(value)))
+        case .date:
+            guard case .string(let text) = arguments.first?.kind, case .success(let day) = Day.parse(text) else { return .unknown }
+            return Value(.date(day))
+        case .join:
+            guard arguments.count == 2, case .list(let items) = arguments[0].kind, case .string(let separator) = arguments[1].kind else {
+                return .unknown
+            }
+            var parts: [String] = []
+            for item in items {
+                guard case .string(let text) = item.kind else { return .unknown }
+                parts.append(text)
+            }
+            return Value(.string(parts.joined(separator: separator)))
+        case .string:
+            guard let value = arguments.first, value.isKnown else { return .unknown }
+            return Value(.string(ValueFormatter.text(value)))
+        }
+    }
+}
+
+extension Value.Kind {
+    var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,265 @@
+import YAMLTree
+
+/// Compiles one rule of a pack: reads its fields, parses and type-checks its expressions
+/// and templates, and builds its examples.
+struct RuleCompiler {
+    var reader: PackReader
+    let globals: [String: ExpressionCompiler.Binding]
+    let rootType: ObjectType
+    let examplePlan: NodeID?
+    let metadataOnly: Bool
+
+    init(reader: PackReader, globals: [String: ExpressionCompiler.Binding], rootType: ObjectType, examplePlan: NodeID?, metadataOnly: Bool) {
+        self.reader = reader
+        self.globals = globals
+        self.rootType = rootType
+        self.examplePlan = examplePlan
+        self.metadataOnly = metadataOnly
+    }
+
+    mutating func compile(_ node: NodeID) -> Rule? {
+        guard let fields = reader.mapping(node, what: "a rule", allowed: PackLoader.ruleKeys) else { return nil }
+        func value(_ key: String) -> NodeID? { fields.first { $0.key == key }?.value }
+        func text(_ key: String, required: Bool = true) -> String? {
+            guard let node = value(key) else {
+                if required { reader.error(at: node, "the rule needs '\(key)'") }
+                return nil
+            }
+            return reader.string(node, what: key)
+        }
+        guard let id = text("id") else { return nil }
+        guard Self.isRuleID(id) else {
+            reader.error(at: value("id") ?? node, "rule id '\(id)' must be category/kebab-name, like dates/start-in-window")
+            return nil
+        }
+        let severityText = text("severity") ?? "error"
+        guard let severity = Severity(rawValue: severityText) else {
+            reader.error(at: value("severity") ?? node, "severity must be error, warning or note, not '\(severityText)'")
+            return nil
+        }
+        let scope = text("scope", required: false) ?? "plan"
+        if scope != "plan" && scope != "portfolio" {
+            reader.error(at: value("scope") ?? node, "scope must be plan or portfolio, not '\(scope)'")
+        }
+        var info = RuleInfo(id: id, severity: severity, summary: text("summary") ?? "", rationale: text("rationale") ?? "",
+                            source: text("source") ?? "", suppressible: value("suppressible").flatMap { reader.bool($0, what: "suppressible") } ?? true,
+                            scope: scope, bad: [], good: [], definedAt: reader.document.range(node).start, builtin: metadataOnly)
+        if let examples = value("examples") { readExamples(examples, into: &info) }
+
+        var compiler = ExpressionCompiler(rootType: rootType, globals: globals)
+        if metadataOnly {
+            for key in ["when", "for_each", "let", "at", "assert", "message", "notes", "fix"] {
+                if let extra = value(key) { reader.error(at: extra, "'\(key)' has no meaning for a rule the engine implements") }
+            }
+            return Rule(info: info, when: nil, forEach: nil, at: .rootObject, assert: .constant(Value(.bool(true))),
+                        message: MessageTemplate(parts: []), notes: [], fix: nil, slots: 0)
+        }
+
+        var forEach: (slot: Int, list: CompiledExpression)?
+        if let forEachNode = value("for_each"), let source = reader.string(forEachNode, what: "for_each") {
+            let scalars = Array(source.unicodeScalars)
+            let marker = Array(" in ".unicodeScalars)
+            let split = scalars.count >= marker.count
+                ? (0...(scalars.count - marker.count)).first { Array(scalars[$0..<($0 + marker.count)]) == marker } : nil
+            if let split {
+                var name = ""
+                name.unicodeScalars.append(contentsOf: scalars[..<split])
+                name = name.trimmingCharacters(in: " ")
+                let listOffset = split + marker.count
+                var listSource = ""
+                listSource.unicodeScalars.append(contentsOf: scalars[listOffset...])
+                if let (code, type) = expression(listSource, node: forEachNode, offset: listOffset, compiler: &compiler) {
+                    if case .list(let element) = type, Self.isName(name) {
+                        forEach = (compiler.declareLocal(name, type: element), code)
+                    } else {
+                        reader.error(at: forEachNode, "for_each must be 'NAME in LIST', and this is not a list but \(type)")
+                    }
+                }
+            } else {
+                reader.error(at: forEachNode, "for_each must be 'NAME in LIST', like 'milestone in milestones'")
+            }
+        }
+        if let letNode = value("let"), let bindings = reader.mapping(letNode, what: "let") {
+            for (name, _, expressionNode) in bindings {
+                guard let source = reader.string(expressionNode, what: "a let expression"),
+                      let (code, type) = expression(source, node: expressionNode, offset: 0, compiler: &compiler) else { continue }
+                compiler.bind(name, code, type: type)
+            }
+        }
+        let when = value("when").flatMap { boolean($0, compiler: &compiler) }
+        let assert = value("assert").flatMap { boolean($0, compiler: &compiler) }
+        if value("assert") == nil { reader.error(at: node, "the rule needs 'assert': the condition a passing plan meets") }
+        var at: CompiledExpression?
+        if let atNode = value("at"), let source = reader.string(atNode, what: "at") {
+            at = expression(source, node: atNode, offset: 0, compiler: &compiler)?.0
+        } else {
+            reader.error(at: node, "the rule needs 'at': the value its diagnostic points at")
+        }
+        let message = value("message").flatMap { template($0, compiler: &compiler) }
+        if value("message") == nil { reader.error(at: node, "the rule needs 'message'") }
+        var notes: [Rule.Note] = []
+        for noteNode in value("notes").flatMap({ reader.list($0, what: "notes") }) ?? [] {
+            guard let noteFields = reader.mapping(noteNode, what: "a note", allowed: ["at", "message"]),
+                  let atNode = noteFields.first(where: { $0.key == "at" })?.value,
+                  let messageNode = noteFields.first(where: { $0.key == "message" })?.value else {
+                reader.error(at: noteNode, "a note needs 'at' and 'message'")
+                continue
+            }
+            guard let source = reader.string(atNode, what: "at"),
+                  let (code, _) = expression(source, node: atNode, offset: 0, compiler: &compiler),
+                  let noteMessage = template(messageNode, compiler: &compiler) else { continue }
+            notes.append(Rule.Note(at: code, message: noteMessage))
+        }
+        var fix: Rule.Fix?
+        if let fixNode = value("fix"), let fixFields = reader.mapping(fixNode, what: "fix", allowed: ["at", "replacement", "safe", "message"]) {
+            func part(_ key: String) -> NodeID? { fixFields.first { $0.key == key }?.value }
+            if let atNode = part("at"), let replacementNode = part("replacement"), let messageNode = part("message"),
+               let source = reader.string(atNode, what: "at"),
+               let (code, _) = expression(source, node: atNode, offset: 0, compiler: &compiler),
+               let replacement = template(replacementNode, compiler: &compiler), let fixMessage = template(messageNode, compiler: &compiler) {
+                fix = Rule.Fix(at: code, replacement: replacement, safe: part("safe").flatMap { reader.bool($0, what: "safe") } ?? false, message: fixMessage)
+            } else {
+                reader.error(at: fixNode, "fix needs 'at', 'replacement' and 'message'")
+            }
+        }
+        guard let at, let assert, let message else { return nil }
+        return Rule(info: info, when: when, forEach: forEach, at: at, assert: assert, message: message, notes: notes, fix: fix,
+                    slots: compiler.slotCount)
+    }
+
+    private mutating func expression(_ source: String, node: NodeID, offset: Int, compiler: inout ExpressionCompiler) -> (CompiledExpression, ValueType)? {
+        do {
+            let syntax = try ExpressionParser.parse(source)
+            return try compiler.compile(syntax)
+        } catch {
+            let at = reader.location(of: node, offset: offset + error.offset)
+            reader.error(SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)), error.message)
+            return nil
+        }
+    }
+
+    private mutating func boolean(_ node: NodeID, compiler: inout ExpressionCompiler) -> CompiledExpression? {
+        guard let source = reader.string(node, what: "a condition"),
+              let (code, type) = expression(source, node: node, offset: 0, compiler: &compiler) else { return nil }
+        guard type == .bool else {
+            reader.error(at: node, "a condition must be boolean, but this is \(type)")
+            return nil
+        }
+        return code
+    }
+
+    /// Parses `text {expression} text`; `{{` and `}}` stand for braces.
+    private mutating func template(_ node: NodeID, compiler: inout ExpressionCompiler) -> MessageTemplate? {
+        guard let source = reader.string(node, what: "a message") else { return nil }
+        let scalars = Array(source.unicodeScalars)
+        var parts: [MessageTemplate.Part] = []
+        var literal = ""
+        var index = 0
+        var failed = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
+                literal += "{"; index += 2; continue
+            }
+            if scalar == "}", index + 1 < scalars.count, scalars[index + 1] == "}" {
+                literal += "}"; index += 2; continue
+            }
+            if scalar == "{" {
+                var depth = 1
+                var end = index + 1
+                var quote: Unicode.Scalar?
+                while end < scalars.count {
+                    let c = scalars[end]
+                    if let open = quote {
+                        if c == "\\" { end += 1 } else if c == open { quote = nil }
+                    } else if c == "'" || c == "\"" {
+                        quote = c
+                    } else if c == "{" {
+                        depth += 1
+                    } else if c == "}" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    end += 1
+                }
+                guard end < scalars.count else {
+                    let at = reader.location(of: node, offset: index)
+                    reader.error(SourceRange(at: at), "'{' opens an expression that is never closed with '}'")
+                    return nil
+                }
+                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                var inner = ""
+                inner.unicodeScalars.append(contentsOf: scalars[(index + 1)..<end])
+                if let (code, _) = expression(inner, node: node, offset: index + 1, compiler: &compiler) {
+                    parts.append(.expression(code))
+                } else {
+                    failed = true
+                }
+                index = end + 1
+                continue
+            }
+            literal.unicodeScalars.append(scalar)
+            index += 1
+        }
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        return failed ? nil : MessageTemplate(parts: parts)
+    }
+
+    private mutating func readExamples(_ node: NodeID, into info: inout RuleInfo) {
+        guard let groups = reader.mapping(node, what: "examples", allowed: ["bad", "good"]) else { return }
+        let emitter = PlanEmitter(document: reader.document)
+        for (group, _, listNode) in groups {
+            for item in reader.list(listNode, what: "examples.\(group)") ?? [] {
+                guard let fields = reader.mapping(item, what: "an example", allowed: ["patch", "text", "at", "also"]) else { continue }
+                func part(_ key: String) -> NodeID? { fields.first { $0.key == key }?.value }
+                var example = RuleExample(plan: "", patch: nil, expectedPath: nil, also: [])
+                if let patch = part("patch"), metadataOnly {
+                    // The engine's rules are shown on whichever pack is active: the patch is
+                    // applied to that pack's example plan when the example runs.
+                    example.patch = emitter.emit(patch)
+                } else if let patch = part("patch") {
+                    guard examplePlan != nil else {
+                        reader.error(at: patch, "a patch example needs pack.example_plan to patch")
+                        continue
+                    }
+                    example.plan = emitter.emit(base: examplePlan, patch: patch)
+                    example.patch = emitter.emit(patch)
+                } else if let text = part("text") {
+                    example.plan = reader.string(text, what: "text") ?? ""
+                } else {
+                    example.plan = examplePlan.map { emitter.emit(base: $0, patch: nil) } ?? ""
+                }
+                example.expectedPath = part("at").flatMap { reader.string($0, what: "at") }
+                if group == "bad", example.expectedPath == nil {
+                    reader.error(at: item, "a bad example needs 'at': the YAML path (or LINE:COLUMN) its diagnostic points at")
+                }
+                for also in part("also").flatMap({ reader.list($0, what: "also") }) ?? [] {
+                    if let id = reader.string(also, what: "a rule id") { example.also.append(id) }
+                }
+                if group == "bad" { info.bad.append(example) } else { info.good.append(example) }
+            }
+        }
+    }
+
+    static func isRuleID(_ id: String) -> Bool {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { part in
+            !part.isEmpty && !part.hasPrefix("-") && !part.hasSuffix("-") && !part.contains("--")
+                && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+    }
+
+    static func isName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

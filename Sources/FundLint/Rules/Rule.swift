@@ -1,0 +1,87 @@
+import YAMLTree
+
+/// A message template: text with `{expression}` holes.
+struct MessageTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case expression(CompiledExpression)
+    }
+
+    var parts: [Part]
+
+    /// The message for the current bindings.
+    func render(_ evaluator: inout Evaluator) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .expression(let code): result += ValueFormatter.text(evaluator.evaluate(code))
+            }
+        }
+        return result
+    }
+}
+
+/// A rule's example: a plan built from the pack's example plan with a patch applied (or
+/// raw YAML text, for the engine's own rules), and where the diagnostic is expected.
+public struct RuleExample: Sendable {
+    /// The YAML text of the plan the example checks.
+    public var plan: String
+    /// The patch as written in the pack (shown by `explain`), if the example is a patch.
+    public var patch: String?
+    /// The YAML path of the expected diagnostic (`project.start_date`), for bad examples.
+    public var expectedPath: String?
+    /// Other rules allowed to fire alongside (when the mistake cannot be shown alone).
+    public var also: [String]
+}
+
+/// Metadata every rule has, whether the engine implements it or the pack expresses it.
+public struct RuleInfo: Sendable {
+    /// `category/kebab-name`.
+    public var id: String
+    /// The default severity.
+    public var severity: Severity
+    /// One line.
+    public var summary: String
+    /// Why the rule exists.
+    public var rationale: String
+    /// Where the requirement comes from.
+    public var source: String
+    /// Whether inline suppressions may waive it.
+    public var suppressible: Bool
+    /// Whether the rule sees one plan or the whole portfolio.
+    public var scope: String
+    /// Failing examples.
+    public var bad: [RuleExample]
+    /// Passing examples.
+    public var good: [RuleExample]
+    /// Where the rule is defined in its pack file.
+    public var definedAt: SourceLocation
+    /// Whether the engine implements it (as opposed to an expression in the pack).
+    public var builtin: Bool
+}
+
+/// A compiled pack rule: its metadata and the expressions that decide when it fires.
+struct Rule: Sendable {
+    struct Note: Sendable {
+        var at: CompiledExpression
+        var message: MessageTemplate
+    }
+
+    struct Fix: Sendable {
+        var at: CompiledExpression
+        var replacement: MessageTemplate
+        var safe: Bool
+        var message: MessageTemplate
+    }
+
+    var info: RuleInfo
+    var when: CompiledExpression?
+    var forEach: (slot: Int, list: CompiledExpression)?
+    var at: CompiledExpression
+    var assert: CompiledExpression
+    var message: MessageTemplate
+    var notes: [Note]
+    var fix: Fix?
+    var slots: Int
+}

@@ -1,0 +1,53 @@
+/// The text of `fundlint explain`: the rule's metadata and its examples with the
+/// diagnostics they actually produce.
+public struct RuleExplanation {
+    let info: RuleInfo
+    let pack: RulePack
+
+    /// Creates the explanation of `info` within `pack`.
+    public init(info: RuleInfo, pack: RulePack) {
+        self.info = info
+        self.pack = pack
+    }
+
+    /// The closest rule id, for a mistyped one.
+    public static func suggestion(for id: String, among ids: [String]) -> String? {
+        EditDistance.closest(to: id, among: ids)
+    }
+
+    /// The explanation as plain text.
+    public var text: String {
+        var out = "\(info.id) (\(info.severity.rawValue)\(info.suppressible ? "" : ", cannot be suppressed"))\n\n"
+        out += wrap(info.summary) + "\n\n"
+        if !info.rationale.isEmpty { out += "Why: " + wrap(info.rationale) + "\n\n" }
+        if !info.source.isEmpty {
+            out += "Source: \(info.source)\n"
+            for id in info.source.split(whereSeparator: { $0 == ";" || $0 == " " || $0 == "," }).map(String.init) {
+                if let source = pack.sources.first(where: { $0.id == id }) {
+                    out += "  \(source.id): \(source.title)\(source.url.map { " <\($0)>" } ?? "")\n"
+                }
+            }
+            out += "\n"
+        }
+        let verifier = PackVerifier(pack: pack)
+        if let bad = info.bad.first {
+            out += "A failing example" + (bad.patch != nil ? " (changed from the pack's example plan):" : ":") + "\n\n"
+            out += indent(bad.patch ?? bad.plan) + "\n"
+            let diagnostics = verifier.diagnostics(of: bad).filter { $0.rule == info.id }
+            if let diagnostic = diagnostics.first {
+                out += "gives:\n\n" + indent("\(diagnostic.range.start): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]") + "\n"
+            }
+        }
+        if let good = info.good.first {
+            out += "A passing example" + (good.patch != nil ? " (changed from the pack's example plan):" : ":") + "\n\n"
+            out += indent(good.patch ?? good.plan) + "\n"
+        }
+        return out
+    }
+
+    private func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+    }
+
+    private func wrap(_ text: String) -> String { text }
+}

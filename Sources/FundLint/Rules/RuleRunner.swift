@@ -1,0 +1,47 @@
+import YAMLTree
+
+/// Runs a pack's per-plan rules over one typed plan.
+struct RuleRunner {
+    let file: String
+    let document: Int
+    let documentStart: SourceLocation
+
+    func run(_ rules: [Rule], root: ObjectValue) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in rules where rule.info.scope == "plan" {
+            var evaluator = Evaluator(root: root, slots: rule.slots)
+            if let forEach = rule.forEach {
+                guard case .list(let items) = evaluator.evaluate(forEach.list).kind else { continue }
+                for item in items {
+                    evaluator.locals[forEach.slot] = item
+                    if let diagnostic = fire(rule, &evaluator) { diagnostics.append(diagnostic) }
+                }
+            } else if let diagnostic = fire(rule, &evaluator) {
+                diagnostics.append(diagnostic)
+            }
+        }
+        return diagnostics
+    }
+
+    private func fire(_ rule: Rule, _ evaluator: inout Evaluator) -> Diagnostic? {
+        if let when = rule.when {
+            guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
+        }
+        guard case .bool(false) = evaluator.evaluate(rule.assert).kind else { return nil }
+        let at = evaluator.evaluate(rule.at).origin
+        var notes: [Diagnostic.Note] = []
+        if let note = at?.note { notes.append(note) }
+        for note in rule.notes {
+            let origin = evaluator.evaluate(note.at).origin
+            notes.append(Diagnostic.Note(range: origin?.range ?? SourceRange(at: documentStart), message: note.message.render(&evaluator)))
+        }
+        var fix: Diagnostic.Fix?
+        if let ruleFix = rule.fix, let origin = evaluator.evaluate(ruleFix.at).origin {
+            fix = Diagnostic.Fix(range: origin.range, replacement: ruleFix.replacement.render(&evaluator),
+                                 safe: ruleFix.safe && origin.note == nil, message: ruleFix.message.render(&evaluator))
+        }
+        return Diagnostic(file: file, document: document, range: at?.range ?? SourceRange(at: documentStart),
+                          severity: rule.info.severity, rule: rule.info.id, message: rule.message.render(&evaluator),
+                          yamlPath: at?.path.rendered ?? "", notes: notes, fix: fix)
+    }
+}

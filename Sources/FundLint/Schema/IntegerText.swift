@@ -1,0 +1,52 @@
+/// Hand-matched number formats (no regular expression per value).
+enum IntegerText {
+    /// Whether `text` is `-?[0-9]+(_[0-9]+)*`.
+    static func isInteger(_ text: String) -> Bool {
+        var sawDigit = false
+        var previousUnderscore = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0:
+                continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                previousUnderscore = false
+            case UInt8(ascii: "_") where sawDigit && !previousUnderscore:
+                previousUnderscore = true
+            default:
+                return false
+            }
+        }
+        return sawDigit && !previousUnderscore
+    }
+
+    /// The value of an integer text, or `nil` beyond 64 bits.
+    static func parse(_ text: String) -> Int128? {
+        var value: Int64 = 0
+        var negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "_"): continue
+            default:
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+                if overflow1 || overflow2 { return nil }
+                value = next
+            }
+        }
+        return Int128(value)
+    }
+
+    /// Whether `text` is `YYYY-YY` with the second year following the first (`2026-27`).
+    static func isFinancialYear(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
+        else { return false }
+        let first = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
+        let second = bytes[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) }
+        return (first + 1) % 100 == second
+    }
+}

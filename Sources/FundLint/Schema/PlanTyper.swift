@@ -1,0 +1,320 @@
+import YAMLTree
+
+/// Types one plan document by its schema (never by YAML 1.1 guessing), applies defaults and
+/// reports the `schema/*` rules. Values that fail a check become unknown, so rules that
+/// depend on them stay silent.
+struct PlanTyper {
+    private let document: YAMLDocument
+    private let file: String
+    private let index: Int
+    private let packID: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(document: YAMLDocument, file: String, index: Int, packID: String) {
+        self.document = document
+        self.file = file
+        self.index = index
+        self.packID = packID
+    }
+
+    /// Where a value is and how it was reached.
+    private struct Context {
+        var path: YAMLPath
+        /// The alias or merge through which the value was reached, outermost first.
+        var via: NodeID?
+        var viaNote: Diagnostic.Note?
+        /// The key naming the value (`nil` for the root).
+        var key: NodeID?
+    }
+
+    /// Types the whole document against `root`.
+    mutating func typeDocument(root schema: SchemaNode) -> ObjectValue {
+        let anchor = Origin(range: SourceRange(at: document.start), note: nil, path: .root)
+        guard let root = document.root else { return ObjectValue(fields: [:], present: [], anchor: anchor) }
+        let value = typeValue(root, schema: schema, context: Context(path: .root, via: nil, viaNote: nil, key: nil))
+        if case .object(let object) = value.kind { return object }
+        return ObjectValue(fields: [:], present: [], anchor: anchor)
+    }
+
+    // MARK: positions
+
+    private func displayRange(_ node: NodeID, _ context: Context) -> SourceRange {
+        document.range(context.via ?? node)
+    }
+
+    private func origin(_ node: NodeID, _ context: Context) -> Origin {
+        Origin(range: displayRange(node, context), note: context.viaNote, path: context.path)
+    }
+
+    /// The context for a value written at `node`, following an alias if it is one.
+    private func entering(_ node: NodeID, _ context: Context) -> (NodeID, Context) {
+        var context = context
+        guard let target = document.aliasTarget(node) else { return (node, context) }
+        if context.via == nil {
+            context.via = node
+            let name = document.anchor(node) ?? ""
+            context.viaNote = Diagnostic.Note(range: document.range(target), message: "the value comes from the anchor '&\(name)' here")
+        }
+        return (target, context)
+    }
+
+    // MARK: diagnostics
+
+    private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: YAMLPath,
+                                 note: Diagnostic.Note?, _ message: String, fix: Diagnostic.Fix? = nil, extraNotes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule,
+                                      message: message, yamlPath: path.rendered,
+                                      notes: (note.map { [$0] } ?? []) + extraNotes, fix: fix))
+    }
+
+    private func subject(_ path: YAMLPath) -> String {
+        let rendered = path.rendered
+        return rendered.isEmpty ? "the plan" : rendered
+    }
+
+    // MARK: typing
+
+    private func isNull(_ node: NodeID) -> Bool {
+        guard document.kind(node) == .scalar else { return false }
+        if let tag = document.tag(node) { return tag == "tag:yaml.org,2002:null" }
+        guard document.scalarStyle(node) == .plain else { return false }
+        switch document.scalar(node) ?? "" {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    private func hasBadTag(_ node: NodeID) -> Bool {
+        guard let tag = document.tag(node) else { return false }
+        return !YAMLTags.isAllowed(tag)
+    }
+
+    private mutating func typeValue(_ written: NodeID, schema: SchemaNode, context outer: Context) -> Value {
+        let (node, context) = entering(written, outer)
+        let origin = origin(node, context)
+        if hasBadTag(node) { return Value(.unknown, origin: origin) }
+        switch schema.kind {
+        case .object:
+            return typeObject(node, schema: schema, context: context, origin: origin)
+        case .list:
+            return typeList(node, schema: schema, context: context, origin: origin)
+        case .string, .date, .financialYear, .integer, .boolean:
+            guard document.kind(node) == .scalar, let text = document.scalar(node) else {
+                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject(context.path)) must be \(schema.kind.phrase), not \(describe(node))")
+                return Value(.unknown, origin: origin)
+            }
+            return typeScalar(node, text: text, schema: schema, context: context, origin: origin)
+        }
+    }
+
+    private func describe(_ node: NodeID) -> String {
+        switch document.kind(node) {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar:
+            let text = TextEscaper.escape(document.scalar(node) ?? "")
+            return document.scalarStyle(node) == .plain ? text : "the quoted string \"\(text)\""
+        }
+    }
+
+    private mutating func typeScalar(_ node: NodeID, text: String, schema: SchemaNode, context: Context, origin: Origin) -> Value {
+        let subject = subject(context.path)
+        let plain = document.scalarStyle(node) == .plain && document.tag(node) != "tag:yaml.org,2002:str"
+        switch schema.kind {
+        case .integer:
+            guard plain, IntegerText.isInteger(text) else {
+                var fix: Diagnostic.Fix?
+                var message = "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))"
+                if !plain, IntegerText.isInteger(text) {
+                    message = "\(subject) must be a whole number, but \"\(text)\" is a quoted string"
+                    fix = Diagnostic.Fix(range: document.range(node), replacement: text, safe: document.tag(node) == nil,
+                                         message: "remove the quotes: \(text)")
+                }
+                report("schema/type", at: origin.range, path: context.path, note: context.viaNote, message, fix: fix)
+                return Value(.unknown, origin: origin)
+            }
+            guard let number = IntegerText.parse(text) else {
+                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) is \(text), beyond the largest whole number accepted (\(Int64.max))")
+                return Value(.unknown, origin: origin)
+            }
+            if let minimum = schema.minimum, number < minimum {
+                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) is \(number), below the minimum of \(minimum)")
+                return Value(.unknown, origin: origin)
+            }
+            if let maximum = schema.maximum, number > maximum {
+                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) is \(number), above the maximum of \(maximum)")
+                return Value(.unknown, origin: origin)
+            }
+            return Value(.int(number), origin: origin)
+        case .boolean:
+            switch (plain, text) {
+            case (true, "true"), (true, "True"), (true, "TRUE"): return Value(.bool(true), origin: origin)
+            case (true, "false"), (true, "False"), (true, "FALSE"): return Value(.bool(false), origin: origin)
+            default:
+                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) must be true or false, not \(describe(node))")
+                return Value(.unknown, origin: origin)
+            }
+        case .date:
+            switch Day.parse(text) {
+            case .success(let day):
+                return Value(.date(day), origin: origin)
+            case .failure(.notInCalendar):
+                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) is \(text), which is not a date in the calendar")
+            case .failure(.notADate):
+                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'")
+            }
+            return Value(.unknown, origin: origin)
+        case .financialYear:
+            guard IntegerText.isFinancialYear(text) else {
+                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2026-27), not '\(TextEscaper.escape(text))'")
+                return Value(.unknown, origin: origin)
+            }
+            return checkString(text, node: node, schema: schema, context: context, origin: origin)
+        default:
+            return checkString(text, node: node, schema: schema, context: context, origin: origin)
+        }
+    }
+
+    private mutating func checkString(_ text: String, node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
+        let subject = subject(context.path)
+        if let minLength = schema.minLength, text.unicodeScalars.count < minLength {
+            report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                   minLength == 1 ? "\(subject) is empty" : "\(subject) is \(text.unicodeScalars.count) characters long, shorter than the minimum of \(minLength)")
+            return Value(.unknown, origin: origin)
+        }
+        if let enumeration = schema.enumeration, !enumeration.values.contains(text) {
+            let shown = TextEscaper.escape(text)
+            var message = schema.selectsPack
+                ? "\(subject) '\(shown)' is not the fund of the active rule pack '\(packID)'; to check a plan for another fund, give its rule pack with --rules"
+                : "'\(shown)' is not a known \(enumeration.noun)"
+            var fix: Diagnostic.Fix?
+            if let best = EditDistance.closest(to: text, among: enumeration.values) {
+                fix = Diagnostic.Fix(range: displayRange(node, context), replacement: best, safe: context.via == nil,
+                                     message: "did you mean '\(best)'?")
+            } else if !schema.selectsPack, enumeration.values.count <= 12 {
+                message += "; use one of: " + enumeration.values.joined(separator: ", ")
+            }
+            report("schema/enum", at: origin.range, path: context.path, note: context.viaNote, message, fix: fix)
+            return Value(.unknown, origin: origin)
+        }
+        if let pattern = schema.pattern, !pattern.matches(text) {
+            report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                   "\(subject) '\(TextEscaper.escape(text))' does not match the pattern \(pattern.source)")
+            return Value(.unknown, origin: origin)
+        }
+        return Value(.string(text), origin: origin)
+    }
+
+    private mutating func typeList(_ node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
+        guard document.kind(node) == .sequence else {
+            report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                   "\(subject(context.path)) must be a list, not \(describe(node))")
+            return Value(.unknown, origin: origin)
+        }
+        let items = document.items(node)
+        if let minItems = schema.minItems, items.count < minItems {
+            report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                   items.isEmpty ? "\(subject(context.path)) is empty; it needs at least \(minItems) item\(minItems == 1 ? "" : "s")"
+                                 : "\(subject(context.path)) has \(items.count) items; it needs at least \(minItems)")
+        }
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            var itemContext = context
+            itemContext.path = context.path.appending(index: position)
+            itemContext.key = nil
+            if let itemSchema = schema.items {
+                if isNull(document.resolve(item)) {
+                    let (resolved, entered) = entering(item, itemContext)
+                    report("schema/type", at: displayRange(resolved, entered), path: itemContext.path, note: entered.viaNote,
+                           "\(subject(itemContext.path)) is empty; it must be \(itemSchema.kind.phrase)")
+                    values.append(Value(.unknown, origin: self.origin(resolved, entered)))
+                } else {
+                    values.append(typeValue(item, schema: itemSchema, context: itemContext))
+                }
+            }
+        }
+        if let minItems = schema.minItems, items.count < minItems { return Value(.unknown, origin: origin) }
+        return Value(.list(values), origin: origin)
+    }
+
+    private mutating func typeObject(_ node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
+        guard document.kind(node) == .mapping else {
+            if context.key == nil, context.path.rendered.isEmpty {
+                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                       "a plan must be a mapping of keys (fund, project, ...), not \(describe(node))")
+            } else {
+                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                       "\(subject(context.path)) must be a mapping, not \(describe(node))")
+            }
+            return Value(.unknown, origin: origin)
+        }
+        // Where a missing key of this mapping is reported: the key naming it, else the
+        // document start.
+        let anchorRange = context.key.map { context.via.map { document.range($0) } ?? document.range($0) } ?? SourceRange(at: document.start)
+        let anchor = Origin(range: anchorRange, note: context.viaNote, path: context.path)
+        var fields: [String: Value] = [:]
+        var present: Set<String> = []
+        var nullKeys: [String: NodeID] = [:]
+        let known = schema.properties.map(\.name)
+        for entry in document.effectiveEntries(node) {
+            var entryContext = context
+            if let via = entry.mergedVia, context.via == nil {
+                entryContext.via = via
+                let name = document.keyText(entry.key) ?? ""
+                entryContext.viaNote = Diagnostic.Note(range: document.range(entry.key), message: "'\(name)' is merged from here")
+            }
+            let keyRange = entryContext.via.map { document.range($0) } ?? document.range(entry.key)
+            guard let key = document.keyText(entry.key) else {
+                report("schema/type", at: keyRange, path: context.path, note: entryContext.viaNote,
+                       "a key in \(subject(context.path)) must be text, not \(describe(document.resolve(entry.key)))")
+                continue
+            }
+            entryContext.path = context.path.appending(key: key)
+            entryContext.key = entry.key
+            guard let propertySchema = schema.property(key) else {
+                let absent = known.filter { name in !document.effectiveEntries(node).contains { document.keyText($0.key) == name } }
+                var fix: Diagnostic.Fix?
+                if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
+                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.via == nil && document.kind(entry.key) == .scalar,
+                                         message: "did you mean '\(best)'?")
+                }
+                let owner = context.path.rendered.isEmpty ? "a plan" : context.path.rendered
+                report("schema/unknown-key", .warning, at: keyRange, path: entryContext.path, note: entryContext.viaNote,
+                       "\(owner) has no key '\(TextEscaper.escape(key))'", fix: fix)
+                continue
+            }
+            if isNull(document.resolve(entry.value)) {
+                nullKeys[key] = entry.key
+                continue
+            }
+            present.insert(key)
+            fields[key] = typeValue(entry.value, schema: propertySchema, context: entryContext)
+        }
+        for name in schema.required where !present.contains(name) {
+            if let keyNode = nullKeys[name] {
+                report("schema/required", at: document.range(keyNode), path: context.path.appending(key: name), note: nil,
+                       "\(subject(context.path.appending(key: name))) has no value, but it is required")
+            } else {
+                let owner = context.path.rendered.isEmpty ? "the plan" : context.path.rendered
+                report("schema/required", at: anchorRange, path: context.path.appending(key: name), note: context.viaNote,
+                       "\(owner) is missing the required key '\(name)'")
+            }
+        }
+        for (name, property) in schema.properties where fields[name] == nil && !present.contains(name) {
+            if let defaultValue = property.defaultValue {
+                fields[name] = Value(defaultValue, origin: Origin(range: anchorRange, note: context.viaNote, path: context.path.appending(key: name)))
+            }
+        }
+        return Value(.object(ObjectValue(fields: fields, present: present, anchor: anchor)), origin: origin)
+    }
+}

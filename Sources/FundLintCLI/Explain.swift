@@ -1,0 +1,25 @@
+import ArgumentParser
+import FundLint
+
+/// `fundlint explain RULE-ID`: what a rule checks, why, where it comes from, and examples.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: rationale, source, a failing and a passing example.")
+
+    @Argument(help: "The rule id, e.g. dates/start-in-window.")
+    var rule: String
+
+    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
+    var rules: String?
+
+    func run() throws {
+        let pack = try PackLoading.load(rules)
+        let infos = BuiltinPacks.coreRules + pack.ruleInfos
+        guard let info = infos.first(where: { $0.id == rule }) else {
+            let ids = infos.map(\.id)
+            let hint = RuleExplanation.suggestion(for: rule, among: ids).map { " Did you mean '\($0)'?" } ?? ""
+            StandardStream.error.write("fundlint: error: no rule '\(TextEscaper.escape(rule))' in \(pack.id).\(hint) 'fundlint rules' lists them.\n")
+            throw ExitCode(2)
+        }
+        StandardStream.output.write(RuleExplanation(info: info, pack: pack).text)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import FundLint
+
+/// `fundlint rules`: lists the active pack's rules, or verifies its examples.
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules of the active rule pack, or verify its examples.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, markdown }
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
+    var rules: String?
+
+    @Flag(help: "Run every rule's bad and good examples and report the ones that misbehave.")
+    var verify = false
+
+    func run() throws {
+        let pack = try PackLoading.load(rules)
+        if verify {
+            let (checked, failures) = PackVerifier(pack: pack).verify(builtins: BuiltinPacks.coreRules)
+            for failure in failures { StandardStream.output.write("\(TextEscaper.escape(failure.description))\n") }
+            StandardStream.error.write("fundlint: \(checked - failures.count) passed, \(failures.count) failed of \(checked) rule examples in \(pack.id)\n")
+            if !failures.isEmpty { throw ExitCode(1) }
+            return
+        }
+        let infos = BuiltinPacks.coreRules + pack.ruleInfos
+        StandardStream.output.write(RuleListing(pack: pack, rules: infos).render(format.rawValue))
+    }
+}
+
+/// Loads the pack named by `--rules` for commands other than `check`, reporting problems
+/// on standard error and exiting 2.
+enum PackLoading {
+    static func load(_ rules: String?) throws -> RulePack {
+        switch PackSelection.select(rules, firstPlan: nil, maxFileSize: CheckOptions.defaultMaxFileSize) {
+        case .success(let pack):
+            return pack
+        case .failure(.unreadable(let path, let reason)):
+            StandardStream.error.write("fundlint: error: cannot read rule pack '\(TextEscaper.escape(path))': \(reason)\n")
+        case .failure(.invalid(let path, let bytes, let diagnostics)):
+            var reporter = CompilerReporter()
+            StandardStream.output.write(reporter.file(FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)))
+        }
+        throw ExitCode(2)
+    }
+}
