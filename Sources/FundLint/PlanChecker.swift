@@ -63,7 +63,9 @@ public struct PlanChecker: Sendable {
         var typer = PlanTyper(document: document, file: path, index: index, packID: pack.id)
         let plan = typer.typeDocument(root: pack.schema)
         diagnostics += typer.diagnostics
-        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
+        if let plan {
+            diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
+        }
         return diagnostics
     }
 }

@@ -27,13 +27,13 @@ struct PlanTyper {
         var key: NodeID?
     }
 
-    /// Types the whole document against `root`.
-    mutating func typeDocument(root schema: SchemaNode) -> ObjectValue {
-        let anchor = Origin(range: SourceRange(at: document.start), note: nil, path: .root)
-        guard let root = document.root else { return ObjectValue(fields: [:], present: [], anchor: anchor) }
+    /// Types the whole document against `root`; `nil` when the document is not a mapping
+    /// at all (then no rule can say anything more about it).
+    mutating func typeDocument(root schema: SchemaNode) -> ObjectValue? {
+        guard let root = document.root else { return nil }
         let value = typeValue(root, schema: schema, context: Context(path: .root, via: nil, viaNote: nil, key: nil))
         if case .object(let object) = value.kind { return object }
-        return ObjectValue(fields: [:], present: [], anchor: anchor)
+        return nil
     }
 
     // MARK: positions
@@ -115,6 +115,7 @@ struct PlanTyper {
         case .alias: return "an alias"
         case .scalar:
             let text = TextEscaper.escape(document.scalar(node) ?? "")
+            if text.isEmpty { return "an empty value" }
             return document.scalarStyle(node) == .plain ? text : "the quoted string \"\(text)\""
         }
     }
@@ -142,12 +143,12 @@ struct PlanTyper {
             }
             if let minimum = schema.minimum, number < minimum {
                 report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
-                       "\(subject) is \(number), below the minimum of \(minimum)")
+                       "\(subject) is \(text), below the minimum of \(minimum)")
                 return Value(.unknown, origin: origin)
             }
             if let maximum = schema.maximum, number > maximum {
                 report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
-                       "\(subject) is \(number), above the maximum of \(maximum)")
+                       "\(subject) is \(text), above the maximum of \(maximum)")
                 return Value(.unknown, origin: origin)
             }
             return Value(.int(number), origin: origin)
