@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "CYAML"]),
-        .testTarget(name: "FundLintTests", dependencies: ["FundLint", "YAMLTree", "RulePacks"]),
+        .testTarget(name: "FundLintTests", dependencies: ["FundLint", "YAMLTree", "RulePacks"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["FundLintCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,8 +3,10 @@ import YAMLTree
 
 /// The packs built into the binary, loaded once and shared.
 public enum BuiltinPacks {
-    /// The pack used when no other is chosen.
-    public static let defaultID = "lipf-2026"
+    /// The pack used when no other is chosen: the first fund pack in `Rules/`.
+    public static let defaultID: String = RulePacks.funds.lazy.compactMap { file, bytes in
+        try? RulePack.load(bytes, path: "Rules/" + file).get().id
+    }.first ?? ""
 
     /// Every built-in fund pack that loads, by id.
     public static let packs: [String: RulePack] = {

@@ -28,7 +28,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         public var replacement: String
         /// Whether `--fix` may apply it unasked.
         public var safe: Bool
-        /// What the fix does, shown as a note (`did you mean 'west-midlands'?`).
+        /// What the fix does, shown as a note (`did you mean 'north-west'?`).
         public var message: String
 
         /// Creates a fix.

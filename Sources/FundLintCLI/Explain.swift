@@ -5,7 +5,7 @@ import FundLint
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Explain a rule: rationale, source, a failing and a passing example.")
 
-    @Argument(help: "The rule id, e.g. dates/start-in-window.")
+    @Argument(help: "The rule id, e.g. category/rule-name.")
     var rule: String
 
     @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))

@@ -197,7 +197,7 @@ struct ExpressionCompiler {
                 }
                 return (.has(.rootObject, field), .bool)
             default:
-                throw ExpressionError(message: "has(...) needs a field path such as has(outcomes.jobs_created)", offset: arguments[0].offset)
+                throw ExpressionError(message: "has(...) needs a field path such as has(a.b)", offset: arguments[0].start)
             }
         }
         guard let function = BuiltinFunction(rawValue: name) else {

@@ -14,7 +14,17 @@ indirect enum ExpressionSyntax: Sendable {
     case binary(String, ExpressionSyntax, ExpressionSyntax, offset: Int)
     case conditional(ExpressionSyntax, ExpressionSyntax, ExpressionSyntax, offset: Int)
 
-    /// Where the construct starts in the expression text.
+    /// Where the construct's text begins (its leftmost operand).
+    var start: Int {
+        switch self {
+        case .member(let base, _, _), .index(let base, _, _), .method(let base, _, _, _), .binary(_, let base, _, _):
+            base.start
+        default:
+            offset
+        }
+    }
+
+    /// Where the construct starts in the expression text (for operators: the operator).
     var offset: Int {
         switch self {
         case .int(_, let offset), .string(_, let offset), .bool(_, let offset), .list(_, let offset),

@@ -29,7 +29,7 @@ struct RuleCompiler {
         }
         guard let id = text("id") else { return nil }
         guard Self.isRuleID(id) else {
-            reader.error(at: value("id") ?? node, "rule id '\(id)' must be category/kebab-name, like dates/start-in-window")
+            reader.error(at: value("id") ?? node, "rule id '\(id)' must be category/kebab-name (lower-case letters, digits and hyphens)")
             return nil
         }
         let severityText = text("severity") ?? "error"

@@ -9,7 +9,7 @@ public struct RulePack: Sendable {
         public var url: String?
     }
 
-    /// The pack's id (`lipf-2026`): plans name it in `fund`.
+    /// The pack's id (`example-2030`): plans name it in `fund`.
     public let id: String
     /// A human title.
     public let title: String

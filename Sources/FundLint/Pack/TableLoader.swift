@@ -21,7 +21,7 @@ struct TableLoader {
             let title = fields.first { $0.key == "title" }.flatMap { reader.string($0.value, what: "a table's title") } ?? name
             if let rowsNode = fields.first(where: { $0.key == "rows" })?.value {
                 guard let rows = reader.mapping(rowsNode, what: "the rows of '\(name)'") else { continue }
-                let rowType = ObjectType(name: "\(title) (a row of \(name))")
+                let rowType = ObjectType(name: title == name ? "a row of \(name)" : "\(title) (a row of \(name))")
                 var values: [String: Value] = [:]
                 var order: [String] = []
                 var names: [String: String] = [:]

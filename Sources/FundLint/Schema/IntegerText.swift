@@ -39,7 +39,7 @@ enum IntegerText {
         return Int128(value)
     }
 
-    /// Whether `text` is `YYYY-YY` with the second year following the first (`2026-27`).
+    /// Whether `text` is `YYYY-YY` with the second year following the first (`2024-25`).
     static func isFinancialYear(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),

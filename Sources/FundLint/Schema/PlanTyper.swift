@@ -176,7 +176,7 @@ struct PlanTyper {
         case .financialYear:
             guard IntegerText.isFinancialYear(text) else {
                 report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
-                       "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2026-27), not '\(TextEscaper.escape(text))'")
+                       "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'")
                 return Value(.unknown, origin: origin)
             }
             return checkString(text, node: node, schema: schema, context: context, origin: origin)

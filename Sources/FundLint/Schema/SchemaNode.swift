@@ -3,7 +3,7 @@ final class SchemaNode: @unchecked Sendable {
     /// The value types the schema language knows.
     enum Kind: String, Sendable, CaseIterable {
         case object, list, string, integer, date, boolean
-        /// A financial year, `YYYY-YY` with consecutive years (`2026-27`).
+        /// A financial year, `YYYY-YY` with consecutive years (`2024-25`).
         case financialYear = "financial_year"
 
         /// How the kind reads in messages.
@@ -15,7 +15,7 @@ final class SchemaNode: @unchecked Sendable {
             case .integer: "a whole number"
             case .date: "a date written YYYY-MM-DD"
             case .boolean: "true or false"
-            case .financialYear: "a financial year written YYYY-YY (like 2026-27)"
+            case .financialYear: "a financial year written YYYY-YY (like 2024-25)"
             }
         }
     }

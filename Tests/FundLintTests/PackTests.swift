@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import RulePacks
+@testable import FundLint
+
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Rule packs: the built-in ones verify their examples, a made-up fund's pack works end
+/// to end, and broken packs are reported at the right places.
+@Suite struct PackTests {
+    static let lipfRules = BuiltinPacks.coreRules.map(\.id) + (BuiltinPacks.pack("lipf-2026")?.ruleInfos.map(\.id) ?? [])
+
+    @Test(arguments: lipfRules)
+    func everyRuleExampleBehaves(_ id: String) throws {
+        let pack = TestPacks.lipf
+        let info = try #require((BuiltinPacks.coreRules + pack.ruleInfos).first { $0.id == id })
+        let verifier = PackVerifier(pack: pack)
+        let own = info.builtin ? verifier.verify(builtins: [info]) : verifier.verify(builtins: [])
+        #expect(own.failures.filter { $0.rule == id }.map(\.message) == [])
+        #expect(!info.bad.isEmpty || id == "pack/invalid", "every rule shows a failing example")
+    }
+
+    @Test func everyLIPFRuleOfTheSpecIsInThePack() {
+        let ids = Set(Self.lipfRules)
+        for id in ["eligibility/region-funded", "eligibility/competition-excluded", "eligibility/partnership-composition",
+                   "eligibility/lead-type", "eligibility/lead-in-region", "sector/regional-strength", "dates/start-in-window",
+                   "dates/end-after-start", "dates/end-in-window", "dates/milestone-in-project", "budget/total-matches-items",
+                   "budget/total-matches-sources", "budget/requested-within-allocation", "budget/co-investment",
+                   "budget/profile-years", "budget/profile-matches-request", "outcomes/declared",
+                   "yaml/syntax", "yaml/duplicate-key", "yaml/tag", "yaml/limits", "plan/empty", "schema/required",
+                   "schema/type", "schema/enum", "schema/unknown-key", "schema/format", "schema/range", "pack/invalid"] {
+            #expect(ids.contains(id), "\(id) is missing")
+        }
+        let unsuppressible = Set((BuiltinPacks.pack("lipf-2026")?.ruleInfos ?? []).filter { !$0.suppressible }.map(\.id))
+        #expect(unsuppressible == ["eligibility/region-funded", "eligibility/competition-excluded", "eligibility/partnership-composition",
+                                   "dates/start-in-window", "dates/end-in-window", "budget/requested-within-allocation"])
+    }
+
+    @Test func theEmbeddedPacksAreTheFilesInRules() throws {
+        for (file, bytes) in RulePacks.funds + [("core.yaml", RulePacks.core)] {
+            let onDisk = try Data(contentsOf: packageRoot.appendingPathComponent("Rules/" + file))
+            #expect([UInt8](onDisk) == bytes, "Rules/\(file) differs from the copy built into the binary")
+        }
+    }
+
+    @Test func aMadeUpFundWorksEndToEnd() throws {
+        let bytes = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("coastal-heritage-2027.yaml")))
+        let pack = try RulePack.load(bytes, path: "coastal-heritage-2027.yaml").get()
+        #expect(PackVerifier(pack: pack).verify().failures.map(\.description) == [])
+        let plan = """
+        scheme: chg-2027
+        site: amble
+        applicant: {name: Amble Boat Club}
+        works:
+          - {kind: repair, pounds: 25000, starts: 2027-03-01}
+          - {kind: party, pounds: 9000, starts: 2027-05-01}
+        asked: 34000
+        crew: [{name: Bo, trained: false}]
+        """
+        let report = PlanChecker(pack: pack).check(Array(plan.utf8), path: "amble.yaml")
+        #expect(report.diagnostics.map { "\($0.range.start) \($0.rule) \($0.message)" } == [
+            "5:43 works/not-too-early work starts on 2027-03-01, before 2027-04-01",
+            "6:12 works/eligible-kind 'party' work is not eligible",
+            "7:8 money/under-ceiling works cost £34,000, over Amble's ceiling of £30,000",
+            "8:7 people/trained-crew no trained crew member, or fewer than 5 volunteers for a listed harbour",
+        ])
+    }
+
+    @Test func aBrokenPackIsReportedAtEachMistake() throws {
+        let bytes = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("broken-pack.yaml")))
+        guard case .failure(let errors) = RulePack.load(bytes, path: "broken-pack.yaml") else {
+            Issue.record("the broken pack loaded")
+            return
+        }
+        #expect(errors.diagnostics.allSatisfy { $0.rule == "pack/invalid" && $0.file == "broken-pack.yaml" })
+        #expect(errors.diagnostics.map { "\($0.range.start) \($0.message)" } == [
+            "13:35 'placez' is not a keyed table; did you mean 'places'?",
+            "22:19 '>' compares two integers, strings, dates or booleans, not integer and string",
+            "30:27 a row of places has no field 'sise'; did you mean 'size'?",
+            "31:15 '{' opens an expression that is never closed with '}'",
+            "32:9 rule id 'Bad_Id' must be category/kebab-name (lower-case letters, digits and hyphens)",
+        ])
+    }
+
+    @Test func noFundKnowledgeLivesInTheEngine() throws {
+        let pack = TestPacks.lipf
+        var needles: [String] = pack.ruleInfos.map(\.id)
+        for name in ["places", "sectors", "party_types"] {
+            if case .table(let table)? = pack.tables[name]?.kind { needles += table.order }
+        }
+        needles += ["50000000", "50_000_000", "30000000", "20000000", "500000000", "2026-04-01", "2031-03-31", "2026-27", "2030-31", "lipf-2026"]
+        let sources = packageRoot.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            // Ids that are also plain English words (space, defence) would match prose.
+            for needle in needles where needle.contains(where: { $0 == "-" || $0 == "/" || $0.isNumber }) {
+                #expect(!text.contains(needle), "\(file) mentions \(needle)")
+            }
+        }
+    }
+}
