@@ -19,7 +19,10 @@ struct Rules: ParsableCommand {
     func run() throws {
         let pack = try PackLoading.load(rules)
         if verify {
-            let (checked, failures) = PackVerifier(pack: pack).verify(builtins: BuiltinPacks.coreRules)
+            // The engine's own rules show their examples on a built-in pack's plan format, so
+            // they are verified with the packs that share it.
+            let builtins = BuiltinPacks.pack(pack.id) != nil ? BuiltinPacks.coreRules : []
+            let (checked, failures) = PackVerifier(pack: pack).verify(builtins: builtins)
             for failure in failures { StandardStream.output.write("\(TextEscaper.escape(failure.description))\n") }
             StandardStream.error.write("fundlint: \(checked - failures.count) passed, \(failures.count) failed of \(checked) rule examples in \(pack.id)\n")
             if !failures.isEmpty { throw ExitCode(1) }

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `fundlint rules`, `fundlint explain` and `--rules`, run as a user runs them.
+@Suite struct RulesCommandTests {
+    @Test func rulesListsEveryRuleInEachFormat() throws {
+        let text = try CommandRunner.run(["rules"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("dates/start-in-window"))
+        #expect(text.stdout.contains("yaml/syntax"))
+        let markdown = try CommandRunner.run(["rules", "--format", "markdown"])
+        #expect(markdown.stdout.contains("| `budget/co-investment` | warning | yes |"))
+        let json = try CommandRunner.run(["rules", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+        let rules = try #require(object["rules"] as? [[String: Any]])
+        #expect(rules.count >= 29)
+        #expect(rules.contains { $0["id"] as? String == "eligibility/region-funded" && $0["suppressible"] as? Bool == false })
+    }
+
+    @Test func verifyRunsEveryExampleOfTheBuiltInPack() throws {
+        let result = try CommandRunner.run(["rules", "--verify"])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(" 0 failed of "))
+    }
+
+    @Test func explainShowsRationaleSourceAndExamples() throws {
+        let result = try CommandRunner.run(["explain", "dates/start-in-window"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("dates/start-in-window (error, cannot be suppressed)"))
+        #expect(result.stdout.contains("Why: "))
+        #expect(result.stdout.contains("Source: seed"))
+        #expect(result.stdout.contains("start_date: 2026-03-01"))
+        #expect(result.stdout.contains("error: project starts on 2026-03-01, before the fund opens on 2026-04-01 [dates/start-in-window]"))
+        #expect(result.stdout.contains("A passing example"))
+    }
+
+    @Test func explainOfAnUnknownRuleSuggestsOne() throws {
+        let result = try CommandRunner.run(["explain", "dates/start-in-windw"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Did you mean 'dates/start-in-window'?"))
+    }
+
+    @Test func anInvalidPackIsReportedAgainstItsFileAndExitsTwo() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pack = directory.appendingPathComponent("pack.yaml")
+        try """
+        pack: {id: tiny, version: "1"}
+        schema:
+          plan:
+            type: object
+            properties:
+              n: {type: integer}
+        rules:
+          - id: n/positive
+            severity: error
+            summary: s
+            rationale: r
+            source: s
+            at: n
+            assert: n > 'one'
+            message: "n is {n}"
+        """.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["--no-source", "--rules", pack.path, "Examples/west-midlands-bus-delays.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "\(pack.path):14:15: error: '>' compares two integers, strings, dates or booleans, not integer and string [pack/invalid]\n")
+        let json = try CommandRunner.run(["--format", "json", "--rules", pack.path, "Examples/west-midlands-bus-delays.yaml"])
+        #expect(json.status == 2)
+        #expect(json.stdout.contains("\"rule\":\"pack/invalid\""))
+    }
+
+    @Test func aPlanForAnotherFundIsAnEnumErrorThatSaysHowToSwitch() throws {
+        let plan = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "fund: lipf-2026", with: "fund: lipf-2027")
+        let result = try CommandRunner.run(["--no-source", "-"], stdin: Data(plan.utf8))
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("<stdin>:2:7: error: fund 'lipf-2027' is not the fund of the active rule pack 'lipf-2026'; to check a plan for another fund, give its rule pack with --rules [schema/enum]"))
+    }
+
+    @Test func theBinaryCopiedAloneStillChecksPlans() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("fundlint")
+        try FileManager.default.copyItem(at: CommandRunner.executable, to: copy)
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Examples/invalid-start-in-window.yaml"),
+                                         to: directory.appendingPathComponent("plan.yaml"))
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["--no-source", "plan.yaml"]
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(String(decoding: data, as: UTF8.self).contains("[dates/start-in-window]"))
+    }
+}
