@@ -18,10 +18,16 @@ public enum BuiltinPacks {
     }()
 
     /// The problems of a built-in pack that does not load (empty in a healthy build).
-    public static let problems: [Diagnostic] = RulePacks.funds.flatMap { file, bytes -> [Diagnostic] in
-        if case .failure(let errors) = RulePack.load(bytes, path: "Rules/" + file) { return errors.diagnostics }
-        return []
-    }
+    public static let problems: [Diagnostic] = {
+        var problems = RulePacks.funds.flatMap { file, bytes -> [Diagnostic] in
+            if case .failure(let errors) = RulePack.load(bytes, path: "Rules/" + file) { return errors.diagnostics }
+            return []
+        }
+        if case .failure(let errors) = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true) {
+            problems += errors.diagnostics
+        }
+        return problems
+    }()
 
     /// The metadata of the engine's own rules (`Rules/core.yaml`).
     public static let coreRules: [RuleInfo] = {

@@ -6,6 +6,13 @@ public struct CheckOptions: Sendable {
     public var maxFileSize: Int
     /// Limits applied while reading YAML.
     public var limits: YAMLLimits
+    /// Whether `# fundlint: disable-...` comments in plans are honoured
+    /// (`--no-inline-suppressions` turns them off).
+    public var inlineSuppressions = true
+    /// Rules a configuration disabled.
+    public var disabledRules: Set<String> = []
+    /// Severities a configuration changed, by rule id.
+    public var severityOverrides: [String: Severity] = [:]
 
     /// The default file size limit: 64 MiB.
     public static let defaultMaxFileSize = 64 * 1024 * 1024

@@ -8,10 +8,16 @@ public struct PlanChecker: Sendable {
     /// The rule pack plans are checked against.
     public let pack: RulePack
 
+    /// Every rule that can be named in a suppression, and whether it may be suppressed.
+    private let suppressible: [String: Bool]
+
     /// Creates a checker.
     public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
         self.pack = pack
         self.options = options
+        var suppressible: [String: Bool] = [:]
+        for rule in BuiltinPacks.coreRules + pack.ruleInfos { suppressible[rule.id] = rule.suppressible }
+        self.suppressible = suppressible
     }
 
     /// Checks every plan in `bytes`, reporting against `path`.
@@ -29,6 +35,18 @@ public struct PlanChecker: Sendable {
         }
         for (index, document) in stream.documents.enumerated() {
             diagnostics += checkDocument(document, index: index, path: path)
+        }
+        if !options.disabledRules.isEmpty {
+            diagnostics.removeAll { options.disabledRules.contains($0.rule) }
+        }
+        if !options.severityOverrides.isEmpty {
+            for index in diagnostics.indices {
+                if let severity = options.severityOverrides[diagnostics[index].rule] { diagnostics[index].severity = severity }
+            }
+        }
+        if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
+            Suppressions.apply(to: &diagnostics, bytes: bytes, path: path,
+                               documentStarts: stream.documents.map(\.start.line), rules: suppressible)
         }
         diagnostics.sort(by: Diagnostic.precedes)
         return FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)

@@ -29,8 +29,17 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
     var rules: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1.")
-    var failOn: FailLevel = .error
+    @Option(help: ArgumentHelp("The configuration file (default: .fundlint.yml here or in a parent directory, up to the repository root).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Use no configuration file.")
+    var noConfig = false
+
+    @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1 (default: error).")
+    var failOn: FailLevel?
+
+    @Flag(name: .customLong("no-inline-suppressions"), help: "Ignore '# fundlint: disable-...' comments in plans (for reviewers).")
+    var noInlineSuppressions = false
 
     @Option(help: "Files checked in parallel (default: all cores).")
     var jobs: Int?
@@ -57,10 +66,21 @@ struct Check: ParsableCommand {
             throw ValidationError("--stdin-filename names standard input: give - as a PATH too")
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if config != nil, noConfig { throw ValidationError("--config and --no-config contradict each other") }
     }
 
     func run() throws {
+        let configuration = try loadConfiguration()
         var collector = FileCollector()
+        if let configuration, !configuration.exclude.isEmpty {
+            let cwd = FileManager.default.currentDirectoryPath
+            let base = ReportPaths(workingDirectory: (configuration.path as NSString).deletingLastPathComponent.isEmpty
+                                   ? cwd : absolute((configuration.path as NSString).deletingLastPathComponent, in: cwd))
+            collector.excluded = { path in
+                let relative = base.relative(absolute(path, in: cwd))
+                return !relative.hasPrefix("/") && configuration.excludes(relative)
+            }
+        }
         let items = collector.collect(paths.isEmpty ? ["."] : paths, stdinName: stdinFilename ?? "<stdin>")
         var toolFailed = false
         var files: [InputFile] = []
@@ -73,15 +93,29 @@ struct Check: ParsableCommand {
             }
         }
         let pack: RulePack
-        switch PackSelection.select(rules, firstPlan: files.first, maxFileSize: maxFileSize) {
+        switch PackSelection.select(rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: maxFileSize) {
         case .success(let selected):
             pack = selected
-        case .failure(let failure):
-            try reportPackFailure(failure)
+        case .failure(.unreadable(let path, let reason)):
+            StandardStream.error.write("fundlint: error: cannot read rule pack '\(TextEscaper.escape(path))': \(reason)\n")
+            throw ExitCode(2)
+        case .failure(.invalid(let path, let bytes, let diagnostics)):
+            reportInvalid(path: path, bytes: bytes, diagnostics: diagnostics, what: "rule pack")
             throw ExitCode(2)
         }
-        let checker = PlanChecker(pack: pack, options: CheckOptions(maxFileSize: maxFileSize))
-
+        var options = CheckOptions(maxFileSize: maxFileSize)
+        options.inlineSuppressions = !noInlineSuppressions
+        if let configuration {
+            let problems = configuration.validate(rules: BuiltinPacks.coreRules + pack.ruleInfos)
+            if !problems.isEmpty {
+                reportInvalid(path: configuration.path, bytes: configuration.bytes, diagnostics: problems, what: "configuration")
+                throw ExitCode(2)
+            }
+            options.disabledRules = Set(configuration.disable.map(\.id))
+            for entry in configuration.severity { options.severityOverrides[entry.id] = entry.level }
+        }
+        let failLevel = failOn ?? configuration?.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
+        let checker = PlanChecker(pack: pack, options: options)
         let sink: OutputSink
         do { sink = try OutputSink(path: output) } catch {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
@@ -102,7 +136,9 @@ struct Check: ParsableCommand {
             case .failure(let reason): return .failure(file.displayPath, reason)
             }
         }
+        var progress = ProgressLine(total: files.count)
         runner.forEachInOrder { outcome in
+            progress.advance()
             switch outcome {
             case .report(let report):
                 summary.add(report)
@@ -112,6 +148,7 @@ struct Check: ParsableCommand {
                 toolFailed = true
             }
         }
+        progress.finish()
         sink.write(reporter.end(summary))
         do { try sink.finish() } catch {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
@@ -119,7 +156,7 @@ struct Check: ParsableCommand {
         }
         if !quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
         if toolFailed { throw ExitCode(2) }
-        if let level = Severity(rawValue: failOn.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
+        if let level = Severity(rawValue: failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
     }
 
     private enum FileOutcome: Sendable {
@@ -132,33 +169,64 @@ struct Check: ParsableCommand {
         case .compiler:
             return CompilerReporter(showSource: !noSource, color: useColor)
         case .json:
-            return JSONReporter(info: RunInfo(toolVersion: Fundlint.version, packID: pack?.id ?? "", packVersion: pack?.version ?? ""))
+            return JSONReporter(info: runInfo(pack))
+        case .sarif:
+            return SARIFReporter(info: runInfo(pack), rules: BuiltinPacks.coreRules + (pack?.ruleInfos ?? []), paths: reportPaths)
+        case .github:
+            return GitHubReporter(paths: reportPaths)
+        case .junit:
+            return JUnitReporter()
         }
     }
 
-    /// Reports an unusable rule pack as `pack/invalid` diagnostics against its file, in
-    /// the chosen format.
-    private func reportPackFailure(_ failure: PackSelection.Failure) throws {
-        switch failure {
-        case .unreadable(let path, let reason):
-            StandardStream.error.write("fundlint: error: cannot read rule pack '\(TextEscaper.escape(path))': \(reason)\n")
-        case .invalid(let path, let bytes, let diagnostics):
-            let sink: OutputSink
-            do { sink = try OutputSink(path: output) } catch {
-                StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
-                return
+    private func runInfo(_ pack: RulePack?) -> RunInfo {
+        RunInfo(toolVersion: Fundlint.version, packID: pack?.id ?? "", packVersion: pack?.version ?? "")
+    }
+
+    private var reportPaths: ReportPaths {
+        ReportPaths(workingDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Reports an invalid rule pack or configuration as diagnostics against its file, in the
+    /// chosen format, so editors and CI show them like any other.
+    private func reportInvalid(path: String, bytes: [UInt8], diagnostics: [Diagnostic], what: String) {
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output) } catch {
+            StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
+            return
+        }
+        var reporter = makeReporter(pack: nil)
+        var summary = RunSummary()
+        let report = FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)
+        summary.add(report)
+        sink.write(reporter.begin())
+        sink.write(reporter.file(report))
+        sink.write(reporter.end(summary))
+        do { try sink.finish() } catch {
+            StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
+        }
+        if !quiet { StandardStream.error.write("fundlint: the \(what) '\(TextEscaper.escape(path))' is not valid\n") }
+    }
+
+    /// The configuration in force: `--config`, else `.fundlint.yml` found from the working
+    /// directory up to the repository root; none with `--no-config`.
+    private func loadConfiguration() throws -> Configuration? {
+        if noConfig { return nil }
+        guard let path = config ?? ConfigurationDiscovery.find(from: FileManager.default.currentDirectoryPath) else { return nil }
+        switch FileReader.read(InputFile(source: .path(path), displayPath: path), limit: CheckOptions.defaultMaxFileSize) {
+        case .failure(let reason):
+            StandardStream.error.write("fundlint: error: cannot read configuration '\(TextEscaper.escape(path))': \(reason)\n")
+            throw ExitCode(2)
+        case .tooLarge(let size):
+            StandardStream.error.write("fundlint: error: configuration '\(TextEscaper.escape(path))' is \(size) bytes, too large\n")
+            throw ExitCode(2)
+        case .bytes(let bytes):
+            switch Configuration.load(bytes, path: path) {
+            case .success(let configuration): return configuration
+            case .failure(let errors):
+                reportInvalid(path: path, bytes: bytes, diagnostics: errors.diagnostics, what: "configuration")
+                throw ExitCode(2)
             }
-            var reporter = makeReporter(pack: nil)
-            var summary = RunSummary()
-            let report = FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)
-            summary.add(report)
-            sink.write(reporter.begin())
-            sink.write(reporter.file(report))
-            sink.write(reporter.end(summary))
-            do { try sink.finish() } catch {
-                StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
-            }
-            if !quiet { StandardStream.error.write("fundlint: the rule pack '\(TextEscaper.escape(path))' is not valid\n") }
         }
     }
 

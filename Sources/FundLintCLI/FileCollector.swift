@@ -22,6 +22,8 @@ struct FileCollector {
     }
 
     private var seen: Set<FileIdentity> = []
+    /// Whether a path found while walking a directory is excluded (by the configuration).
+    var excluded: (String) -> Bool = { _ in false }
 
     private struct FileIdentity: Hashable {
         var device: UInt64
@@ -71,6 +73,7 @@ struct FileCollector {
             }
             for name in names where !name.hasPrefix(".") {
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                if excluded(path) { continue }
                 var link = stat()
                 guard lstat(path, &link) == 0 else { continue }
                 switch link.st_mode & S_IFMT {

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The formats `check` can write.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
-    case compiler, json
+    case compiler, json, sarif, github, junit
 }
 
 /// When to colour output.

@@ -1,10 +1,12 @@
 /// Makes text from a plan safe to print: control characters, ANSI escapes, line separators
 /// and bidirectional overrides are shown as `\u{1B}` instead of being sent to the terminal.
 public enum TextEscaper {
-    /// Whether a scalar must not reach a terminal raw. Tab is allowed only where `allowTab`.
-    public static func isUnsafe(_ scalar: Unicode.Scalar, allowTab: Bool = false) -> Bool {
+    /// Whether a scalar must not reach a terminal raw. Tab and line feed are allowed only
+    /// where asked for.
+    public static func isUnsafe(_ scalar: Unicode.Scalar, allowTab: Bool = false, allowNewline: Bool = false) -> Bool {
         switch scalar.value {
         case 0x09: !allowTab
+        case 0x0A: !allowNewline
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
         default: false
@@ -17,11 +19,11 @@ public enum TextEscaper {
     }
 
     /// `text` with every unsafe scalar replaced by its visible form.
-    public static func escape(_ text: String, allowTab: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0, allowTab: allowTab) }) else { return text }
+    public static func escape(_ text: String, allowTab: Bool = false, allowNewline: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0, allowTab: allowTab, allowNewline: allowNewline) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar, allowTab: allowTab) { result += visible(scalar) } else { result.unicodeScalars.append(scalar) }
+            if isUnsafe(scalar, allowTab: allowTab, allowNewline: allowNewline) { result += visible(scalar) } else { result.unicodeScalars.append(scalar) }
         }
         return result
     }

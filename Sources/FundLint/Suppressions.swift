@@ -1,0 +1,171 @@
+import YAMLTree
+
+/// Inline waivers written in a plan:
+/// `# fundlint: disable-next-line RULE[, RULE] -- reason`, `# fundlint: disable-line RULE --
+/// reason` (trailing) and `# fundlint: disable-file RULE -- reason`. A waiver matches a
+/// diagnostic that starts on a line it covers. Only files containing `fundlint:` are scanned.
+struct Suppressions {
+    /// One parsed directive.
+    struct Directive {
+        enum Scope { case thisLine, nextLine, file }
+        var scope: Scope
+        var rules: [(id: String, offset: Int)]
+        var reason: String?
+        var range: SourceRange
+    }
+
+    static let marker = Array("fundlint:".utf8)
+
+    /// Whether `bytes` may hold a directive (a cheap byte search before any scanning).
+    static func mayContainDirectives(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= marker.count else { return false }
+        var index = 0
+        let last = bytes.count - marker.count
+        while index <= last {
+            if bytes[index] == marker[0], bytes[index + 1] == marker[1] {
+                var matched = true
+                for offset in 2..<marker.count where bytes[index + offset] != marker[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Applies the waivers in `bytes` to `diagnostics` and adds the `suppression/*` ones.
+    static func apply(to diagnostics: inout [Diagnostic], bytes: [UInt8], path: String, documentStarts: [Int],
+                      rules: [String: Bool]) {
+        let scan = YAMLParser.comments(in: bytes)
+        var extra: [Diagnostic] = []
+        func document(of line: Int) -> Int {
+            var index = 0
+            for (offset, start) in documentStarts.enumerated() where start <= line { index = offset }
+            return index
+        }
+        func report(_ rule: String, _ severity: Severity, _ range: SourceRange, _ message: String, fix: Diagnostic.Fix? = nil) {
+            extra.append(Diagnostic(file: path, document: document(of: range.start.line), range: range, severity: severity,
+                                    rule: rule, message: message, fix: fix))
+        }
+        for comment in scan.comments {
+            guard let parsed = parse(comment) else { continue }
+            let directive: Directive
+            switch parsed {
+            case .failure(let failure):
+                report("suppression/unknown-rule", .warning, comment.range, failure.message)
+                continue
+            case .success(let value):
+                directive = value
+            }
+            var coveredLine: Int?
+            switch directive.scope {
+            case .thisLine:
+                coveredLine = comment.range.start.line
+            case .nextLine:
+                // The next line holding content: blank and comment lines are skipped.
+                var next = comment.range.start.line + 1
+                while next < scan.holdsContent.count, !scan.lineHoldsContent(next) { next += 1 }
+                coveredLine = next
+            case .file:
+                coveredLine = nil
+            }
+            var used = false
+            var usable = false
+            for (id, offset) in directive.rules {
+                let ruleRange = SourceRange(start: SourceLocation(line: comment.range.start.line, column: comment.range.start.column + offset),
+                                            end: SourceLocation(line: comment.range.start.line, column: comment.range.start.column + offset + id.unicodeScalars.count))
+                guard let suppressible = rules[id] else {
+                    let best = EditDistance.closest(to: id, among: Array(rules.keys))
+                    report("suppression/unknown-rule", .warning, ruleRange, "the suppression names '\(id)', which is not a rule",
+                           fix: best.map { Diagnostic.Fix(range: ruleRange, replacement: $0, safe: true, message: "did you mean '\($0)'?") })
+                    continue
+                }
+                guard suppressible else {
+                    report("suppression/not-allowed", .error, ruleRange, "\(id) cannot be suppressed; the diagnostic stays")
+                    continue
+                }
+                usable = true
+                for index in diagnostics.indices where diagnostics[index].rule == id && !diagnostics[index].suppressed {
+                    if let coveredLine, diagnostics[index].range.start.line != coveredLine { continue }
+                    diagnostics[index].suppressed = true
+                    diagnostics[index].suppressionReason = directive.reason ?? ""
+                    used = true
+                }
+            }
+            if directive.reason == nil {
+                report("suppression/missing-reason", .warning, comment.range, "the suppression gives no reason; add one after ' -- '")
+            }
+            if usable && !used {
+                report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(coveredLine.map { " on line \($0)" } ?? " in this file")")
+            }
+        }
+        diagnostics += extra
+    }
+
+    /// Parses a comment; `nil` when it is not a directive.
+    static func parse(_ comment: YAMLComments.Comment) -> Result<Directive, ParseFailure>? {
+        let scalars = Array(comment.text.unicodeScalars)
+        var index = 0
+        func skipSpaces() { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
+        skipSpaces()
+        let prefix = Array("fundlint:".unicodeScalars)
+        guard scalars.count - index >= prefix.count, Array(scalars[index..<(index + prefix.count)]) == prefix else { return nil }
+        index += prefix.count
+        skipSpaces()
+        var word = ""
+        while index < scalars.count, scalars[index] != " ", scalars[index] != "\t" { word.unicodeScalars.append(scalars[index]); index += 1 }
+        let scope: Directive.Scope
+        switch word {
+        case "disable-line": scope = .thisLine
+        case "disable-next-line": scope = .nextLine
+        case "disable-file": scope = .file
+        default:
+            return .failure(ParseFailure("unknown fundlint directive '\(word)'; use disable-line, disable-next-line or disable-file"))
+        }
+        var rules: [(String, Int)] = []
+        var reason: String?
+        var current = ""
+        var currentStart = 0
+        func finishRule() {
+            let id = current.trimmingCharacters(in: " \t")
+            if !id.isEmpty {
+                let leading = current.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+                rules.append((id, currentStart + leading))
+            }
+            current = ""
+        }
+        skipSpaces()
+        currentStart = index + 1
+        while index < scalars.count {
+            if scalars[index] == "-", index + 1 < scalars.count, scalars[index + 1] == "-",
+               index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t" {
+                finishRule()
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars[(index + 2)...])
+                let trimmed = text.trimmingCharacters(in: " \t")
+                reason = trimmed.isEmpty ? nil : trimmed
+                break
+            }
+            if scalars[index] == "," {
+                finishRule()
+                currentStart = index + 2
+            } else {
+                current.unicodeScalars.append(scalars[index])
+            }
+            index += 1
+        }
+        if index >= scalars.count { finishRule() }
+        if rules.isEmpty {
+            return .failure(ParseFailure("the fundlint directive names no rule; write '# fundlint: \(word) RULE -- reason'"))
+        }
+        return .success(Directive(scope: scope, rules: rules, reason: reason, range: comment.range))
+    }
+
+    struct ParseFailure: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}
+
