@@ -32,9 +32,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "CYAML"]),
-        .testTarget(name: "FundLintTests", dependencies: ["FundLint", "YAMLTree", "RulePacks"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["FundLintCLI"]),
+        .target(name: "TestSupport", dependencies: ["YAMLTree"], path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "CYAML", "TestSupport"]),
+        .testTarget(name: "FundLintTests", dependencies: ["FundLint", "YAMLTree", "RulePacks", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["FundLintCLI"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import YAMLTree
+import TestSupport
 
 @Suite struct TreeTests {
     private func parse(_ source: MarkedSource) -> YAMLDocument? {

@@ -3,11 +3,11 @@ import YAMLTree
 /// YAML written with position markers (`1️⃣` … `9️⃣`) where a test expects something; the
 /// markers are removed and their 1-based line and column (in Unicode scalars) remembered,
 /// so no test hand-counts a position.
-struct MarkedSource {
-    let text: String
-    let markers: [Int: SourceLocation]
+public struct MarkedSource {
+    public let text: String
+    public let markers: [Int: SourceLocation]
 
-    init(_ marked: String) {
+    public init(_ marked: String) {
         var text = ""
         var markers: [Int: SourceLocation] = [:]
         var line = 1
@@ -30,7 +30,7 @@ struct MarkedSource {
         self.markers = markers
     }
 
-    subscript(_ marker: Int) -> SourceLocation { markers[marker] ?? SourceLocation(line: 0, column: 0) }
+    public subscript(_ marker: Int) -> SourceLocation { markers[marker] ?? SourceLocation(line: 0, column: 0) }
 
-    var bytes: [UInt8] { Array(text.utf8) }
+    public var bytes: [UInt8] { Array(text.utf8) }
 }
