@@ -38,6 +38,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "The lowest severity that makes the exit status 1 (default: error).")
     var failOn: FailLevel?
 
+    @Flag(help: "Apply safe fixes (did-you-mean ids and keys, unquoting amounts) in place, then report what remains.")
+    var fix = false
+
     @Flag(name: .customLong("no-inline-suppressions"), help: "Ignore '# fundlint: disable-...' comments in plans (for reviewers).")
     var noInlineSuppressions = false
 
@@ -62,6 +65,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
+        if fix, paths.contains("-") { throw ValidationError("--fix changes files in place; it cannot fix standard input") }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input: give - as a PATH too")
         }
@@ -126,22 +130,29 @@ struct Check: ParsableCommand {
         var summary = RunSummary()
         let limit = maxFileSize
         let inputs = files
+        let fixing = fix
         let runner = OrderedParallelMap<FileOutcome>(
             count: files.count, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 64
         ) { index in
             let file = inputs[index]
             switch FileReader.read(file, limit: limit) {
-            case .bytes(let bytes): return .report(checker.check(bytes, path: file.displayPath))
-            case .tooLarge(let size): return .report(checker.oversizeReport(path: file.displayPath, size: size))
+            case .bytes(let bytes):
+                let report = checker.check(bytes, path: file.displayPath)
+                guard fixing, case .path(let path) = file.source else { return .report(report, fixed: 0) }
+                return PlanFixer.fix(path: path, bytes: bytes, report: report, checker: checker)
+            case .tooLarge(let size): return .report(checker.oversizeReport(path: file.displayPath, size: size), fixed: 0)
             case .failure(let reason): return .failure(file.displayPath, reason)
             }
         }
         var progress = ProgressLine(total: files.count)
+        var fixedProblems = 0
+        var fixedFiles = 0
         runner.forEachInOrder { outcome in
             progress.advance()
             switch outcome {
-            case .report(let report):
+            case .report(let report, let fixed):
                 summary.add(report)
+                if fixed > 0 { fixedProblems += fixed; fixedFiles += 1 }
                 sink.write(reporter.file(report))
             case .failure(let path, let reason):
                 StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(path))': \(reason)\n")
@@ -154,13 +165,16 @@ struct Check: ParsableCommand {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
             throw ExitCode(2)
         }
+        if fix, !quiet {
+            StandardStream.error.write("fundlint: fixed \(fixedProblems) problem\(fixedProblems == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")\n")
+        }
         if !quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
         if toolFailed { throw ExitCode(2) }
         if let level = Severity(rawValue: failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
     }
 
-    private enum FileOutcome: Sendable {
-        case report(FileReport)
+    enum FileOutcome: Sendable {
+        case report(FileReport, fixed: Int)
         case failure(String, String)
     }
 

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import FundLint
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,5 +56,17 @@ final class OutputSink {
         guard let temporaryPath else { return }
         close(descriptor)
         unlink(temporaryPath)
+    }
+
+    /// Writes `text` whole to `path` (atomically) or to standard output; exits 2 on failure.
+    static func write(_ text: String, to path: String?) throws {
+        do {
+            let sink = try OutputSink(path: path)
+            sink.write(text)
+            try sink.finish()
+        } catch {
+            StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
+            throw ExitCode(2)
+        }
     }
 }

@@ -9,7 +9,7 @@ struct PackLoader {
         var metadata: [RuleInfo]
     }
 
-    static let topKeys = ["pack", "tables", "schema", "rules"]
+    static let topKeys = ["pack", "tables", "schema", "rules", "init"]
     static let packKeys = ["id", "title", "version", "description", "sources", "example_plan"]
     static let ruleKeys = ["id", "severity", "summary", "rationale", "source", "suppressible", "scope", "when",
                            "for_each", "let", "at", "assert", "message", "notes", "fix", "examples"]
@@ -97,11 +97,18 @@ struct PackLoader {
             seen[rule.info.id] = ruleNode
             rules.append(rule)
         }
+        var initTemplate: InitTemplate?
+        if let initNode = part("init") {
+            var compiler = RuleCompiler(reader: reader, globals: globals, rootType: ObjectType(name: "no plan (init templates see tables only)"),
+                                        examplePlan: nil, metadataOnly: false)
+            initTemplate = compiler.compileInit(initNode, tables: tables)
+            reader = compiler.reader
+        }
         if !reader.diagnostics.isEmpty {
             return .failure(PackErrors(diagnostics: reader.diagnostics.sorted(by: Diagnostic.precedes)))
         }
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
-                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan)
+                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

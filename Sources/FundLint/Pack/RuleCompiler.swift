@@ -127,6 +127,34 @@ struct RuleCompiler {
                     slots: compiler.slotCount)
     }
 
+    /// Compiles a pack's `init` section: `parameter` (a name), `table` (its values are the
+    /// table's ids), `default`, and `template` (text with `{expression}` holes).
+    mutating func compileInit(_ node: NodeID, tables: [String: TableLoader.Table]) -> InitTemplate? {
+        guard let fields = reader.mapping(node, what: "init", allowed: ["parameter", "table", "default", "template"]) else { return nil }
+        func text(_ key: String) -> String? {
+            guard let value = fields.first(where: { $0.key == key })?.value else {
+                reader.error(at: node, "init needs '\(key)'")
+                return nil
+            }
+            return reader.string(value, what: key)
+        }
+        guard let parameter = text("parameter"), let tableName = text("table"), let defaultValue = text("default"),
+              let templateNode = fields.first(where: { $0.key == "template" })?.value else { return nil }
+        guard let table = tables[tableName], case .table = table.type else {
+            reader.error(at: node, "init.table '\(tableName)' is not a keyed table")
+            return nil
+        }
+        guard table.keys.contains(defaultValue) else {
+            reader.error(at: node, "init.default '\(defaultValue)' is not an id of '\(tableName)'")
+            return nil
+        }
+        var compiler = ExpressionCompiler(rootType: rootType, globals: globals)
+        let slot = compiler.declareLocal(parameter, type: .string)
+        guard let body = template(templateNode, compiler: &compiler) else { return nil }
+        return InitTemplate(parameter: parameter, values: table.keys, noun: table.title, defaultValue: defaultValue,
+                            text: body, slot: slot, slots: compiler.slotCount)
+    }
+
     private mutating func expression(_ source: String, node: NodeID, offset: Int, compiler: inout ExpressionCompiler) -> (CompiledExpression, ValueType)? {
         do {
             let syntax = try ExpressionParser.parse(source)

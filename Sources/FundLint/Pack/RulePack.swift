@@ -25,12 +25,14 @@ public struct RulePack: Sendable {
     let tables: [String: Value]
     /// The example plan rule examples are patched onto, as YAML text.
     public let examplePlan: String?
+    /// The plan skeleton `fundlint init` writes.
+    let initTemplate: InitTemplate?
 
     /// Metadata of the pack's own rules, in pack order.
     public var ruleInfos: [RuleInfo] { rules.map(\.info) }
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], schema: SchemaNode,
-         tables: [String: Value], examplePlan: String?) {
+         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?) {
         self.id = id
         self.title = title
         self.version = version
@@ -39,12 +41,49 @@ public struct RulePack: Sendable {
         self.schema = schema
         self.tables = tables
         self.examplePlan = examplePlan
+        self.initTemplate = initTemplate
     }
 
     /// Loads a pack from YAML; on failure, the `pack/invalid` diagnostics against `path`.
     public static func load(_ bytes: [UInt8], path: String) -> Result<RulePack, PackErrors> {
         PackLoader.load(bytes, path: path, metadataOnly: false).map(\.pack)
     }
+
+    /// The name of the `init` parameter (`region`), its allowed values and its default.
+    public var initParameter: (name: String, values: [String], defaultValue: String)? {
+        initTemplate.map { ($0.parameter, $0.values, $0.defaultValue) }
+    }
+
+    /// The plan skeleton for `value` of the init parameter, or why there is none.
+    public func initPlan(_ value: String?) -> Result<String, InitFailure> {
+        guard let template = initTemplate else { return .failure(InitFailure(message: "the rule pack '\(id)' has no plan template")) }
+        let chosen = value ?? template.defaultValue
+        guard template.values.contains(chosen) else {
+            let hint = EditDistance.closest(to: chosen, among: template.values).map { "; did you mean '\($0)'?" } ?? ""
+            return .failure(InitFailure(message: "'\(chosen)' is not a known \(template.noun)\(hint)"))
+        }
+        var evaluator = Evaluator(root: ObjectValue(fields: [:], present: [], anchor: nil), slots: template.slots)
+        evaluator.locals[template.slot] = Value(.string(chosen))
+        return .success(template.text.render(&evaluator))
+    }
+}
+
+/// Why `init` cannot write a plan.
+public struct InitFailure: Error, Sendable {
+    /// What is wrong.
+    public var message: String
+}
+
+/// A pack's plan skeleton: a template evaluated with one parameter (a row id of a table).
+struct InitTemplate: Sendable {
+    var parameter: String
+    var values: [String]
+    var noun: String
+    var defaultValue: String
+    var text: MessageTemplate
+    var slot: Int
+    var slots: Int
+
 }
 
 /// Why a pack or config could not be loaded: positioned diagnostics against its file.

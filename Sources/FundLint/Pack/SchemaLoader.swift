@@ -31,6 +31,7 @@ struct SchemaLoader {
                     continue
                 }
                 let schema = SchemaNode(kind: kind, name: name)
+                schema.isNamedType = true
                 if kind == .object { schema.objectType = ObjectType(name: name) }
                 loader.named[name] = schema
                 typeDefinitions.append((name, definition))

@@ -50,6 +50,8 @@ final class SchemaNode: @unchecked Sendable {
     var selectsPack = false
     /// The static type rules see.
     var objectType: ObjectType?
+    /// Whether this is a named type of `schema.types` (exported as a `$defs` entry).
+    var isNamedType = false
 
     init(kind: Kind, name: String) {
         self.kind = kind

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// What a first-time applicant uses: the editor schema, `init`, `--fix` and fix-its.
+@Suite struct ApplicantTests {
+    @Test func theCommittedSchemaIsWhatTheBinaryExports() throws {
+        let result = try CommandRunner.run(["schema"])
+        #expect(result.status == 0)
+        let committed = try Data(contentsOf: CommandRunner.packageRoot.appendingPathComponent("schema/lipf-2026.schema.json"))
+        #expect(result.stdoutBytes == committed, "run: swift run fundlint schema --output schema/lipf-2026.schema.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: committed) as? [String: Any])
+        #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        let project = try #require((object["properties"] as? [String: Any])?["project"] as? [String: Any])
+        let region = try #require((project["properties"] as? [String: Any])?["region"] as? [String: Any])
+        let names = try #require(region["enumDescriptions"] as? [String])
+        #expect(names.contains("Belfast to Derry/Londonderry innovation corridor"))
+        #expect(project["additionalProperties"] as? Bool == false)
+    }
+
+    /// The invalid examples whose mistake a JSON Schema can express.
+    static let schemaRejects = ["invalid-schema-required.yaml", "invalid-schema-type.yaml", "invalid-schema-enum.yaml",
+                                "invalid-schema-unknown-key.yaml", "invalid-schema-format.yaml", "invalid-schema-range.yaml",
+                                "invalid-plan-empty.yaml", "invalid-yaml-syntax.yaml", "invalid-yaml-duplicate-key.yaml"]
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FUNDLINT_PYTHON"] != nil,
+                   "set FUNDLINT_PYTHON to a Python whose environment has check-jsonschema (as .ci/run does)"),
+          arguments: ExamplesGoldenTests.examples.filter { $0 != "invalid-yaml-limits.yaml" })
+    func checkJSONSchemaAgreesOnTheExamples(_ name: String) throws {
+        let python = ProcessInfo.processInfo.environment["FUNDLINT_PYTHON"] ?? "python3"
+        let checker = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("check-jsonschema")
+        let process = Process()
+        process.executableURL = checker
+        process.arguments = ["--schemafile", CommandRunner.packageRoot.appendingPathComponent("schema/lipf-2026.schema.json").path,
+                             CommandRunner.packageRoot.appendingPathComponent("Examples/" + name).path]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        if Self.schemaRejects.contains(name) {
+            #expect(process.terminationStatus != 0, "the schema accepts \(name)")
+        } else if !name.hasPrefix("invalid-") {
+            #expect(process.terminationStatus == 0, "the schema rejects the valid plan \(name)")
+        }
+    }
+
+    @Test func initWritesAPlanThatPassesForEveryPlace() throws {
+        let schema = try CommandRunner.run(["schema"])
+        let object = try JSONSerialization.jsonObject(with: schema.stdoutBytes) as? [String: Any]
+        let project = (object?["properties"] as? [String: Any])?["project"] as? [String: Any]
+        let places = ((project?["properties"] as? [String: Any])?["region"] as? [String: Any])?["enum"] as? [String] ?? []
+        #expect(places.count >= 25)
+        for place in places {
+            let plan = try CommandRunner.run(["init", "--region", place])
+            #expect(plan.status == 0)
+            let check = try CommandRunner.run(["--fail-on", "note", "-"], stdin: plan.stdoutBytes)
+            #expect(check.status == 0, "the skeleton for \(place): \(check.stdout)")
+        }
+    }
+
+    @Test func initSuggestsTheStrengthsAndNeverOverwrites() throws {
+        let plan = try CommandRunner.run(["init", "--region", "cardiff-capital-region"])
+        #expect(plan.stdout.contains("Cardiff Capital Region has an earmarked allocation of £30,000,000"))
+        #expect(plan.stdout.contains("electric-vehicles, compound-semiconductors, digital-technologies, future-mobility"))
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("plan.yaml")
+        #expect(try CommandRunner.run(["init", "--output", target.path]).status == 0)
+        try "mine\n".write(to: target, atomically: true, encoding: .utf8)
+        let again = try CommandRunner.run(["init", "--output", target.path])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("never overwrites"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "mine\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.yaml"])
+        let unknown = try CommandRunner.run(["init", "--region", "west-midland"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("did you mean 'west-midlands'?"))
+    }
+
+    @Test func fixChangesOnlyTheFixedScalars() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
+        let broken = original
+            .replacingOccurrences(of: "  region: west-midlands", with: "  region: west-midland   # typo")
+            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: \"1800000\"")
+            .replacingOccurrences(of: "  start_date: 2026-04-01", with: "  start-date: 2026-04-01")
+            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2026-03-31")
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try broken.write(to: plan, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
+        let fixed = try String(contentsOf: plan, encoding: .utf8)
+        #expect(fixed == original
+            .replacingOccurrences(of: "  region: west-midlands", with: "  region: west-midlands   # typo")
+            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: 1800000")
+            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2026-03-31"))
+        // What is left is the mistake no fix can guess.
+        #expect(result.stdout.contains("[dates/end-after-start]"))
+        #expect(result.stderr.contains("fixed 3 problems in 1 file"))
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.yaml"])
+    }
+
+    @Test func fixItsAreNotesWithTheReplacement() throws {
+        let result = try CommandRunner.run(["--no-source", "Examples/invalid-schema-type.yaml"])
+        #expect(result.stdout.contains("Examples/invalid-schema-type.yaml:32:14: note: remove the quotes: 18500000\n"))
+    }
+
+    @Test func completionScriptsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CommandRunner.run(["--generate-completion-script", shell])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("fundlint"))
+        }
+    }
+}
