@@ -8,6 +8,10 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's bytes, for source snippets.
     public var source: [UInt8]
+    /// What each plan contributes to the portfolio rules.
+    public var facts: [PlanFacts] = []
+    /// Waivers of portfolio rules, applied when the run's portfolio diagnostics are known.
+    var pendingWaivers: [Suppressions.Pending] = []
 
     /// Creates a report.
     public init(path: String, plans: Int, diagnostics: [Diagnostic], source: [UInt8]) {

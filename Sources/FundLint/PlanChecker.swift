@@ -10,6 +10,7 @@ public struct PlanChecker: Sendable {
 
     /// Every rule that can be named in a suppression, and whether it may be suppressed.
     private let suppressible: [String: Bool]
+    private let portfolioRuleIDs: Set<String>
 
     /// Creates a checker.
     public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
@@ -18,6 +19,7 @@ public struct PlanChecker: Sendable {
         var suppressible: [String: Bool] = [:]
         for rule in BuiltinPacks.coreRules + pack.ruleInfos { suppressible[rule.id] = rule.suppressible }
         self.suppressible = suppressible
+        portfolioRuleIDs = Set(pack.portfolioRules.map(\.info.id))
     }
 
     /// Checks every plan in `bytes`, reporting against `path`.
@@ -33,8 +35,11 @@ public struct PlanChecker: Sendable {
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "the file holds no plan: it is empty or has only comments and blank lines"))
         }
+        var facts: [PlanFacts] = []
         for (index, document) in stream.documents.enumerated() {
-            diagnostics += checkDocument(document, index: index, path: path)
+            let (found, planFacts) = checkDocument(document, index: index, path: path)
+            diagnostics += found
+            facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
         }
         if !options.disabledRules.isEmpty {
             diagnostics.removeAll { options.disabledRules.contains($0.rule) }
@@ -44,12 +49,19 @@ public struct PlanChecker: Sendable {
                 if let severity = options.severityOverrides[diagnostics[index].rule] { diagnostics[index].severity = severity }
             }
         }
+        var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
-            Suppressions.apply(to: &diagnostics, bytes: bytes, path: path,
-                               documentStarts: stream.documents.map(\.start.line), rules: suppressible)
+            Suppressions.apply(to: &diagnostics, bytes: bytes, path: path, documentStarts: stream.documents.map(\.start.line),
+                               rules: suppressible, portfolioRules: portfolioRuleIDs, pending: &pending)
         }
         diagnostics.sort(by: Diagnostic.precedes)
-        return FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)
+        for diagnostic in diagnostics where diagnostic.severity == .error && !diagnostic.suppressed && diagnostic.document < facts.count {
+            facts[diagnostic.document].errors += 1
+        }
+        var report = FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)
+        report.facts = facts
+        report.pendingWaivers = pending
+        return report
     }
 
     /// The report for a file over `--max-file-size`, without reading it.
@@ -61,7 +73,8 @@ public struct PlanChecker: Sendable {
             source: [])
     }
 
-    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> [Diagnostic] {
+    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?]) {
+        let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         var paths = YAMLPathIndex(document: document)
         var diagnostics = document.problems.map { problem in
             Diagnostic(file: path, document: index, range: problem.range, severity: .error,
@@ -69,21 +82,44 @@ public struct PlanChecker: Sendable {
                        yamlPath: problem.node.map { paths.path(of: $0) } ?? "",
                        notes: problem.notes.map { Diagnostic.Note(range: $0.range, message: $0.message) })
         }
-        guard document.isComplete, let root = document.root else { return diagnostics }
+        guard document.isComplete, let root = document.root else { return (diagnostics, none) }
         if document.kind(root) == .scalar, document.scalar(root) == "", document.scalarStyle(root) == .plain,
            document.tag(root) == nil, document.anchor(root) == nil {
             diagnostics.append(Diagnostic(
                 file: path, document: index, range: SourceRange(at: document.start), severity: .error,
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "document \(index + 1) is empty: it holds no plan"))
-            return diagnostics
+            return (diagnostics, none)
         }
         var typer = PlanTyper(document: document, file: path, index: index, packID: pack.id)
         let plan = typer.typeDocument(root: pack.schema)
         diagnostics += typer.diagnostics
-        if let plan {
-            diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
+        guard let plan else { return (diagnostics, none) }
+        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
+        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, start: document.start) })
+    }
+
+    /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or
+    /// a value it needs is unknown.
+    private func portfolioFacts(_ rule: PortfolioRule, plan: ObjectValue, start: SourceLocation) -> PortfolioFacts? {
+        var evaluator = Evaluator(root: plan, slots: rule.planSlots)
+        if let when = rule.when {
+            guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }
-        return diagnostics
+        let at = evaluator.evaluate(rule.at).origin
+        var facts = PortfolioFacts(key: nil, amount: nil, limit: nil, range: at?.range ?? SourceRange(at: start),
+                                   path: at?.path.rendered ?? "", note: at?.note, lets: rule.lets.map { evaluator.evaluate($0) })
+        switch rule.kind {
+        case .unique(let key):
+            guard case .string(let text) = evaluator.evaluate(key).kind else { return nil }
+            facts.key = text
+        case .total(let group, let sum, let limit):
+            guard case .string(let text) = evaluator.evaluate(group).kind, case .int(let amount) = evaluator.evaluate(sum).kind,
+                  case .int(let cap) = evaluator.evaluate(limit).kind else { return nil }
+            facts.key = text
+            facts.amount = amount
+            facts.limit = cap
+        }
+        return facts
     }
 }

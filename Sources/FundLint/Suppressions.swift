@@ -36,8 +36,18 @@ struct Suppressions {
     }
 
     /// Applies the waivers in `bytes` to `diagnostics` and adds the `suppression/*` ones.
+    /// A waiver of a portfolio rule: those diagnostics only exist once the whole run has
+    /// been seen, so the portfolio checker applies it (and decides whether it was used).
+    struct Pending: Sendable {
+        var rule: String
+        var line: Int?
+        var reason: String?
+        var comment: SourceRange
+        var document: Int
+    }
+
     static func apply(to diagnostics: inout [Diagnostic], bytes: [UInt8], path: String, documentStarts: [Int],
-                      rules: [String: Bool]) {
+                      rules: [String: Bool], portfolioRules: Set<String>, pending: inout [Pending]) {
         let scan = YAMLParser.comments(in: bytes)
         var extra: [Diagnostic] = []
         func document(of line: Int) -> Int {
@@ -84,6 +94,12 @@ struct Suppressions {
                 }
                 guard suppressible else {
                     report("suppression/not-allowed", .error, ruleRange, "\(id) cannot be suppressed; the diagnostic stays")
+                    continue
+                }
+                if portfolioRules.contains(id) {
+                    pending.append(Pending(rule: id, line: coveredLine, reason: directive.reason, comment: comment.range,
+                                           document: document(of: comment.range.start.line)))
+                    used = true
                     continue
                 }
                 usable = true

@@ -144,13 +144,15 @@ struct Check: ParsableCommand {
             case .failure(let reason): return .failure(file.displayPath, reason)
             }
         }
+        var portfolio = PortfolioChecker(pack: pack, options: options)
         var progress = ProgressLine(total: files.count)
         var fixedProblems = 0
         var fixedFiles = 0
         runner.forEachInOrder { outcome in
             progress.advance()
             switch outcome {
-            case .report(let report, let fixed):
+            case .report(var report, let fixed):
+                portfolio.process(&report)
                 summary.add(report)
                 if fixed > 0 { fixedProblems += fixed; fixedFiles += 1 }
                 sink.write(reporter.file(report))

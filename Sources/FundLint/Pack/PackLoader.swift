@@ -12,7 +12,8 @@ struct PackLoader {
     static let topKeys = ["pack", "tables", "schema", "rules", "init"]
     static let packKeys = ["id", "title", "version", "description", "sources", "example_plan"]
     static let ruleKeys = ["id", "severity", "summary", "rationale", "source", "suppressible", "scope", "when",
-                           "for_each", "let", "at", "assert", "message", "notes", "fix", "examples"]
+                           "for_each", "let", "at", "assert", "message", "notes", "fix", "examples",
+                           "unique", "group", "sum", "limit", "passing_only"]
     static let severities = ["error", "warning", "note"]
 
     /// Loads a pack; `metadataOnly` reads rule metadata without expressions (the engine's
@@ -82,20 +83,24 @@ struct PackLoader {
         var globals: [String: ExpressionCompiler.Binding] = [:]
         for (name, table) in tables { globals[name] = .constant(table.value, table.type) }
         var rules: [Rule] = []
+        var portfolioRules: [PortfolioRule] = []
+        var infos: [RuleInfo] = []
         var seen: [String: NodeID] = [:]
         for ruleNode in part("rules").flatMap({ reader.list($0, what: "rules") }) ?? [] {
             var compiler = RuleCompiler(reader: reader, globals: globals, rootType: schema.objectType ?? ObjectType(name: "plan"),
                                         examplePlan: examplePlanNode, metadataOnly: metadataOnly)
             let rule = compiler.compile(ruleNode)
             reader = compiler.reader
-            guard let rule else { continue }
-            if let first = seen[rule.info.id] {
+            guard let info = rule?.info ?? compiler.portfolio?.info else { continue }
+            if let first = seen[info.id] {
                 let firstLine = document.range(first).start.line
-                reader.error(at: ruleNode, "rule id '\(rule.info.id)' is already defined at line \(firstLine)")
+                reader.error(at: ruleNode, "rule id '\(info.id)' is already defined at line \(firstLine)")
                 continue
             }
-            seen[rule.info.id] = ruleNode
-            rules.append(rule)
+            seen[info.id] = ruleNode
+            infos.append(info)
+            if let rule { rules.append(rule) }
+            if let portfolio = compiler.portfolio { portfolioRules.append(portfolio) }
         }
         var initTemplate: InitTemplate?
         if let initNode = part("init") {
@@ -108,6 +113,7 @@ struct PackLoader {
             return .failure(PackErrors(diagnostics: reader.diagnostics.sorted(by: Diagnostic.precedes)))
         }
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
+                            portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
                             schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }

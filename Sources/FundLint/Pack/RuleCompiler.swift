@@ -8,6 +8,8 @@ struct RuleCompiler {
     let rootType: ObjectType
     let examplePlan: NodeID?
     let metadataOnly: Bool
+    /// Set by ``compile(_:)`` for a portfolio rule (which returns `nil`).
+    var portfolio: PortfolioRule?
 
     init(reader: PackReader, globals: [String: ExpressionCompiler.Binding], rootType: ObjectType, examplePlan: NodeID?, metadataOnly: Bool) {
         self.reader = reader
@@ -47,6 +49,13 @@ struct RuleCompiler {
         if let examples = value("examples") { readExamples(examples, into: &info) }
 
         var compiler = ExpressionCompiler(rootType: rootType, globals: globals)
+        if scope == "portfolio", !metadataOnly {
+            portfolio = compilePortfolio(info: info, value: value, node: node, compiler: &compiler)
+            return nil
+        }
+        for key in ["unique", "group", "sum", "limit", "passing_only"] where value(key) != nil {
+            reader.error(at: value(key) ?? node, "'\(key)' applies only to rules with scope: portfolio")
+        }
         if metadataOnly {
             for key in ["when", "for_each", "let", "at", "assert", "message", "notes", "fix"] {
                 if let extra = value(key) { reader.error(at: extra, "'\(key)' has no meaning for a rule the engine implements") }
@@ -125,6 +134,65 @@ struct RuleCompiler {
         guard let at, let assert, let message else { return nil }
         return Rule(info: info, when: when, forEach: forEach, at: at, assert: assert, message: message, notes: notes, fix: fix,
                     slots: compiler.slotCount)
+    }
+
+    private mutating func compilePortfolio(info: RuleInfo, value: (String) -> NodeID?, node: NodeID,
+                                           compiler: inout ExpressionCompiler) -> PortfolioRule? {
+        for key in ["for_each", "assert", "notes", "fix"] where value(key) != nil {
+            reader.error(at: value(key) ?? node, "'\(key)' does not apply to a portfolio rule; use unique, or group, sum and limit")
+        }
+        func compiled(_ key: String, type expected: ValueType?) -> CompiledExpression? {
+            guard let expressionNode = value(key), let source = reader.string(expressionNode, what: key),
+                  let (code, type) = expression(source, node: expressionNode, offset: 0, compiler: &compiler) else { return nil }
+            if let expected, type != expected {
+                reader.error(at: expressionNode, "'\(key)' must be \(expected), not \(type)")
+                return nil
+            }
+            return code
+        }
+        var messageCompiler = ExpressionCompiler(rootType: ObjectType(name: "no plan (portfolio messages see lets, key, total, limit, amount and first)"),
+                                                 globals: globals)
+        var lets: [CompiledExpression] = []
+        var letSlots: [Int] = []
+        if let letNode = value("let"), let bindings = reader.mapping(letNode, what: "let") {
+            for (name, _, expressionNode) in bindings {
+                guard let source = reader.string(expressionNode, what: "a let expression"),
+                      let (code, type) = expression(source, node: expressionNode, offset: 0, compiler: &compiler) else { continue }
+                compiler.bind(name, code, type: type)
+                lets.append(code)
+                letSlots.append(messageCompiler.declareLocal(name, type: type))
+            }
+        }
+        let when = value("when").flatMap { boolean($0, compiler: &compiler) }
+        var kind: PortfolioRule.Kind?
+        if value("unique") != nil {
+            if let key = compiled("unique", type: .string) { kind = .unique(key) }
+        } else if value("group") != nil || value("sum") != nil || value("limit") != nil {
+            if let group = compiled("group", type: .string), let sum = compiled("sum", type: .int), let limit = compiled("limit", type: .int) {
+                kind = .total(group: group, sum: sum, limit: limit)
+            }
+        } else {
+            reader.error(at: node, "a portfolio rule needs 'unique', or 'group', 'sum' and 'limit'")
+        }
+        guard let atNode = value("at"), let atSource = reader.string(atNode, what: "at"),
+              let (at, _) = expression(atSource, node: atNode, offset: 0, compiler: &compiler) else {
+            if value("at") == nil { reader.error(at: node, "the rule needs 'at': the value its diagnostic points at") }
+            return nil
+        }
+        let keySlot = messageCompiler.declareLocal("key", type: .string)
+        let totalSlot = messageCompiler.declareLocal("total", type: .int)
+        let limitSlot = messageCompiler.declareLocal("limit", type: .int)
+        let amountSlot = messageCompiler.declareLocal("amount", type: .int)
+        let firstSlot = messageCompiler.declareLocal("first", type: .string)
+        guard let messageNode = value("message") else {
+            reader.error(at: node, "the rule needs 'message'")
+            return nil
+        }
+        guard let message = template(messageNode, compiler: &messageCompiler), let kind else { return nil }
+        return PortfolioRule(info: info, kind: kind, passingOnly: value("passing_only").flatMap { reader.bool($0, what: "passing_only") } ?? false,
+                             when: when, lets: lets, at: at, planSlots: compiler.slotCount, message: message,
+                             messageSlots: messageCompiler.slotCount, letSlots: letSlots, keySlot: keySlot, totalSlot: totalSlot,
+                             limitSlot: limitSlot, amountSlot: amountSlot, firstSlot: firstSlot)
     }
 
     /// Compiles a pack's `init` section: `parameter` (a name), `table` (its values are the
@@ -238,9 +306,9 @@ struct RuleCompiler {
         let emitter = PlanEmitter(document: reader.document)
         for (group, _, listNode) in groups {
             for item in reader.list(listNode, what: "examples.\(group)") ?? [] {
-                guard let fields = reader.mapping(item, what: "an example", allowed: ["patch", "text", "at", "also"]) else { continue }
+                guard let fields = reader.mapping(item, what: "an example", allowed: ["patch", "plans", "text", "at", "document", "also"]) else { continue }
                 func part(_ key: String) -> NodeID? { fields.first { $0.key == key }?.value }
-                var example = RuleExample(plan: "", patch: nil, expectedPath: nil, also: [])
+                var example = RuleExample(plan: "", patch: nil, expectedPath: nil, also: [], document: nil)
                 if let patch = part("patch"), metadataOnly {
                     // The engine's rules are shown on whichever pack is active: the patch is
                     // applied to that pack's example plan when the example runs.
@@ -252,12 +320,18 @@ struct RuleCompiler {
                     }
                     example.plan = emitter.emit(base: examplePlan, patch: patch)
                     example.patch = emitter.emit(patch)
+                } else if let plans = part("plans") {
+                    // Several plans, one document each: for portfolio rules.
+                    let patches = reader.list(plans, what: "plans") ?? []
+                    example.plan = patches.map { emitter.emit(base: examplePlan, patch: $0) }.joined(separator: "---\n")
+                    example.patch = patches.map { emitter.emit($0) }.joined(separator: "---\n")
                 } else if let text = part("text") {
                     example.plan = reader.string(text, what: "text") ?? ""
                 } else {
                     example.plan = examplePlan.map { emitter.emit(base: $0, patch: nil) } ?? ""
                 }
                 example.expectedPath = part("at").flatMap { reader.string($0, what: "at") }
+                example.document = part("document").flatMap { reader.string($0, what: "document") }.flatMap { Int($0) }
                 if group == "bad", example.expectedPath == nil {
                     reader.error(at: item, "a bad example needs 'at': the YAML path (or LINE:COLUMN) its diagnostic points at")
                 }

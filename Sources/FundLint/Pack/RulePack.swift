@@ -28,16 +28,21 @@ public struct RulePack: Sendable {
     /// The plan skeleton `fundlint init` writes.
     let initTemplate: InitTemplate?
 
+    /// The portfolio rules, compiled.
+    let portfolioRules: [PortfolioRule]
     /// Metadata of the pack's own rules, in pack order.
-    public var ruleInfos: [RuleInfo] { rules.map(\.info) }
+    public let ruleInfos: [RuleInfo]
 
-    init(id: String, title: String, version: String, sources: [Source], rules: [Rule], schema: SchemaNode,
+    init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
+         ruleInfos: [RuleInfo], schema: SchemaNode,
          tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?) {
         self.id = id
         self.title = title
         self.version = version
         self.sources = sources
         self.rules = rules
+        self.portfolioRules = portfolioRules
+        self.ruleInfos = ruleInfos
         self.schema = schema
         self.tables = tables
         self.examplePlan = examplePlan

@@ -38,7 +38,10 @@ public struct PackVerifier {
 
     /// The diagnostics an example's plan gets.
     public func diagnostics(of example: RuleExample) -> [Diagnostic] {
-        PlanChecker(pack: pack).check(Array(plan(of: example).utf8), path: "example.yaml").diagnostics
+        var report = PlanChecker(pack: pack).check(Array(plan(of: example).utf8), path: "example.yaml")
+        var portfolio = PortfolioChecker(pack: pack)
+        portfolio.process(&report)
+        return report.diagnostics
     }
 
     /// The plan text an example checks: its own, or the pack's example plan patched.
@@ -53,7 +56,8 @@ public struct PackVerifier {
         diagnostics.isEmpty ? "none" : diagnostics.map { "\($0.rule) at \($0.yamlPath.isEmpty ? $0.range.start.description : $0.yamlPath) (\($0.message))" }.joined(separator: "; ")
     }
 
-    private func matches(_ diagnostic: Diagnostic, _ expected: String?) -> Bool {
+    private func matches(_ diagnostic: Diagnostic, _ expected: String?, document: Int?) -> Bool {
+        if let document, diagnostic.document != document { return false }
         guard let expected else { return true }
         if expected.contains(":") { return diagnostic.range.start.description == expected }
         return diagnostic.yamlPath == expected
@@ -62,7 +66,7 @@ public struct PackVerifier {
     private func verifyBad(_ example: RuleExample, info: RuleInfo) -> [Failure] {
         let all = diagnostics(of: example)
         let relevant = info.builtin ? all.filter { $0.rule == info.id } : all.filter { !example.also.contains($0.rule) }
-        guard relevant.count == 1, let only = relevant.first, only.rule == info.id, matches(only, example.expectedPath) else {
+        guard relevant.count == 1, let only = relevant.first, only.rule == info.id, matches(only, example.expectedPath, document: example.document) else {
             return [Failure(rule: info.id, message: "a bad example should give exactly one \(info.id) at \(example.expectedPath ?? "?"), but gave: \(describe(relevant))")]
         }
         return []

@@ -33,6 +33,8 @@ public struct RuleExample: Sendable {
     public var expectedPath: String?
     /// Other rules allowed to fire alongside (when the mistake cannot be shown alone).
     public var also: [String]
+    /// For several plans: the document (0-based) the diagnostic is expected in.
+    public var document: Int?
 }
 
 /// Metadata every rule has, whether the engine implements it or the pack expresses it.

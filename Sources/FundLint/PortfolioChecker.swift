@@ -1,0 +1,87 @@
+import YAMLTree
+
+/// Runs a pack's portfolio rules over the plans of a run, in report order, one file at a
+/// time: it keeps only the keys seen and the running totals, never the plans.
+public struct PortfolioChecker: Sendable {
+    private let pack: RulePack
+    private let options: CheckOptions
+    private var seen: [[String: (file: String, range: SourceRange)]]
+    private var totals: [[String: Int128]]
+    private var crossed: [Set<String>]
+
+    /// Creates a checker for a run.
+    public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
+        self.pack = pack
+        self.options = options
+        let count = pack.portfolioRules.count
+        seen = Array(repeating: [:], count: count)
+        totals = Array(repeating: [:], count: count)
+        crossed = Array(repeating: [], count: count)
+    }
+
+    /// Adds the portfolio diagnostics a file's plans cause (they belong to that file, since a
+    /// rule fires at the plan that crosses a limit or repeats a key).
+    public mutating func process(_ report: inout FileReport) {
+        guard !pack.portfolioRules.isEmpty || !report.pendingWaivers.isEmpty else { return }
+        var added: [Diagnostic] = []
+        for plan in report.facts {
+            for (index, rule) in pack.portfolioRules.enumerated() {
+                guard index < plan.rules.count, let facts = plan.rules[index], let key = facts.key,
+                      !options.disabledRules.contains(rule.info.id) else { continue }
+                switch rule.kind {
+                case .unique:
+                    if let first = seen[index][key] {
+                        let firstText = "\(first.file):\(first.range.start.line)"
+                        var notes = facts.note.map { [$0] } ?? []
+                        notes.append(Diagnostic.Note(file: first.file, range: first.range, message: "'\(TextEscaper.escape(key))' is first used here"))
+                        added.append(diagnostic(rule, facts, document: plan.document, file: report.path, notes: notes,
+                                                key: key, total: nil, first: firstText))
+                    } else {
+                        seen[index][key] = (report.path, facts.range)
+                    }
+                case .total:
+                    guard !rule.passingOnly || plan.errors == 0, let amount = facts.amount, let limit = facts.limit else { continue }
+                    let (sum, overflow) = totals[index][key, default: 0].addingReportingOverflow(amount)
+                    let total = overflow ? Int128.max : sum
+                    totals[index][key] = total
+                    if total > limit, !crossed[index].contains(key) {
+                        crossed[index].insert(key)
+                        added.append(diagnostic(rule, facts, document: plan.document, file: report.path,
+                                                notes: facts.note.map { [$0] } ?? [], key: key, total: total, first: nil))
+                    }
+                }
+            }
+        }
+        for waiver in report.pendingWaivers {
+            var used = false
+            for index in added.indices where added[index].rule == waiver.rule && !added[index].suppressed {
+                if let line = waiver.line, added[index].range.start.line != line { continue }
+                added[index].suppressed = true
+                added[index].suppressionReason = waiver.reason ?? ""
+                used = true
+            }
+            if !used {
+                added.append(Diagnostic(file: report.path, document: waiver.document, range: waiver.comment, severity: .warning,
+                                        rule: "suppression/unused",
+                                        message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
+            }
+        }
+        guard !added.isEmpty else { return }
+        report.diagnostics += added
+        report.diagnostics.sort(by: Diagnostic.precedes)
+    }
+
+    private func diagnostic(_ rule: PortfolioRule, _ facts: PortfolioFacts, document: Int, file: String, notes: [Diagnostic.Note],
+                            key: String, total: Int128?, first: String?) -> Diagnostic {
+        var evaluator = Evaluator(root: ObjectValue(fields: [:], present: [], anchor: nil), slots: rule.messageSlots)
+        for (slot, value) in zip(rule.letSlots, facts.lets) { evaluator.locals[slot] = value }
+        evaluator.locals[rule.keySlot] = Value(.string(key))
+        if let total { evaluator.locals[rule.totalSlot] = Value(.int(total)) }
+        if let limit = facts.limit { evaluator.locals[rule.limitSlot] = Value(.int(limit)) }
+        if let amount = facts.amount { evaluator.locals[rule.amountSlot] = Value(.int(amount)) }
+        if let first { evaluator.locals[rule.firstSlot] = Value(.string(first)) }
+        return Diagnostic(file: file, document: document, range: facts.range,
+                          severity: options.severityOverrides[rule.info.id] ?? rule.info.severity, rule: rule.info.id,
+                          message: rule.message.render(&evaluator), yamlPath: facts.path, notes: notes)
+    }
+}
