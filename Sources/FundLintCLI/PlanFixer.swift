@@ -9,7 +9,7 @@ import Glibc
 enum PlanFixer {
     static let maxRounds = 3
 
-    static func fix(path: String, bytes: [UInt8], report: FileReport, checker: PlanChecker) -> Check.FileOutcome {
+    static func fix(path: String, bytes: [UInt8], report: FileReport, checker: PlanChecker) -> LintPipeline.FileOutcome {
         var current = bytes
         var currentReport = report
         var fixed = 0

@@ -9,7 +9,7 @@ struct PackLoader {
         var metadata: [RuleInfo]
     }
 
-    static let topKeys = ["pack", "tables", "schema", "rules", "init"]
+    static let topKeys = ["pack", "tables", "schema", "rules", "init", "report"]
     static let packKeys = ["id", "title", "version", "description", "sources", "example_plan"]
     static let ruleKeys = ["id", "severity", "summary", "rationale", "source", "suppressible", "scope", "when",
                            "for_each", "let", "at", "assert", "message", "notes", "fix", "examples",
@@ -109,12 +109,19 @@ struct PackLoader {
             initTemplate = compiler.compileInit(initNode, tables: tables)
             reader = compiler.reader
         }
+        var reportSpec: ReportSpec?
+        if let reportNode = part("report") {
+            var compiler = RuleCompiler(reader: reader, globals: globals, rootType: schema.objectType ?? ObjectType(name: "plan"),
+                                        examplePlan: nil, metadataOnly: false)
+            reportSpec = compiler.compileReport(reportNode)
+            reader = compiler.reader
+        }
         if !reader.diagnostics.isEmpty {
             return .failure(PackErrors(diagnostics: reader.diagnostics.sorted(by: Diagnostic.precedes)))
         }
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
                             portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
-                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate)
+                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

@@ -195,6 +195,51 @@ struct RuleCompiler {
                              limitSlot: limitSlot, amountSlot: amountSlot, firstSlot: firstSlot)
     }
 
+    /// Compiles a pack's `report` section: `columns` (an expression per report column),
+    /// `group_by`, `group_name` and `group_limit` (with `key` bound to a group), `fund_limit`.
+    mutating func compileReport(_ node: NodeID) -> ReportSpec? {
+        guard let fields = reader.mapping(node, what: "report", allowed: ["columns", "group_by", "group_name", "group_limit", "fund_limit"]) else { return nil }
+        func part(_ key: String) -> NodeID? {
+            guard let value = fields.first(where: { $0.key == key })?.value else {
+                reader.error(at: node, "report needs '\(key)'")
+                return nil
+            }
+            return value
+        }
+        var planCompiler = ExpressionCompiler(rootType: rootType, globals: globals)
+        func compiled(_ node: NodeID, _ expected: ValueType, in compiler: inout ExpressionCompiler) -> CompiledExpression? {
+            guard let source = reader.string(node, what: "an expression"),
+                  let (code, type) = expression(source, node: node, offset: 0, compiler: &compiler) else { return nil }
+            guard type == expected else {
+                reader.error(at: node, "this must be \(expected), not \(type)")
+                return nil
+            }
+            return code
+        }
+        var columns: [String: CompiledExpression] = [:]
+        if let columnsNode = part("columns") {
+            for (name, keyNode, expressionNode) in reader.mapping(columnsNode, what: "report.columns", allowed: ReportSpec.allColumns) ?? [] {
+                let expected: ValueType = ReportSpec.moneyColumns.contains(name) ? .int : ReportSpec.dateColumns.contains(name) ? .date : .string
+                if let code = compiled(expressionNode, expected, in: &planCompiler) { columns[name] = code }
+                _ = keyNode
+            }
+            for name in ReportSpec.allColumns where columns[name] == nil && !reader.diagnostics.contains(where: { _ in true }) {
+                reader.error(at: columnsNode, "report.columns needs '\(name)'")
+            }
+        }
+        var groupCompiler = ExpressionCompiler(rootType: ObjectType(name: "no plan (group expressions see key and tables)"), globals: globals)
+        let keySlot = groupCompiler.declareLocal("key", type: .string)
+        guard let groupNode = part("group_by"), let nameNode = part("group_name"), let limitNode = part("group_limit"),
+              let fundNode = part("fund_limit"),
+              let group = compiled(groupNode, .string, in: &planCompiler),
+              let name = compiled(nameNode, .string, in: &groupCompiler),
+              let limit = compiled(limitNode, .int, in: &groupCompiler),
+              let fund = compiled(fundNode, .int, in: &groupCompiler),
+              columns.count == ReportSpec.allColumns.count else { return nil }
+        return ReportSpec(columns: columns, columnSlots: planCompiler.slotCount, group: group, groupName: name, groupLimit: limit,
+                          keySlot: keySlot, groupSlots: groupCompiler.slotCount, fundLimit: fund)
+    }
+
     /// Compiles a pack's `init` section: `parameter` (a name), `table` (its values are the
     /// table's ids), `default`, and `template` (text with `{expression}` holes).
     mutating func compileInit(_ node: NodeID, tables: [String: TableLoader.Table]) -> InitTemplate? {

@@ -27,6 +27,8 @@ public struct RulePack: Sendable {
     public let examplePlan: String?
     /// The plan skeleton `fundlint init` writes.
     let initTemplate: InitTemplate?
+    /// How the reviewer report reads plans.
+    let reportSpec: ReportSpec?
 
     /// The portfolio rules, compiled.
     let portfolioRules: [PortfolioRule]
@@ -35,7 +37,7 @@ public struct RulePack: Sendable {
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
-         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?) {
+         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?, reportSpec: ReportSpec?) {
         self.id = id
         self.title = title
         self.version = version
@@ -47,7 +49,11 @@ public struct RulePack: Sendable {
         self.tables = tables
         self.examplePlan = examplePlan
         self.initTemplate = initTemplate
+        self.reportSpec = reportSpec
     }
+
+    /// Whether the pack defines a reviewer report.
+    public var hasReport: Bool { reportSpec != nil }
 
     /// Loads a pack from YAML; on failure, the `pack/invalid` diagnostics against `path`.
     public static func load(_ bytes: [UInt8], path: String) -> Result<RulePack, PackErrors> {

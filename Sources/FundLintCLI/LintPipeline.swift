@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import FundLint
+
+/// The run both `check` and `report` do: load the configuration, find the files, choose the
+/// pack, check the files in parallel, and hand each report, in order and with its portfolio
+/// diagnostics, to the caller.
+struct LintPipeline {
+    let options: RunOptions
+    /// Shows an invalid pack or configuration (against its file) in the command's format.
+    let reportInvalid: (_ path: String, _ bytes: [UInt8], _ diagnostics: [Diagnostic], _ what: String) -> Void
+
+    /// What `prepare` settled.
+    struct Prepared {
+        var files: [InputFile]
+        var pack: RulePack
+        var checkOptions: CheckOptions
+        var failLevel: FailLevel
+        var toolFailed: Bool
+    }
+
+    /// One file's result.
+    enum FileOutcome: Sendable {
+        case report(FileReport, fixed: Int)
+        case failure(String, String)
+    }
+
+    func prepare() throws -> Prepared {
+        let configuration = try loadConfiguration()
+        var collector = FileCollector()
+        if let configuration, !configuration.exclude.isEmpty {
+            let cwd = FileManager.default.currentDirectoryPath
+            let directory = (configuration.path as NSString).deletingLastPathComponent
+            let base = ReportPaths(workingDirectory: directory.isEmpty ? cwd : absolute(directory, in: cwd))
+            collector.excluded = { path in
+                let relative = base.relative(absolute(path, in: cwd))
+                return !relative.hasPrefix("/") && configuration.excludes(relative)
+            }
+        }
+        let items = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
+        var toolFailed = false
+        var files: [InputFile] = []
+        for item in items {
+            switch item {
+            case .file(let file): files.append(file)
+            case .failure(let failure):
+                StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
+                toolFailed = true
+            }
+        }
+        let pack: RulePack
+        switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
+        case .success(let selected):
+            pack = selected
+        case .failure(.unreadable(let path, let reason)):
+            StandardStream.error.write("fundlint: error: cannot read rule pack '\(TextEscaper.escape(path))': \(reason)\n")
+            throw ExitCode(2)
+        case .failure(.invalid(let path, let bytes, let diagnostics)):
+            reportInvalid(path, bytes, diagnostics, "rule pack")
+            throw ExitCode(2)
+        }
+        var checkOptions = CheckOptions(maxFileSize: options.maxFileSize)
+        checkOptions.inlineSuppressions = !options.noInlineSuppressions
+        if let configuration {
+            let problems = configuration.validate(rules: BuiltinPacks.coreRules + pack.ruleInfos)
+            if !problems.isEmpty {
+                reportInvalid(configuration.path, configuration.bytes, problems, "configuration")
+                throw ExitCode(2)
+            }
+            checkOptions.disabledRules = Set(configuration.disable.map(\.id))
+            for entry in configuration.severity { checkOptions.severityOverrides[entry.id] = entry.level }
+        }
+        let failLevel = options.failOn ?? configuration?.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
+        return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, toolFailed: toolFailed)
+    }
+
+    /// Checks every file and calls `body` with each report in order; returns whether a file
+    /// could not be read.
+    func run(_ prepared: Prepared, fix: Bool, body: (FileReport, Int) -> Void) -> Bool {
+        let checker = PlanChecker(pack: prepared.pack, options: prepared.checkOptions)
+        let limit = options.maxFileSize
+        let inputs = prepared.files
+        let runner = OrderedParallelMap<FileOutcome>(
+            count: inputs.count, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 64
+        ) { index in
+            let file = inputs[index]
+            switch FileReader.read(file, limit: limit) {
+            case .bytes(let bytes):
+                let report = checker.check(bytes, path: file.displayPath)
+                guard fix, case .path(let path) = file.source else { return .report(report, fixed: 0) }
+                return PlanFixer.fix(path: path, bytes: bytes, report: report, checker: checker)
+            case .tooLarge(let size): return .report(checker.oversizeReport(path: file.displayPath, size: size), fixed: 0)
+            case .failure(let reason): return .failure(file.displayPath, reason)
+            }
+        }
+        var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions)
+        var progress = ProgressLine(total: inputs.count)
+        var failed = false
+        runner.forEachInOrder { outcome in
+            progress.advance()
+            switch outcome {
+            case .report(var report, let fixed):
+                portfolio.process(&report)
+                body(report, fixed)
+            case .failure(let path, let reason):
+                StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(path))': \(reason)\n")
+                failed = true
+            }
+        }
+        progress.finish()
+        return failed
+    }
+
+    /// The configuration in force: `--config`, else `.fundlint.yml` found from the working
+    /// directory up to the repository root; none with `--no-config`.
+    private func loadConfiguration() throws -> Configuration? {
+        if options.noConfig { return nil }
+        guard let path = options.config ?? ConfigurationDiscovery.find(from: FileManager.default.currentDirectoryPath) else { return nil }
+        switch FileReader.read(InputFile(source: .path(path), displayPath: path), limit: CheckOptions.defaultMaxFileSize) {
+        case .failure(let reason):
+            StandardStream.error.write("fundlint: error: cannot read configuration '\(TextEscaper.escape(path))': \(reason)\n")
+            throw ExitCode(2)
+        case .tooLarge(let size):
+            StandardStream.error.write("fundlint: error: configuration '\(TextEscaper.escape(path))' is \(size) bytes, too large\n")
+            throw ExitCode(2)
+        case .bytes(let bytes):
+            switch Configuration.load(bytes, path: path) {
+            case .success(let configuration): return configuration
+            case .failure(let errors):
+                reportInvalid(path, bytes, errors.diagnostics, "configuration")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
