@@ -13,6 +13,8 @@ public struct CheckOptions: Sendable {
     public var disabledRules: Set<String> = []
     /// Severities a configuration changed, by rule id.
     public var severityOverrides: [String: Severity] = [:]
+    /// Whether to read each plan's reviewer-report row (for `fundlint report`).
+    public var reportRows = false
 
     /// The default file size limit: 64 MiB.
     public static let defaultMaxFileSize = 64 * 1024 * 1024

@@ -10,6 +10,8 @@ public struct FileReport: Sendable {
     public var source: [UInt8]
     /// What each plan contributes to the portfolio rules.
     public var facts: [PlanFacts] = []
+    /// Each plan's row of the reviewer report (with `CheckOptions.reportRows`).
+    public var rows: [ReportRow] = []
     /// Waivers of portfolio rules, applied when the run's portfolio diagnostics are known.
     var pendingWaivers: [Suppressions.Pending] = []
 

@@ -36,11 +36,14 @@ public struct PlanChecker: Sendable {
                 message: "the file holds no plan: it is empty or has only comments and blank lines"))
         }
         var facts: [PlanFacts] = []
+        var rows: [ReportRow] = []
         for (index, document) in stream.documents.enumerated() {
-            let (found, planFacts) = checkDocument(document, index: index, path: path)
+            let (found, planFacts, plan) = checkDocument(document, index: index, path: path)
             diagnostics += found
             facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
+            if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
         }
+        if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         if !options.disabledRules.isEmpty {
             diagnostics.removeAll { options.disabledRules.contains($0.rule) }
         }
@@ -61,6 +64,7 @@ public struct PlanChecker: Sendable {
         var report = FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)
         report.facts = facts
         report.pendingWaivers = pending
+        report.rows = rows
         return report
     }
 
@@ -73,7 +77,7 @@ public struct PlanChecker: Sendable {
             source: [])
     }
 
-    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?]) {
+    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?], ObjectValue?) {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         var paths = YAMLPathIndex(document: document)
         var diagnostics = document.problems.map { problem in
@@ -82,21 +86,38 @@ public struct PlanChecker: Sendable {
                        yamlPath: problem.node.map { paths.path(of: $0) } ?? "",
                        notes: problem.notes.map { Diagnostic.Note(range: $0.range, message: $0.message) })
         }
-        guard document.isComplete, let root = document.root else { return (diagnostics, none) }
+        guard document.isComplete, let root = document.root else { return (diagnostics, none, nil) }
         if document.kind(root) == .scalar, document.scalar(root) == "", document.scalarStyle(root) == .plain,
            document.tag(root) == nil, document.anchor(root) == nil {
             diagnostics.append(Diagnostic(
                 file: path, document: index, range: SourceRange(at: document.start), severity: .error,
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "document \(index + 1) is empty: it holds no plan"))
-            return (diagnostics, none)
+            return (diagnostics, none, nil)
         }
         var typer = PlanTyper(document: document, file: path, index: index, packID: pack.id)
         let plan = typer.typeDocument(root: pack.schema)
         diagnostics += typer.diagnostics
-        guard let plan else { return (diagnostics, none) }
+        guard let plan else { return (diagnostics, none, nil) }
         diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
-        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, start: document.start) })
+        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, start: document.start) }, plan)
+    }
+
+    /// A plan's row of the reviewer report: the pack's column expressions, evaluated.
+    private func reportRow(_ plan: ObjectValue?, file: String, document: Int) -> ReportRow {
+        var row = ReportRow(file: file, document: document, text: [:], money: [:], group: nil)
+        guard let plan, let spec = pack.reportSpec else { return row }
+        var evaluator = Evaluator(root: plan, slots: spec.columnSlots)
+        for (name, code) in spec.columns {
+            switch evaluator.evaluate(code).kind {
+            case .int(let value): row.money[name] = value
+            case .string(let text): row.text[name] = text
+            case .date(let day): row.text[name] = day.description
+            default: break
+            }
+        }
+        if case .string(let group) = evaluator.evaluate(spec.group).kind { row.group = group }
+        return row
     }
 
     /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or

@@ -13,7 +13,7 @@ struct Fundlint: ParsableCommand {
         commandName: "fundlint",
         abstract: "Check project plans for the Local Innovation Partnerships Fund.",
         version: version,
-        subcommands: [Check.self, Rules.self, Explain.self, Schema.self, Init.self],
+        subcommands: [Check.self, Report.self, Rules.self, Explain.self, Schema.self, Init.self],
         defaultSubcommand: Check.self
     )
 

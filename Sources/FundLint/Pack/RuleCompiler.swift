@@ -218,12 +218,12 @@ struct RuleCompiler {
         }
         var columns: [String: CompiledExpression] = [:]
         if let columnsNode = part("columns") {
-            for (name, keyNode, expressionNode) in reader.mapping(columnsNode, what: "report.columns", allowed: ReportSpec.allColumns) ?? [] {
+            let entries = reader.mapping(columnsNode, what: "report.columns", allowed: ReportSpec.allColumns) ?? []
+            for (name, _, expressionNode) in entries {
                 let expected: ValueType = ReportSpec.moneyColumns.contains(name) ? .int : ReportSpec.dateColumns.contains(name) ? .date : .string
                 if let code = compiled(expressionNode, expected, in: &planCompiler) { columns[name] = code }
-                _ = keyNode
             }
-            for name in ReportSpec.allColumns where columns[name] == nil && !reader.diagnostics.contains(where: { _ in true }) {
+            for name in ReportSpec.allColumns where !entries.contains(where: { $0.key == name }) {
                 reader.error(at: columnsNode, "report.columns needs '\(name)'")
             }
         }

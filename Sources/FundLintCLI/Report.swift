@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import FundLint
+
+extension ReportRenderer.Format: ExpressibleByArgument {}
+
+/// `fundlint report`: the reviewer's portfolio view of a batch of plans.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every plan and write a portfolio report for reviewers.",
+        discussion: "Exit status as for check: 1 when any plan fails at --fail-on, 2 when the tool could not do its job."
+    )
+
+    @OptionGroup var common: RunOptions
+
+    @Option(help: "Report format.")
+    var format: ReportRenderer.Format = .markdown
+
+    func run() throws {
+        let pipeline = LintPipeline(options: common) { path, bytes, diagnostics, what in
+            var reporter = CompilerReporter()
+            StandardStream.error.write(reporter.file(FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)))
+            StandardStream.error.write("fundlint: the \(what) '\(TextEscaper.escape(path))' is not valid\n")
+        }
+        var prepared = try pipeline.prepare()
+        guard prepared.pack.hasReport else {
+            StandardStream.error.write("fundlint: error: the rule pack '\(TextEscaper.escape(prepared.pack.id))' defines no report (its 'report' section)\n")
+            throw ExitCode(2)
+        }
+        prepared.checkOptions.reportRows = true
+        var report = ReviewerReport(pack: prepared.pack)
+        var summary = RunSummary()
+        let readFailed = pipeline.run(prepared, fix: false) { file, _ in
+            summary.add(file)
+            report.add(file)
+        }
+        try OutputSink.write(ReportRenderer(report: report, toolVersion: Fundlint.version).render(format), to: common.output)
+        if !common.quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
+        if readFailed || prepared.toolFailed { throw ExitCode(2) }
+        if let level = Severity(rawValue: prepared.failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
+    }
+}
