@@ -1,0 +1,16 @@
+// swift-tools-version: 6.0
+// libFuzzer targets over fundlint, built with `-sanitize=fuzzer,address` by run.sh.
+import PackageDescription
+
+let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
+let package = Package(
+    name: "fundlint-fuzz",
+    dependencies: [.package(name: "fundlint", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzPipeline", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzPack", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzExpression", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

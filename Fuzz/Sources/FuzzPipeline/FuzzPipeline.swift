@@ -1,0 +1,36 @@
+import FundLint
+
+/// The whole pipeline on arbitrary bytes: YAML, schema, rules, portfolio, every reporter
+/// and the reviewer report. Any crash, hang or sanitizer report is a finding.
+let checker: PlanChecker? = BuiltinPacks.pack(BuiltinPacks.defaultID).map { PlanChecker(pack: $0) }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let checker, let start else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+    var options = checker.options
+    options.reportRows = true
+    let full = PlanChecker(pack: checker.pack, options: options)
+    var report = full.check(bytes, path: "fuzz.yaml")
+    var portfolio = PortfolioChecker(pack: checker.pack)
+    portfolio.process(&report)
+    let info = RunInfo(toolVersion: "0", packID: checker.pack.id, packVersion: checker.pack.version)
+    let paths = ReportPaths(workingDirectory: "/work")
+    var reporters: [any Reporter] = [CompilerReporter(showSource: true, color: true), JSONReporter(info: info),
+                                     SARIFReporter(info: info, rules: checker.pack.ruleInfos, paths: paths),
+                                     GitHubReporter(paths: paths), JUnitReporter()]
+    var summary = RunSummary()
+    summary.add(report)
+    for index in reporters.indices {
+        _ = reporters[index].begin() + reporters[index].file(report) + reporters[index].end(summary)
+    }
+    var reviewer = ReviewerReport(pack: checker.pack)
+    reviewer.add(report)
+    for format in ReportRenderer.Format.allCases {
+        _ = ReportRenderer(report: reviewer, toolVersion: "0").render(format)
+    }
+    if let (fixed, _) = FixApplier.apply(FixApplier.safeFixes(in: report), to: bytes) {
+        _ = full.check(fixed, path: "fuzz.yaml")
+    }
+    return 0
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with -sanitize=fuzzer,address and runs one of them.
+#   Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags]
+# TARGET is FuzzPipeline (bytes -> tree -> schema -> rules -> every output), FuzzPack (the
+# rule-pack and configuration loaders) or FuzzExpression (the expression language).
+# The corpus lives in Fuzz/out/TARGET (seeded from Examples/, Rules/ and the
+# yaml-test-suite); crashes are written to Fuzz/out/TARGET-crashes/.
+set -euo pipefail
+cd "$(dirname "$0")"
+target="${1:?usage: Fuzz/run.sh FuzzPipeline|FuzzPack|FuzzExpression [SECONDS]}"
+seconds="${2:-60}"
+shift $(( $# >= 2 ? 2 : 1 ))
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target"
+corpus="out/$target"
+crashes="out/$target-crashes"
+mkdir -p "$corpus" "$crashes"
+if [ -z "$(ls -A "$corpus")" ]; then
+    case "$target" in
+        FuzzPipeline)
+            cp ../Examples/*.yaml "$corpus"/
+            suite="${FUNDLINT_YAML_TEST_SUITE:-../../shared/yaml-test-suite}"
+            if [ -d "$suite" ]; then
+                find "$suite" -name in.yaml | while read -r f; do cp "$f" "$corpus/suite-$(echo "$f" | md5sum | cut -c1-12).yaml"; done
+            fi ;;
+        FuzzPack)
+            cp ../Rules/*.yaml "$corpus"/
+            cp ../Tests/FundLintTests/Fixtures/*.yaml "$corpus"/ ;;
+        FuzzExpression)
+            grep -hoE "(assert|when|limit|group|sum|unique): .*" ../Rules/lipf-2026.yaml | sed -E 's/^[a-z_]+: //; s/^"//; s/"$//' \
+                | awk '{ print > ("'"$corpus"'/seed-" NR) }' ;;
+    esac
+fi
+exec ".build/release/$target" "$corpus" -dict=yaml.dict -max_total_time="$seconds" -artifact_prefix="$crashes/" \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@"
