@@ -26,11 +26,22 @@ struct CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/fundlint")
     }
 
+    /// Runs fundlint; with `limits`, under a memory cap (`ulimit -v`, in KiB) and a time
+    /// limit (seconds), after which it is killed and the result has status -1.
+    /// A process that stops reading its input early must not kill the test run.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = packageRoot,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], limits: (memoryKiB: Int, seconds: Double)? = nil) throws -> Result {
+        _ = ignoreBrokenPipes
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let limits {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(limits.memoryKiB); exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
@@ -47,11 +58,17 @@ struct CommandRunner {
         DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+        try? input.fileHandleForWriting.close()
+        var timedOut = false
+        if let limits {
+            let deadline = Date().addingTimeInterval(limits.seconds)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            if process.isRunning { timedOut = true; process.terminate() }
+        }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: timedOut ? -1 : process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
 

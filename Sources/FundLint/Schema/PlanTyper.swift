@@ -267,7 +267,9 @@ struct PlanTyper {
         var present: Set<String> = []
         var nullKeys: [String: NodeID] = [:]
         let known = schema.properties.map(\.name)
-        for entry in document.effectiveEntries(node) {
+        let entries = document.effectiveEntries(node)
+        var absent: [String]?
+        for entry in entries {
             var entryContext = context
             if let via = entry.mergedVia, context.via == nil {
                 entryContext.via = via
@@ -283,7 +285,11 @@ struct PlanTyper {
             entryContext.path = context.path.appending(key: key)
             entryContext.key = entry.key
             guard let propertySchema = schema.property(key) else {
-                let absent = known.filter { name in !document.effectiveEntries(node).contains { document.keyText($0.key) == name } }
+                if absent == nil {
+                    let written = Set(entries.compactMap { document.keyText($0.key) })
+                    absent = known.filter { !written.contains($0) }
+                }
+                let absent = absent ?? known
                 var fix: Diagnostic.Fix?
                 if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.via == nil && document.kind(entry.key) == .scalar,
