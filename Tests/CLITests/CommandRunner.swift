@@ -37,7 +37,8 @@ struct CommandRunner {
         let process = Process()
         if let limits {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -v \(limits.memoryKiB); exec \"$0\" \"$@\"", executable.path] + arguments
+            let cap = limits.memoryKiB > 0 ? "ulimit -v \(limits.memoryKiB); " : ""
+            process.arguments = ["-c", cap + "exec \"$0\" \"$@\"", executable.path] + arguments
         } else {
             process.executableURL = executable
             process.arguments = arguments

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Measures fundlint against the floor (libyaml's event parser alone, in C) and peers, side
+# by side in one run, on the same generated corpus:
+#   Benchmarks/run.sh [PLANS]        (default 10000)
+# Prints CPU seconds, wall seconds, peak RSS and ratios. Needs python3, cc and libyaml-dev;
+# check-jsonschema and yamllint are installed into Benchmarks/out/venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+plans="${1:-10000}"
+out=Benchmarks/out
+mkdir -p "$out"
+command -v /usr/bin/time >/dev/null || { apt-get update && apt-get install -y time; }
+
+corpus="$out/corpus-$plans"
+[ -d "$corpus" ] || python3 Benchmarks/generate-corpus.py "$corpus" --plans "$plans" --seed 1
+big="$out/big-plan"
+[ -d "$big" ] || python3 Benchmarks/generate-corpus.py "$big" --plans 1 --items 500000 --defects 0 --seed 2
+
+swift build -c release --product fundlint >/dev/null
+fundlint=.build/release/fundlint
+cc -O2 -o "$out/libyaml-floor" Benchmarks/libyaml-floor.c $(pkg-config --cflags --libs yaml-0.1)
+if [ ! -x "$out/venv/bin/yamllint" ]; then
+    python3 -m venv "$out/venv"
+    "$out/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema yamllint
+fi
+"$fundlint" schema > "$out/schema.json"
+find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
+
+# measure LABEL COMMAND...: prints "label wall cpu rss_mib" using GNU time.
+measure() {
+    local label="$1"; shift
+    /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2>&1 || true
+    read -r wall user sys rss < "$out/time.txt"
+    echo "$label $wall $(echo "$user + $sys" | bc -l) $((rss / 1024))"
+}
+
+bytes=$(cat "$out/files.txt" | xargs cat | wc -c)
+echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
+{
+    measure "libyaml-floor" sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\""
+    measure "fundlint-jobs-1" "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
+    measure "fundlint-jobs-$(nproc)" "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
+    measure "fundlint-compiler-jobs-1" "$fundlint" --jobs 1 --quiet --no-source "$corpus"
+    measure "check-jsonschema" sh -c "xargs \"$out/venv/bin/check-jsonschema\" --schemafile \"$out/schema.json\" < \"$out/files.txt\""
+    measure "yamllint" "$out/venv/bin/yamllint" -d relaxed "$corpus"
+    measure "big-plan-floor" "$out/libyaml-floor" "$big/plan-0.yaml"
+    measure "big-plan-fundlint" "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
+} | tee "$out/results.txt" | awk -v floor=0 '
+    NR == 1 { floor = $3 }
+    $1 == "big-plan-floor" { bigfloor = $3 }
+    { ratio = ($1 ~ /^big-plan-fundlint/ && bigfloor > 0) ? $3 / bigfloor : (floor > 0 ? $3 / floor : 0)
+      printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB   cpu/floor %6.2f\n", $1, $2, $3, $4, ratio }'
+big_bytes=$(wc -c < "$big/plan-0.yaml")
+echo "big plan: $((big_bytes / 1024 / 1024)) MiB"
+
+# Start-up: one small plan against --version, 50 runs each.
+small=Examples/west-midlands-bus-delays.yaml
+start=$(date +%s%N); for _ in $(seq 50); do "$fundlint" --version > /dev/null; done; version=$(( ($(date +%s%N) - start) / 50000 ))
+start=$(date +%s%N); for _ in $(seq 50); do "$fundlint" --quiet "$small" > /dev/null; done; one=$(( ($(date +%s%N) - start) / 50000 ))
+echo "start-up: --version ${version} us, one small plan ${one} us, ratio $(echo "scale=2; $one / $version" | bc -l)"
