@@ -187,7 +187,14 @@ struct TreeBuilder {
                 explicit.append(entry)
                 continue
             }
-            if let earlier = seen[text] {
+            // Small mappings (the usual case) compare keys directly; larger ones hash.
+            let earlierIndex: Int?
+            if written.count <= 12 {
+                earlierIndex = explicit.firstIndex { document.keyText($0.key) == text }
+            } else {
+                earlierIndex = seen[text]
+            }
+            if let earlier = earlierIndex {
                 let firstKey = explicit[earlier].key
                 let firstStart = document.range(firstKey).start
                 document.problems.append(YAMLProblem(
@@ -198,11 +205,16 @@ struct TreeBuilder {
                 explicit[earlier] = entry
                 hasDuplicates = true
             } else {
-                seen[text] = explicit.count
+                if written.count > 12 { seen[text] = explicit.count }
                 explicit.append(entry)
             }
         }
         guard !merges.isEmpty || hasDuplicates else { return }
+        if written.count <= 12 {
+            for (index, entry) in explicit.enumerated() {
+                if let text = document.keyText(entry.key) { seen[text] = index }
+            }
+        }
         var effective = explicit
         for mergeValue in merges {
             // Each merged mapping with the node that names it (an item of a merge list).

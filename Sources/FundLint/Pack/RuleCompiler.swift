@@ -353,27 +353,24 @@ struct RuleCompiler {
             for item in reader.list(listNode, what: "examples.\(group)") ?? [] {
                 guard let fields = reader.mapping(item, what: "an example", allowed: ["patch", "plans", "text", "at", "document", "also"]) else { continue }
                 func part(_ key: String) -> NodeID? { fields.first { $0.key == key }?.value }
-                var example = RuleExample(plan: "", patch: nil, expectedPath: nil, also: [], document: nil)
+                var example = RuleExample(source: .text(""), expectedPath: nil, also: [], document: nil)
                 if let patch = part("patch"), metadataOnly {
                     // The engine's rules are shown on whichever pack is active: the patch is
                     // applied to that pack's example plan when the example runs.
-                    example.patch = emitter.emit(patch)
+                    example.source = .detachedPatch(emitter.emit(patch))
                 } else if let patch = part("patch") {
                     guard examplePlan != nil else {
                         reader.error(at: patch, "a patch example needs pack.example_plan to patch")
                         continue
                     }
-                    example.plan = emitter.emit(base: examplePlan, patch: patch)
-                    example.patch = emitter.emit(patch)
+                    example.source = .patches(reader.document, base: examplePlan, [patch])
                 } else if let plans = part("plans") {
                     // Several plans, one document each: for portfolio rules.
-                    let patches = reader.list(plans, what: "plans") ?? []
-                    example.plan = patches.map { emitter.emit(base: examplePlan, patch: $0) }.joined(separator: "---\n")
-                    example.patch = patches.map { emitter.emit($0) }.joined(separator: "---\n")
+                    example.source = .patches(reader.document, base: examplePlan, reader.list(plans, what: "plans") ?? [])
                 } else if let text = part("text") {
-                    example.plan = reader.string(text, what: "text") ?? ""
+                    example.source = .text(reader.string(text, what: "text") ?? "")
                 } else {
-                    example.plan = examplePlan.map { emitter.emit(base: $0, patch: nil) } ?? ""
+                    example.source = .patches(reader.document, base: examplePlan, examplePlan.map { [$0] } ?? [])
                 }
                 example.expectedPath = part("at").flatMap { reader.string($0, what: "at") }
                 example.document = part("document").flatMap { reader.string($0, what: "document") }.flatMap { Int($0) }

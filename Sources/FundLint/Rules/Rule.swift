@@ -23,18 +23,48 @@ struct MessageTemplate: Sendable {
 }
 
 /// A rule's example: a plan built from the pack's example plan with a patch applied (or
-/// raw YAML text, for the engine's own rules), and where the diagnostic is expected.
+/// raw YAML text, for the engine's own rules), and where the diagnostic is expected. The
+/// plan text is produced when asked for (by `explain` and `--verify`), not at every load.
 public struct RuleExample: Sendable {
-    /// The YAML text of the plan the example checks.
-    public var plan: String
-    /// The patch as written in the pack (shown by `explain`), if the example is a patch.
-    public var patch: String?
+    enum Source: Sendable {
+        /// A whole plan.
+        case text(String)
+        /// Patches (one per plan) over the pack's example plan, all nodes of the pack.
+        case patches(YAMLDocument, base: NodeID?, [NodeID])
+        /// A patch written as YAML text, applied to whichever pack is active.
+        case detachedPatch(String)
+    }
+
+    var source: Source
     /// The YAML path of the expected diagnostic (`project.start_date`), for bad examples.
     public var expectedPath: String?
     /// Other rules allowed to fire alongside (when the mistake cannot be shown alone).
     public var also: [String]
     /// For several plans: the document (0-based) the diagnostic is expected in.
     public var document: Int?
+
+    /// The YAML text of the plan (or plans) the example checks; empty for a patch that
+    /// needs the active pack's example plan.
+    public var plan: String {
+        switch source {
+        case .text(let text): return text
+        case .detachedPatch: return ""
+        case .patches(let document, let base, let patches):
+            let emitter = PlanEmitter(document: document)
+            return patches.map { emitter.emit(base: base, patch: $0) }.joined(separator: "---\n")
+        }
+    }
+
+    /// The patch as written in the pack (shown by `explain`), if the example is a patch.
+    public var patch: String? {
+        switch source {
+        case .text: return nil
+        case .detachedPatch(let text): return text
+        case .patches(let document, _, let patches):
+            let emitter = PlanEmitter(document: document)
+            return patches.map { emitter.emit($0) }.joined(separator: "---\n")
+        }
+    }
 }
 
 /// Metadata every rule has, whether the engine implements it or the pack expresses it.

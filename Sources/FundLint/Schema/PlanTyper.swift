@@ -121,7 +121,7 @@ struct PlanTyper {
     }
 
     private mutating func typeScalar(_ node: NodeID, text: String, schema: SchemaNode, context: Context, origin: Origin) -> Value {
-        let subject = subject(context.path)
+        var subject: String { self.subject(context.path) }
         let plain = document.scalarStyle(node) == .plain && document.tag(node) != "tag:yaml.org,2002:str"
         switch schema.kind {
         case .integer:
@@ -186,7 +186,7 @@ struct PlanTyper {
     }
 
     private mutating func checkString(_ text: String, node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
-        let subject = subject(context.path)
+        var subject: String { self.subject(context.path) }
         if let minLength = schema.minLength, text.unicodeScalars.count < minLength {
             report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
                    minLength == 1 ? "\(subject) is empty" : "\(subject) is \(text.unicodeScalars.count) characters long, shorter than the minimum of \(minLength)")
