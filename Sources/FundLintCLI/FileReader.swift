@@ -29,19 +29,35 @@ enum FileReader {
         }
     }
 
+    /// Reads to the end straight into uninitialised storage: no buffer to clear or copy
+    /// for a regular file, whose size is known.
     private static func readAll(descriptor: Int32, limit: Int, expected: Int = 65_536) -> Outcome {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(expected, 0), limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var chunk = max(4_096, min(max(expected, 0), limit) + 1)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(String(cString: strerror(errno)))
+            var got = 0
+            var failure: Int32 = 0
+            let size = chunk
+            let tail = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                while true {
+                    let result = Glibc.read(descriptor, base, size)
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    got = result
+                    initialized = result
+                    return
+                }
             }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
+            if failure != 0 { return .failure(String(cString: strerror(failure))) }
+            if got == 0 { break }
+            if bytes.isEmpty { bytes = tail } else { bytes += tail }
             if bytes.count > limit { return .tooLarge(bytes.count) }
+            chunk = max(chunk, 65_536)
         }
         return .bytes(bytes)
     }

@@ -41,7 +41,7 @@ struct Evaluator {
         case .has(let base, let field):
             let object = evaluate(base)
             switch object.kind {
-            case .object(let fields): return Value(.bool(fields.present.contains(field)))
+            case .object(let fields): return Value(.bool(fields.isPresent(field)))
             case .missing: return Value(.bool(false))
             default: return .unknown
             }

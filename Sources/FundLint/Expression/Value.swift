@@ -90,25 +90,43 @@ public struct Value: Sendable {
     }
 }
 
-/// A mapping's fields: typed values by key, and which keys were written at all.
+/// A mapping's fields: typed values by key, and which keys were written at all. Plans'
+/// mappings are small, so fields are kept in arrays and found by comparison, not hashing.
 public final class ObjectValue: Sendable {
-    /// Field values (present and valid, present and invalid as `unknown`, or defaulted).
-    let fields: [String: Value]
+    private let keys: [String]
+    private let values: [Value]
     /// Keys written in the plan, valid or not.
-    let present: Set<String>
+    private let presentKeys: [String]
     /// Where diagnostics about a missing field of this object point: the key naming it, or
     /// the document start for the root.
     let anchor: Origin?
 
     init(fields: [String: Value], present: Set<String>, anchor: Origin?) {
-        self.fields = fields
-        self.present = present
+        keys = Array(fields.keys)
+        values = keys.compactMap { fields[$0] }
+        presentKeys = Array(present)
         self.anchor = anchor
+    }
+
+    init(keys: [String], values: [Value], present: [String], anchor: Origin?) {
+        self.keys = keys
+        self.values = values
+        self.presentKeys = present
+        self.anchor = anchor
+    }
+
+    /// Whether `key` was written in the plan.
+    func isPresent(_ key: String) -> Bool { presentKeys.contains(key) }
+
+    /// The value of `key` if it has one.
+    func value(_ key: String) -> Value? {
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        return values[index]
     }
 
     /// The value of `key`, or a missing value pointing at this object's key.
     func field(_ key: String) -> Value {
-        if let value = fields[key] { return value }
+        if let value = value(key) { return value }
         return Value(.missing, origin: anchor.map { Origin(range: $0.range, note: $0.note, path: $0.path.appending(key: key)) })
     }
 }

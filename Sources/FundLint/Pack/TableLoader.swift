@@ -33,7 +33,7 @@ struct TableLoader {
                     }
                     values[id] = value
                     order.append(id)
-                    if case .object(let object) = value.kind, case .string(let human)? = object.fields["name"]?.kind {
+                    if case .object(let object) = value.kind, case .string(let human)? = object.value("name")?.kind {
                         names[id] = human
                     }
                 }

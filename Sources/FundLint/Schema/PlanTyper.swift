@@ -263,9 +263,10 @@ struct PlanTyper {
         // document start.
         let anchorRange = context.key.map { context.via.map { document.range($0) } ?? document.range($0) } ?? SourceRange(at: document.start)
         let anchor = Origin(range: anchorRange, note: context.viaNote, path: context.path)
-        var fields: [String: Value] = [:]
-        var present: Set<String> = []
-        var nullKeys: [String: NodeID] = [:]
+        var keys: [String] = []
+        var values: [Value] = []
+        var present: [String] = []
+        var nullKeys: [(String, NodeID)] = []
         let known = schema.properties.map(\.name)
         let entries = document.effectiveEntries(node)
         var absent: [String]?
@@ -301,14 +302,15 @@ struct PlanTyper {
                 continue
             }
             if isNull(document.resolve(entry.value)) {
-                nullKeys[key] = entry.key
+                nullKeys.append((key, entry.key))
                 continue
             }
-            present.insert(key)
-            fields[key] = typeValue(entry.value, schema: propertySchema, context: entryContext)
+            present.append(key)
+            keys.append(key)
+            values.append(typeValue(entry.value, schema: propertySchema, context: entryContext))
         }
         for name in schema.required where !present.contains(name) {
-            if let keyNode = nullKeys[name] {
+            if let keyNode = nullKeys.first(where: { $0.0 == name })?.1 {
                 report("schema/required", at: document.range(keyNode), path: context.path.appending(key: name), note: nil,
                        "\(subject(context.path.appending(key: name))) has no value, but it is required")
             } else {
@@ -317,11 +319,12 @@ struct PlanTyper {
                        "\(owner) is missing the required key '\(name)'")
             }
         }
-        for (name, property) in schema.properties where fields[name] == nil && !present.contains(name) {
+        for (name, property) in schema.properties where !present.contains(name) {
             if let defaultValue = property.defaultValue {
-                fields[name] = Value(defaultValue, origin: Origin(range: anchorRange, note: context.viaNote, path: context.path.appending(key: name)))
+                keys.append(name)
+                values.append(Value(defaultValue, origin: Origin(range: anchorRange, note: context.viaNote, path: context.path.appending(key: name))))
             }
         }
-        return Value(.object(ObjectValue(fields: fields, present: present, anchor: anchor)), origin: origin)
+        return Value(.object(ObjectValue(keys: keys, values: values, present: present, anchor: anchor)), origin: origin)
     }
 }
