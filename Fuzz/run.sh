@@ -30,6 +30,6 @@ if [ -z "$(ls -A "$corpus")" ]; then
                 | awk '{ print > ("'"$corpus"'/seed-" NR) }' ;;
     esac
 fi
-export LSAN_OPTIONS="suppressions=$PWD/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$PWD/../scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 exec ".build/release/$target" "$corpus" -dict=yaml.dict -max_total_time="$seconds" -artifact_prefix="$crashes/" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@"
