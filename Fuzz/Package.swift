@@ -8,9 +8,10 @@ let package = Package(
     name: "fundlint-fuzz",
     dependencies: [.package(name: "fundlint", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzPipeline", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
-        .executableTarget(name: "FuzzPack", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
-        .executableTarget(name: "FuzzExpression", dependencies: [.product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", .product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzPack", dependencies: ["FuzzSupport", .product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzExpression", dependencies: ["FuzzSupport", .product(name: "FundLint", package: "fundlint")], swiftSettings: fuzzSettings),
     ],
     swiftLanguageModes: [.v6]
 )

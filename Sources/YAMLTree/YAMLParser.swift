@@ -191,7 +191,7 @@ extension YAMLParser {
     /// two tokens, so a `#` inside a quoted or block scalar is never taken for one. Stops at
     /// the first scanner error (the comments before it are returned).
     public static func comments(in bytes: [UInt8]) -> YAMLComments {
-        let text = CharacterText(bytes)
+        let text = DecodedText(bytes)
         var gaps: [(Int, Int)] = []
         var holdsContent = [Bool](repeating: false, count: text.lineCount + 2)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -229,9 +229,9 @@ extension YAMLParser {
         for (start, end) in gaps {
             var index = start
             while index < end {
-                if text.scalars[index] == "#", index == 0 || CharacterText.isSpaceOrBreak(text.scalars[index - 1]) {
+                if text.scalars[index] == "#", index == 0 || DecodedText.isSpaceOrBreak(text.scalars[index - 1]) {
                     var stop = index
-                    while stop < text.count, !CharacterText.isBreak(text.scalars[stop]) { stop += 1 }
+                    while stop < text.count, !DecodedText.isBreak(text.scalars[stop]) { stop += 1 }
                     var body = ""
                     body.unicodeScalars.append(contentsOf: text.scalars[(index + 1)..<stop])
                     comments.append(.init(text: body, range: SourceRange(start: text.location(of: index), end: text.location(of: stop))))
@@ -244,66 +244,3 @@ extension YAMLParser {
         return YAMLComments(comments: comments, holdsContent: holdsContent)
     }
 }
-
-/// A stream decoded to Unicode scalars the way libyaml reads it (UTF-8, or UTF-16 by its
-/// byte-order mark; the mark itself skipped), with line starts for positions.
-struct CharacterText {
-    let scalars: [Unicode.Scalar]
-    private var lineStarts: [Int] = [0]
-
-    init(_ bytes: [UInt8]) {
-        var decoded: [Unicode.Scalar] = []
-        decoded.reserveCapacity(bytes.count)
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            let bigEndian = bytes[0] == 0xFE
-            var units: [UInt16] = []
-            var index = 2
-            while index + 1 < bytes.count {
-                units.append(bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
-                index += 2
-            }
-            _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: false) {
-                decoded.append(Unicode.Scalar($0) ?? "\u{FFFD}")
-            }
-        } else {
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            _ = transcode(bytes[start...].makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: false) {
-                decoded.append(Unicode.Scalar($0) ?? "\u{FFFD}")
-            }
-        }
-        scalars = decoded
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            if scalar == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
-            if Self.isBreak(scalar) { lineStarts.append(index) }
-        }
-    }
-
-    var count: Int { scalars.count }
-    var lineCount: Int { lineStarts.count }
-
-    /// The 1-based line and column of scalar `index`.
-    func location(of index: Int) -> SourceLocation {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return SourceLocation(line: low + 1, column: index - lineStarts[low] + 1)
-    }
-
-    static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
-        }
-    }
-
-    static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\t" || isBreak(scalar)
-    }
-}
-

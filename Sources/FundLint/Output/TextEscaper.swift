@@ -27,4 +27,15 @@ public enum TextEscaper {
         }
         return result
     }
+
+    /// `text` with each scalar found in `table` replaced by its entry (for the escaping rules
+    /// of each output format: HTML, XML, workflow commands).
+    public static func replacing(_ text: String, _ table: [Unicode.Scalar: String]) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if let replacement = table[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
 }

@@ -6,19 +6,11 @@ struct HTMLReport {
     let report: ReviewerReport
     let toolVersion: String
 
+    static let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+
+    /// HTML escaping, after unsafe characters are shown escaped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in TextEscaper.escape(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TextEscaper.replacing(TextEscaper.escape(text), entities)
     }
 
     var document: String {

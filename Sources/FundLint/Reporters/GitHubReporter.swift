@@ -51,31 +51,11 @@ public struct GitHubReporter: Reporter {
 
     /// The toolkit's escaping of a command's message.
     static func escapeData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TextEscaper.replacing(text, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// The toolkit's escaping of a property value.
     static func escapeProperty(_ text: String) -> String {
-        var out = ""
-        for scalar in TextEscaper.escape(text).unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TextEscaper.replacing(TextEscaper.escape(text), ["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
     }
 }

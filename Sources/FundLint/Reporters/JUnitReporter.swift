@@ -37,18 +37,6 @@ public struct JUnitReporter: Reporter {
     /// XML escaping for text and attribute values (control characters are already shown
     /// escaped by ``TextEscaper``, so the output is valid XML 1.0).
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        TextEscaper.replacing(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\n": "&#10;"])
     }
 }
