@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 sanitizers=("$@")
 [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(address thread)
 # Known false reports at exit are suppressed (see the file); memory errors never are.
-export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 for sanitizer in "${sanitizers[@]}"; do
     echo "== swift test --sanitize=$sanitizer"
     # Sanitizers reserve far more address space than the hostile-input tests' ulimit allows.
