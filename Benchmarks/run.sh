@@ -30,7 +30,7 @@ find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
 measure() {
     local label="$1"; shift
     /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2>&1 || true
-    read -r wall user sys rss < "$out/time.txt"
+    read -r wall user sys rss < <(tail -n 1 "$out/time.txt")
     echo "$label $wall $(echo "$user + $sys" | bc -l) $((rss / 1024))"
 }
 
@@ -48,7 +48,7 @@ echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
 } | tee "$out/results.txt" | awk -v floor=0 '
     NR == 1 { floor = $3 }
     $1 == "big-plan-floor" { bigfloor = $3 }
-    { ratio = ($1 ~ /^big-plan-fundlint/ && bigfloor > 0) ? $3 / bigfloor : (floor > 0 ? $3 / floor : 0)
+    { ratio = ($1 ~ /^big-plan/ && bigfloor > 0) ? $3 / bigfloor : (floor > 0 ? $3 / floor : 0)
       printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB   cpu/floor %6.2f\n", $1, $2, $3, $4, ratio }'
 big_bytes=$(wc -c < "$big/plan-0.yaml")
 echo "big plan: $((big_bytes / 1024 / 1024)) MiB"
