@@ -183,7 +183,7 @@ struct HTMLReport {
     table.querySelectorAll('thead th').forEach(function(th,col){
     th.tabIndex=0;
     function sort(){var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);
-    var asc=th.getAttribute('aria-sort')!=='ascending';
+    var current=th.getAttribute('aria-sort');var asc=current!=='ascending';
     table.querySelectorAll('thead th').forEach(function(o){o.removeAttribute('aria-sort');});
     th.setAttribute('aria-sort',asc?'ascending':'descending');
     rows.sort(function(a,b){var x=a.cells[col],y=b.cells[col];
