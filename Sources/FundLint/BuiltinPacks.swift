@@ -3,39 +3,34 @@ import YAMLTree
 
 /// The packs built into the binary, loaded once and shared.
 public enum BuiltinPacks {
+    /// Each built-in fund pack loaded once, in `Rules/` order.
+    private static let loaded: [Result<RulePack, PackErrors>] = RulePacks.funds.map { file, bytes in
+        RulePack.load(bytes, path: "Rules/" + file)
+    }
+
+    /// The engine's own rules (`Rules/core.yaml`), loaded once.
+    private static let core = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true)
+
     /// The pack used when no other is chosen: the first fund pack in `Rules/`.
-    public static let defaultID: String = RulePacks.funds.lazy.compactMap { file, bytes in
-        try? RulePack.load(bytes, path: "Rules/" + file).get().id
-    }.first ?? ""
+    public static let defaultID: String = loaded.lazy.compactMap { try? $0.get().id }.first ?? ""
 
     /// Every built-in fund pack that loads, by id.
     public static let packs: [String: RulePack] = {
         var result: [String: RulePack] = [:]
-        for (file, bytes) in RulePacks.funds {
-            if case .success(let pack) = RulePack.load(bytes, path: "Rules/" + file) { result[pack.id] = pack }
-        }
+        for case .success(let pack) in loaded { result[pack.id] = pack }
         return result
     }()
 
     /// The problems of a built-in pack that does not load (empty in a healthy build).
     public static let problems: [Diagnostic] = {
-        var problems = RulePacks.funds.flatMap { file, bytes -> [Diagnostic] in
-            if case .failure(let errors) = RulePack.load(bytes, path: "Rules/" + file) { return errors.diagnostics }
-            return []
-        }
-        if case .failure(let errors) = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true) {
-            problems += errors.diagnostics
-        }
+        var problems: [Diagnostic] = []
+        for case .failure(let errors) in loaded { problems += errors.diagnostics }
+        if case .failure(let errors) = core { problems += errors.diagnostics }
         return problems
     }()
 
     /// The metadata of the engine's own rules (`Rules/core.yaml`).
-    public static let coreRules: [RuleInfo] = {
-        if case .success(let loaded) = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true) {
-            return loaded.metadata
-        }
-        return []
-    }()
+    public static let coreRules: [RuleInfo] = (try? core.get().metadata) ?? []
 
     /// The built-in pack with this id.
     public static func pack(_ id: String) -> RulePack? { packs[id] }

@@ -21,7 +21,7 @@ struct YAMLPathIndex {
         while current >= 0, current < parents.count, parents[current] >= 0, guardCount <= parents.count {
             let step = steps[current]
             if step >= 0 {
-                parts.append(Self.keyStep(document.keyText(NodeID(step)) ?? "?", first: false))
+                parts.append(Self.keyStep(document.keyText(NodeID(step)) ?? "?"))
             } else {
                 parts.append("[\(-Int(step) - 1)]")
             }
@@ -59,7 +59,7 @@ struct YAMLPathIndex {
     }
 
     /// `.name` for plain identifiers, `["odd key"]` otherwise.
-    static func keyStep(_ key: String, first: Bool) -> String {
+    static func keyStep(_ key: String) -> String {
         let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
         }

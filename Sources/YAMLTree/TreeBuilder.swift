@@ -103,7 +103,7 @@ struct TreeBuilder {
                 notes: [.init(range: SourceRange(at: document.nodes[Int(target)].range.start), message: "'&\(name)' is defined here")]))
             throw LimitExceeded()
         }
-        let index = appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
+        appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
                                           tag: -1, anchor: intern(name)))
         let weight = weights[Int(target)]
         weights.append(weight)
@@ -112,7 +112,6 @@ struct TreeBuilder {
             stack[parent].weight = Self.saturatingAdd(stack[parent].weight, weight - 1)
         }
         try grow(by: weight - 1, at: range)
-        _ = index
     }
 
     mutating func finish(end: SourceLocation) -> YAMLDocument {
@@ -122,6 +121,7 @@ struct TreeBuilder {
 
     // MARK: helpers
 
+    @discardableResult
     private mutating func appendNode(_ record: NodeRecord) -> Int32 {
         let index = Int32(truncatingIfNeeded: document.nodes.count)
         document.nodes.append(record)

@@ -41,7 +41,7 @@ struct ExpressionCompiler {
             return (.constant(Value(.string(text))), .string)
         case .bool(let value, _):
             return (.constant(Value(.bool(value))), .bool)
-        case .list(let items, let offset):
+        case .list(let items, _):
             var compiled: [CompiledExpression] = []
             var element = ValueType.anything
             for item in items {
@@ -52,7 +52,6 @@ struct ExpressionCompiler {
                 element = element.merged(with: type)
                 compiled.append(code)
             }
-            _ = offset
             return (.list(compiled), .list(element))
         case .identifier(let name, let offset):
             if let binding = scope[name] {

@@ -26,7 +26,7 @@ public final class YAMLPath: Sendable {
 
     /// The path of the value under `key`.
     func appending(key: String) -> YAMLPath {
-        YAMLPath(parent: self, step: YAMLPathIndex.keyStep(key, first: false))
+        YAMLPath(parent: self, step: YAMLPathIndex.keyStep(key))
     }
 
     /// The path of the `index`th item.
