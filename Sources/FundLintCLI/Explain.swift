@@ -8,11 +8,10 @@ struct Explain: ParsableCommand {
     @Argument(help: "The rule id, e.g. category/rule-name.")
     var rule: String
 
-    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
-    var rules: String?
+    @OptionGroup var pack: PackOption
 
     func run() throws {
-        let pack = try PackLoading.load(rules)
+        let pack = try PackLoading.load(self.pack.rules)
         let infos = BuiltinPacks.coreRules + pack.ruleInfos
         guard let info = infos.first(where: { $0.id == rule }) else {
             let ids = infos.map(\.id)

@@ -15,11 +15,10 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("Write the plan to FILE (never overwriting one) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
-    var rules: String?
+    @OptionGroup var pack: PackOption
 
     func run() throws {
-        let pack = try PackLoading.load(rules)
+        let pack = try PackLoading.load(self.pack.rules)
         switch pack.initPlan(region) {
         case .failure(let failure):
             StandardStream.error.write("fundlint: error: \(TextEscaper.escape(failure.message))\n")

@@ -10,14 +10,13 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
-    var rules: String?
+    @OptionGroup var pack: PackOption
 
     @Flag(help: "Run every rule's bad and good examples and report the ones that misbehave.")
     var verify = false
 
     func run() throws {
-        let pack = try PackLoading.load(rules)
+        let pack = try PackLoading.load(self.pack.rules)
         if verify {
             // The engine's own rules show their examples on a built-in pack's plan format, so
             // they are verified with the packs that share it.

@@ -10,8 +10,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The rule pack: a built-in pack id or a pack file.", valueName: "FILE|PACK-ID"))
-    var rules: String?
+    @OptionGroup var pack: PackOption
 
     @Option(help: ArgumentHelp("The configuration file (default: .fundlint.yml here or in a parent directory, up to the repository root).", valueName: "FILE"))
     var config: String?
