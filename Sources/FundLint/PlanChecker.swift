@@ -95,12 +95,13 @@ public struct PlanChecker: Sendable {
                 message: "document \(index + 1) is empty: it holds no plan"))
             return (diagnostics, none, nil)
         }
-        var typer = PlanTyper(document: document, file: path, index: index, packID: pack.id)
+        let origins = OriginTable(document: document)
+        var typer = PlanTyper(origins: origins, file: path, index: index, packID: pack.id)
         let plan = typer.typeDocument(root: pack.schema)
         diagnostics += typer.diagnostics
         guard let plan else { return (diagnostics, none, nil) }
-        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start).run(pack.rules, root: plan)
-        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, start: document.start) }, plan)
+        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, origins: origins).run(pack.rules, root: plan)
+        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, origins: origins) }, plan)
     }
 
     /// A plan's row of the reviewer report: the pack's column expressions, evaluated.
@@ -122,14 +123,17 @@ public struct PlanChecker: Sendable {
 
     /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or
     /// a value it needs is unknown.
-    private func portfolioFacts(_ rule: PortfolioRule, plan: ObjectValue, start: SourceLocation) -> PortfolioFacts? {
-        var evaluator = Evaluator(root: plan, slots: rule.planSlots)
+    private func portfolioFacts(_ rule: PortfolioRule, plan: ObjectValue, origins: OriginTable) -> PortfolioFacts? {
+        var evaluator = Evaluator(root: plan, origins: origins, slots: rule.planSlots)
         if let when = rule.when {
             guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }
         let at = evaluator.evaluate(rule.at).origin
-        var facts = PortfolioFacts(key: nil, amount: nil, limit: nil, range: at?.range ?? SourceRange(at: start),
-                                   path: at?.path.rendered ?? "", note: at?.note, lets: rule.lets.map { evaluator.evaluate($0) })
+        // Facts outlive the plan: keep the values of `let`, not where they were written.
+        var facts = PortfolioFacts(key: nil, amount: nil, limit: nil,
+                                   range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
+                                   path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
+                                   lets: rule.lets.map { Value(evaluator.evaluate($0).kind) })
         switch rule.kind {
         case .unique(let key):
             guard case .string(let text) = evaluator.evaluate(key).kind else { return nil }

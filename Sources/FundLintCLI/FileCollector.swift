@@ -92,7 +92,7 @@ struct FileCollector {
                 }
             }
         }
-        found.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        found.sort { Self.bytewiseLess($0.path, $1.path) }
         var items = failures
         for entry in found where firstSighting(entry.info) {
             items.append(.file(InputFile(source: .path(entry.path), displayPath: entry.path)))
@@ -109,5 +109,20 @@ struct FileCollector {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// Orders paths by their UTF-8 bytes (the same order on every platform and locale).
+    static func bytewiseLess(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let shared = min(left.count, right.count)
+                if shared > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, shared)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
     }
 }

@@ -15,9 +15,9 @@ import Testing
         root.set("flag", .bool)
         let row = ObjectType(name: "row")
         row.set("cap", .int)
-        let table = TableValue(rows: ["a": Value(.object(ObjectValue(fields: ["cap": Value(.int(10))], present: ["cap"], anchor: nil)))], order: ["a"])
+        let table = TableValue(rows: ["a": Value(.object(ObjectValue(fields: ["cap": Value(.int(10))])))], order: ["a"])
         let compiler = ExpressionCompiler(rootType: root, globals: ["caps": .constant(Value(.table(table)), .table(row))])
-        return (compiler, ObjectValue(fields: fields, present: Set(fields.keys), anchor: nil))
+        return (compiler, ObjectValue(fields: fields))
     }
 
     private func evaluate(_ source: String, _ fields: [String: Value] = [:]) throws -> Value.Kind {

@@ -3,11 +3,26 @@
 /// fires on a value another rule already reported ("one mistake, one diagnostic").
 struct Evaluator {
     let root: ObjectValue
+    /// Where the plan's values were written; `nil` when evaluating over pack data only.
+    let origins: OriginTable?
     var locals: [Value]
 
-    init(root: ObjectValue, slots: Int) {
+    init(root: ObjectValue, origins: OriginTable? = nil, slots: Int) {
         self.root = root
+        self.origins = origins
         self.locals = Array(repeating: .unknown, count: slots)
+    }
+
+    /// The value of `field`, or a missing value pointing where the object is.
+    private func field(_ name: String, of object: ObjectValue) -> Value {
+        if let value = object.value(name) { return value }
+        return missing(name, under: object.anchor)
+    }
+
+    /// A missing field `name` of the value at `origin`.
+    private func missing(_ name: String, under origin: Origin?) -> Value {
+        guard let origin, let origins else { return Value(.missing) }
+        return Value(.missing, origin: origins.missingField(name, of: origin))
     }
 
     mutating func evaluate(_ expression: CompiledExpression) -> Value {
@@ -21,9 +36,8 @@ struct Evaluator {
         case .member(let base, let name):
             let object = evaluate(base)
             switch object.kind {
-            case .object(let fields): return fields.field(name)
-            case .missing:
-                return Value(.missing, origin: object.origin.map { Origin(range: $0.range, note: $0.note, path: $0.path.appending(key: name)) })
+            case .object(let fields): return field(name, of: fields)
+            case .missing: return missing(name, under: object.origin)
             default: return Value(.unknown, origin: object.origin)
             }
         case .listIndex(let base, let index):

@@ -1,55 +1,5 @@
 import YAMLTree
 
-/// Where a plan value was written, for pointing diagnostics at it.
-public struct Origin: Sendable {
-    /// The range a diagnostic about the value points at (an alias or merge through which it
-    /// was reached, else the value itself).
-    public var range: SourceRange
-    /// A note at the value's real place when it was reached through an alias or merge.
-    public var note: Diagnostic.Note?
-    /// The value's YAML path.
-    public var path: YAMLPath
-}
-
-/// A YAML path built by appending steps, rendered only when a diagnostic needs it.
-public final class YAMLPath: Sendable {
-    let parent: YAMLPath?
-    let step: String
-
-    /// The root's path.
-    public static let root = YAMLPath(parent: nil, step: "")
-
-    init(parent: YAMLPath?, step: String) {
-        self.parent = parent
-        self.step = step
-    }
-
-    /// The path of the value under `key`.
-    func appending(key: String) -> YAMLPath {
-        YAMLPath(parent: self, step: YAMLPathIndex.keyStep(key))
-    }
-
-    /// The path of the `index`th item.
-    func appending(index: Int) -> YAMLPath {
-        YAMLPath(parent: self, step: "[\(index)]")
-    }
-
-    /// `budget.items[3].amount`.
-    public var rendered: String {
-        var steps: [String] = []
-        var current: YAMLPath? = self
-        while let node = current, node.parent != nil {
-            steps.append(node.step)
-            current = node.parent
-        }
-        var result = ""
-        for (offset, step) in steps.reversed().enumerated() {
-            result += offset == 0 && step.hasPrefix(".") ? String(step.dropFirst()) : step
-        }
-        return result
-    }
-}
-
 /// A value during rule evaluation: plan data (with its origin), table data or a computed
 /// value. `missing` and `unknown` are both unknown to rules; `has()` tells them apart.
 public struct Value: Sendable {
@@ -90,44 +40,43 @@ public struct Value: Sendable {
     }
 }
 
-/// A mapping's fields: typed values by key, and which keys were written at all. Plans'
-/// mappings are small, so fields are kept in arrays and found by comparison, not hashing.
+/// A mapping's fields: typed values by key. Plans' mappings are small, so fields are kept
+/// in one array and found by comparison, not hashing. The first `presentCount` fields were
+/// written in the plan; the rest are schema defaults.
 public final class ObjectValue: Sendable {
-    private let keys: [String]
-    private let values: [Value]
-    /// Keys written in the plan, valid or not.
-    private let presentKeys: [String]
+    private let fields: [(key: String, value: Value)]
+    private let presentCount: Int
     /// Where diagnostics about a missing field of this object point: the key naming it, or
     /// the document start for the root.
     let anchor: Origin?
 
-    init(fields: [String: Value], present: Set<String>, anchor: Origin?) {
-        keys = Array(fields.keys)
-        values = keys.compactMap { fields[$0] }
-        presentKeys = Array(present)
+    /// An object whose fields were all written (a table row).
+    init(fields: [String: Value]) {
+        self.fields = fields.map { (key: $0.key, value: $0.value) }
+        presentCount = self.fields.count
+        anchor = nil
+    }
+
+    /// A plan object: the written fields first, then `presentCount`..<end defaults.
+    init(fields: [(key: String, value: Value)], presentCount: Int, anchor: Origin?) {
+        self.fields = fields
+        self.presentCount = presentCount
         self.anchor = anchor
     }
 
-    init(keys: [String], values: [Value], present: [String], anchor: Origin?) {
-        self.keys = keys
-        self.values = values
-        self.presentKeys = present
-        self.anchor = anchor
-    }
+    /// An object with no fields.
+    static let empty = ObjectValue(fields: [:])
 
     /// Whether `key` was written in the plan.
-    func isPresent(_ key: String) -> Bool { presentKeys.contains(key) }
+    func isPresent(_ key: String) -> Bool {
+        for index in 0..<presentCount where fields[index].key == key { return true }
+        return false
+    }
 
     /// The value of `key` if it has one.
     func value(_ key: String) -> Value? {
-        guard let index = keys.firstIndex(of: key) else { return nil }
-        return values[index]
-    }
-
-    /// The value of `key`, or a missing value pointing at this object's key.
-    func field(_ key: String) -> Value {
-        if let value = value(key) { return value }
-        return Value(.missing, origin: anchor.map { Origin(range: $0.range, note: $0.note, path: $0.path.appending(key: key)) })
+        for field in fields where field.key == key { return field.value }
+        return nil
     }
 }
 

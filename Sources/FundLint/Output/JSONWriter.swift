@@ -13,12 +13,12 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string literal.
     public mutating func string(_ value: String) {
-        output += Self.quoted(value)
+        Self.appendQuoted(value, to: &output)
     }
 
     /// Appends `"key":` (the key is escaped).
     public mutating func key(_ name: String) {
-        output += Self.quoted(name)
+        Self.appendQuoted(name, to: &output)
         output += ":"
     }
 
@@ -30,8 +30,21 @@ public struct JSONWriter: Sendable {
 
     /// A JSON string literal for `value`.
     public static func quoted(_ value: String) -> String {
-        var result = "\""
-        result.unicodeScalars.reserveCapacity(value.utf8.count + 2)
+        var result = ""
+        appendQuoted(value, to: &result)
+        return result
+    }
+
+    /// Appends the JSON string literal for `value` to `result`.
+    static func appendQuoted(_ value: String, to result: inout String) {
+        // Printable ASCII other than `"` and `\` is written as it is: the usual case.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            result += "\""
+            result += value
+            result += "\""
+            return
+        }
+        result += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -49,6 +62,5 @@ public struct JSONWriter: Sendable {
             }
         }
         result += "\""
-        return result
     }
 }

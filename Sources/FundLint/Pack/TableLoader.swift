@@ -63,7 +63,6 @@ struct TableLoader {
         case .mapping:
             let type = objectType ?? ObjectType(name: objectName)
             var fields: [String: Value] = [:]
-            var present: Set<String> = []
             for entry in document.effectiveEntries(resolved) {
                 guard let key = document.keyText(entry.key) else { continue }
                 let existing = type.fields[key]
@@ -80,9 +79,8 @@ struct TableLoader {
                     type.set(key, valueType)
                 }
                 fields[key] = value
-                present.insert(key)
             }
-            return (Value(.object(ObjectValue(fields: fields, present: present, anchor: nil))), .object(type))
+            return (Value(.object(ObjectValue(fields: fields))), .object(type))
         case .sequence:
             var items: [Value] = []
             var element = ValueType.anything

@@ -6,10 +6,12 @@ struct RuleRunner {
     let document: Int
     let documentStart: SourceLocation
 
+    let origins: OriginTable
+
     func run(_ rules: [Rule], root: ObjectValue) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for rule in rules where rule.info.scope == "plan" {
-            var evaluator = Evaluator(root: root, slots: rule.slots)
+            var evaluator = Evaluator(root: root, origins: origins, slots: rule.slots)
             if let forEach = rule.forEach {
                 guard case .list(let items) = evaluator.evaluate(forEach.list).kind else { continue }
                 for item in items {
@@ -30,18 +32,19 @@ struct RuleRunner {
         guard case .bool(false) = evaluator.evaluate(rule.assert).kind else { return nil }
         let at = evaluator.evaluate(rule.at).origin
         var notes: [Diagnostic.Note] = []
-        if let note = at?.note { notes.append(note) }
+        if let at, let note = origins.note(at) { notes.append(note) }
         for note in rule.notes {
             let origin = evaluator.evaluate(note.at).origin
-            notes.append(Diagnostic.Note(range: origin?.range ?? SourceRange(at: documentStart), message: note.message.render(&evaluator)))
+            notes.append(Diagnostic.Note(range: origin.map { origins.range($0) } ?? SourceRange(at: documentStart),
+                                         message: note.message.render(&evaluator)))
         }
         var fix: Diagnostic.Fix?
         if let ruleFix = rule.fix, let origin = evaluator.evaluate(ruleFix.at).origin {
-            fix = Diagnostic.Fix(range: origin.range, replacement: ruleFix.replacement.render(&evaluator),
-                                 safe: ruleFix.safe && origin.note == nil, message: ruleFix.message.render(&evaluator))
+            fix = Diagnostic.Fix(range: origins.range(origin), replacement: ruleFix.replacement.render(&evaluator),
+                                 safe: ruleFix.safe && !origins.isIndirect(origin), message: ruleFix.message.render(&evaluator))
         }
-        return Diagnostic(file: file, document: document, range: at?.range ?? SourceRange(at: documentStart),
+        return Diagnostic(file: file, document: document, range: at.map { origins.range($0) } ?? SourceRange(at: documentStart),
                           severity: rule.info.severity, rule: rule.info.id, message: rule.message.render(&evaluator),
-                          yamlPath: at?.path.rendered ?? "", notes: notes, fix: fix)
+                          yamlPath: at.map { origins.path($0) } ?? "", notes: notes, fix: fix)
     }
 }

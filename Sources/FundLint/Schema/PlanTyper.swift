@@ -5,13 +5,15 @@ import YAMLTree
 /// depend on them stay silent.
 struct PlanTyper {
     private let document: YAMLDocument
+    private let origins: OriginTable
     private let file: String
     private let index: Int
     private let packID: String
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(document: YAMLDocument, file: String, index: Int, packID: String) {
-        self.document = document
+    init(origins: OriginTable, file: String, index: Int, packID: String) {
+        self.document = origins.document
+        self.origins = origins
         self.file = file
         self.index = index
         self.packID = packID
@@ -19,11 +21,14 @@ struct PlanTyper {
 
     /// Where a value is and how it was reached.
     private struct Context {
-        var path: YAMLPath
-        /// The alias or merge through which the value was reached, outermost first.
-        var via: NodeID?
-        var viaNote: Diagnostic.Note?
-        /// The key naming the value (`nil` for the root).
+        /// The value holding this one; `nil` for the root.
+        var parent: Origin?
+        var step: OriginTable.Step
+        /// The alias or merge node through which the value was reached (the outermost), where
+        /// diagnostics about it point.
+        var shownVia: NodeID?
+        var via: OriginTable.Via
+        /// The key naming the value (`nil` for the root and list items).
         var key: NodeID?
     }
 
@@ -31,7 +36,7 @@ struct PlanTyper {
     /// at all (then no rule can say anything more about it).
     mutating func typeDocument(root schema: SchemaNode) -> ObjectValue? {
         guard let root = document.root else { return nil }
-        let value = typeValue(root, schema: schema, context: Context(path: .root, via: nil, viaNote: nil, key: nil))
+        let value = typeValue(root, schema: schema, context: Context(parent: nil, step: .root, shownVia: nil, via: .direct, key: nil))
         if case .object(let object) = value.kind { return object }
         return nil
     }
@@ -39,36 +44,41 @@ struct PlanTyper {
     // MARK: positions
 
     private func displayRange(_ node: NodeID, _ context: Context) -> SourceRange {
-        document.range(context.via ?? node)
+        document.range(context.shownVia ?? node)
     }
 
     private func origin(_ node: NodeID, _ context: Context) -> Origin {
-        Origin(range: displayRange(node, context), note: context.viaNote, path: context.path)
+        origins.add(shown: (context.shownVia ?? node).index, parent: context.parent, step: context.step, via: context.via)
     }
 
     /// The context for a value written at `node`, following an alias if it is one.
     private func entering(_ node: NodeID, _ context: Context) -> (NodeID, Context) {
         var context = context
         guard let target = document.aliasTarget(node) else { return (node, context) }
-        if context.via == nil {
-            context.via = node
-            let name = document.anchor(node) ?? ""
-            context.viaNote = Diagnostic.Note(range: document.range(target), message: "the value comes from the anchor '&\(name)' here")
+        if context.shownVia == nil {
+            context.shownVia = node
+            context.via = .alias(node.index)
         }
         return (target, context)
     }
 
     // MARK: diagnostics
 
-    private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: YAMLPath,
-                                 note: Diagnostic.Note?, _ message: String, fix: Diagnostic.Fix? = nil, extraNotes: [Diagnostic.Note] = []) {
+    private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: String,
+                                 via: OriginTable.Via, _ message: String, fix: Diagnostic.Fix? = nil) {
         diagnostics.append(Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule,
-                                      message: message, yamlPath: path.rendered,
-                                      notes: (note.map { [$0] } ?? []) + extraNotes, fix: fix))
+                                      message: message, yamlPath: path,
+                                      notes: origins.note(via).map { [$0] } ?? [], fix: fix))
     }
 
-    private func subject(_ path: YAMLPath) -> String {
-        let rendered = path.rendered
+    /// Reports a problem with the value at `origin`, pointing where the origin shows it.
+    private mutating func report(_ rule: String, _ severity: Severity = .error, about origin: Origin, _ context: Context,
+                                 _ message: String, fix: Diagnostic.Fix? = nil) {
+        report(rule, severity, at: origins.range(origin), path: origins.path(origin), via: context.via, message, fix: fix)
+    }
+
+    private func subject(_ origin: Origin) -> String {
+        let rendered = origins.path(origin)
         return rendered.isEmpty ? "the plan" : rendered
     }
 
@@ -100,8 +110,8 @@ struct PlanTyper {
             return typeList(node, schema: schema, context: context, origin: origin)
         case .string, .date, .financialYear, .integer, .boolean:
             guard document.kind(node) == .scalar, let text = document.scalar(node) else {
-                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
-                       "\(subject(context.path)) must be \(schema.kind.phrase), not \(describe(node))")
+                report("schema/type", about: origin, context,
+                       "\(subject(origin)) must be \(schema.kind.phrase), not \(describe(node))")
                 return Value(.unknown, origin: origin)
             }
             return typeScalar(node, text: text, schema: schema, context: context, origin: origin)
@@ -121,7 +131,7 @@ struct PlanTyper {
     }
 
     private mutating func typeScalar(_ node: NodeID, text: String, schema: SchemaNode, context: Context, origin: Origin) -> Value {
-        var subject: String { self.subject(context.path) }
+        var subject: String { self.subject(origin) }
         let plain = document.scalarStyle(node) == .plain && document.tag(node) != "tag:yaml.org,2002:str"
         switch schema.kind {
         case .integer:
@@ -133,21 +143,21 @@ struct PlanTyper {
                     fix = Diagnostic.Fix(range: document.range(node), replacement: text, safe: document.tag(node) == nil,
                                          message: "remove the quotes: \(text)")
                 }
-                report("schema/type", at: origin.range, path: context.path, note: context.viaNote, message, fix: fix)
+                report("schema/type", about: origin, context, message, fix: fix)
                 return Value(.unknown, origin: origin)
             }
             guard let number = IntegerText.parse(text) else {
-                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/range", about: origin, context,
                        "\(subject) is \(text), beyond the largest whole number accepted (\(Int64.max))")
                 return Value(.unknown, origin: origin)
             }
             if let minimum = schema.minimum, number < minimum {
-                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/range", about: origin, context,
                        "\(subject) is \(text), below the minimum of \(minimum)")
                 return Value(.unknown, origin: origin)
             }
             if let maximum = schema.maximum, number > maximum {
-                report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/range", about: origin, context,
                        "\(subject) is \(text), above the maximum of \(maximum)")
                 return Value(.unknown, origin: origin)
             }
@@ -157,7 +167,7 @@ struct PlanTyper {
             case (true, "true"), (true, "True"), (true, "TRUE"): return Value(.bool(true), origin: origin)
             case (true, "false"), (true, "False"), (true, "FALSE"): return Value(.bool(false), origin: origin)
             default:
-                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/type", about: origin, context,
                        "\(subject) must be true or false, not \(describe(node))")
                 return Value(.unknown, origin: origin)
             }
@@ -166,16 +176,16 @@ struct PlanTyper {
             case .success(let day):
                 return Value(.date(day), origin: origin)
             case .failure(.notInCalendar):
-                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/format", about: origin, context,
                        "\(subject) is \(text), which is not a date in the calendar")
             case .failure(.notADate):
-                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/format", about: origin, context,
                        "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'")
             }
             return Value(.unknown, origin: origin)
         case .financialYear:
             guard IntegerText.isFinancialYear(text) else {
-                report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+                report("schema/format", about: origin, context,
                        "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'")
                 return Value(.unknown, origin: origin)
             }
@@ -186,9 +196,9 @@ struct PlanTyper {
     }
 
     private mutating func checkString(_ text: String, node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
-        var subject: String { self.subject(context.path) }
+        var subject: String { self.subject(origin) }
         if let minLength = schema.minLength, text.unicodeScalars.count < minLength {
-            report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
+            report("schema/range", about: origin, context,
                    minLength == 1 ? "\(subject) is empty" : "\(subject) is \(text.unicodeScalars.count) characters long, shorter than the minimum of \(minLength)")
             return Value(.unknown, origin: origin)
         }
@@ -199,16 +209,16 @@ struct PlanTyper {
                 : "'\(shown)' is not a known \(enumeration.noun)"
             var fix: Diagnostic.Fix?
             if let best = EditDistance.closest(to: text, among: enumeration.values) {
-                fix = Diagnostic.Fix(range: displayRange(node, context), replacement: best, safe: context.via == nil,
+                fix = Diagnostic.Fix(range: displayRange(node, context), replacement: best, safe: context.shownVia == nil,
                                      message: "did you mean '\(best)'?")
             } else if !schema.selectsPack, enumeration.values.count <= 12 {
                 message += "; use one of: " + enumeration.values.joined(separator: ", ")
             }
-            report("schema/enum", at: origin.range, path: context.path, note: context.viaNote, message, fix: fix)
+            report("schema/enum", about: origin, context, message, fix: fix)
             return Value(.unknown, origin: origin)
         }
         if let pattern = schema.pattern, !pattern.matches(text) {
-            report("schema/format", at: origin.range, path: context.path, note: context.viaNote,
+            report("schema/format", about: origin, context,
                    "\(subject) '\(TextEscaper.escape(text))' does not match the pattern \(pattern.source)")
             return Value(.unknown, origin: origin)
         }
@@ -217,28 +227,30 @@ struct PlanTyper {
 
     private mutating func typeList(_ node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
         guard document.kind(node) == .sequence else {
-            report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
-                   "\(subject(context.path)) must be a list, not \(describe(node))")
+            report("schema/type", about: origin, context,
+                   "\(subject(origin)) must be a list, not \(describe(node))")
             return Value(.unknown, origin: origin)
         }
         let items = document.items(node)
         if let minItems = schema.minItems, items.count < minItems {
-            report("schema/range", at: origin.range, path: context.path, note: context.viaNote,
-                   items.isEmpty ? "\(subject(context.path)) is empty; it needs at least \(minItems) item\(minItems == 1 ? "" : "s")"
-                                 : "\(subject(context.path)) has \(items.count) items; it needs at least \(minItems)")
+            report("schema/range", about: origin, context,
+                   items.isEmpty ? "\(subject(origin)) is empty; it needs at least \(minItems) item\(minItems == 1 ? "" : "s")"
+                                 : "\(subject(origin)) has \(items.count) items; it needs at least \(minItems)")
         }
         var values: [Value] = []
         values.reserveCapacity(items.count)
         for (position, item) in items.enumerated() {
             var itemContext = context
-            itemContext.path = context.path.appending(index: position)
+            itemContext.parent = origin
+            itemContext.step = .index(Int32(truncatingIfNeeded: position))
             itemContext.key = nil
             if let itemSchema = schema.items {
                 if isNull(document.resolve(item)) {
                     let (resolved, entered) = entering(item, itemContext)
-                    report("schema/type", at: displayRange(resolved, entered), path: itemContext.path, note: entered.viaNote,
-                           "\(subject(itemContext.path)) is empty; it must be \(itemSchema.kind.phrase)")
-                    values.append(Value(.unknown, origin: self.origin(resolved, entered)))
+                    let itemOrigin = self.origin(resolved, entered)
+                    report("schema/type", about: itemOrigin, entered,
+                           "\(subject(itemOrigin)) is empty; it must be \(itemSchema.kind.phrase)")
+                    values.append(Value(.unknown, origin: itemOrigin))
                 } else {
                     values.append(typeValue(item, schema: itemSchema, context: itemContext))
                 }
@@ -250,42 +262,42 @@ struct PlanTyper {
 
     private mutating func typeObject(_ node: NodeID, schema: SchemaNode, context: Context, origin: Origin) -> Value {
         guard document.kind(node) == .mapping else {
-            if context.key == nil, context.path.rendered.isEmpty {
-                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
+            if context.key == nil, context.parent == nil {
+                report("schema/type", about: origin, context,
                        "a plan must be a mapping of keys (fund, project, ...), not \(describe(node))")
             } else {
-                report("schema/type", at: origin.range, path: context.path, note: context.viaNote,
-                       "\(subject(context.path)) must be a mapping, not \(describe(node))")
+                report("schema/type", about: origin, context,
+                       "\(subject(origin)) must be a mapping, not \(describe(node))")
             }
             return Value(.unknown, origin: origin)
         }
         // Where a missing key of this mapping is reported: the key naming it, else the
         // document start.
-        let anchorRange = context.key.map { context.via.map { document.range($0) } ?? document.range($0) } ?? SourceRange(at: document.start)
-        let anchor = Origin(range: anchorRange, note: context.viaNote, path: context.path)
-        var keys: [String] = []
-        var values: [Value] = []
-        var present: [String] = []
+        let anchorNode = context.key.map { context.shownVia ?? $0 }
+        let anchorRange = anchorNode.map { document.range($0) } ?? SourceRange(at: document.start)
+        let anchor = origins.reshown(origin, at: anchorNode?.index ?? -1)
+        var fields: [(key: String, value: Value)] = []
         var nullKeys: [(String, NodeID)] = []
-        let known = schema.properties.map(\.name)
         let entries = document.effectiveEntries(node)
+        fields.reserveCapacity(max(entries.count, schema.properties.count))
         var absent: [String]?
         for entry in entries {
             var entryContext = context
-            if let via = entry.mergedVia, context.via == nil {
-                entryContext.via = via
-                let name = document.keyText(entry.key) ?? ""
-                entryContext.viaNote = Diagnostic.Note(range: document.range(entry.key), message: "'\(name)' is merged from here")
+            entryContext.parent = origin
+            if let via = entry.mergedVia, context.shownVia == nil {
+                entryContext.shownVia = via
+                entryContext.via = .merge(key: entry.key.index)
             }
-            let keyRange = entryContext.via.map { document.range($0) } ?? document.range(entry.key)
+            let keyRange = entryContext.shownVia.map { document.range($0) } ?? document.range(entry.key)
             guard let key = document.keyText(entry.key) else {
-                report("schema/type", at: keyRange, path: context.path, note: entryContext.viaNote,
-                       "a key in \(subject(context.path)) must be text, not \(describe(document.resolve(entry.key)))")
+                report("schema/type", at: keyRange, path: origins.path(origin), via: entryContext.via,
+                       "a key in \(subject(origin)) must be text, not \(describe(document.resolve(entry.key)))")
                 continue
             }
-            entryContext.path = context.path.appending(key: key)
+            entryContext.step = .key(entry.key.index)
             entryContext.key = entry.key
             guard let propertySchema = schema.property(key) else {
+                let known = schema.properties.map(\.name)
                 if absent == nil {
                     let written = Set(entries.compactMap { document.keyText($0.key) })
                     absent = known.filter { !written.contains($0) }
@@ -293,38 +305,38 @@ struct PlanTyper {
                 let absent = absent ?? known
                 var fix: Diagnostic.Fix?
                 if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
-                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.via == nil && document.kind(entry.key) == .scalar,
+                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
                                          message: "did you mean '\(best)'?")
                 }
-                let owner = context.path.rendered.isEmpty ? "a plan" : context.path.rendered
-                report("schema/unknown-key", .warning, at: keyRange, path: entryContext.path, note: entryContext.viaNote,
-                       "\(owner) has no key '\(TextEscaper.escape(key))'", fix: fix)
+                let objectPath = origins.path(origin)
+                report("schema/unknown-key", .warning, at: keyRange, path: origins.path(origin, then: entryContext.step), via: entryContext.via,
+                       "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
                 continue
             }
             if isNull(document.resolve(entry.value)) {
                 nullKeys.append((key, entry.key))
                 continue
             }
-            present.append(key)
-            keys.append(key)
-            values.append(typeValue(entry.value, schema: propertySchema, context: entryContext))
+            fields.append((key: key, value: typeValue(entry.value, schema: propertySchema, context: entryContext)))
         }
-        for name in schema.required where !present.contains(name) {
+        let presentCount = fields.count
+        func isPresent(_ name: String) -> Bool { fields[..<presentCount].contains { $0.key == name } }
+        for name in schema.required where !isPresent(name) {
+            let path = origins.path(origin, field: name)
             if let keyNode = nullKeys.first(where: { $0.0 == name })?.1 {
-                report("schema/required", at: document.range(keyNode), path: context.path.appending(key: name), note: nil,
-                       "\(subject(context.path.appending(key: name))) has no value, but it is required")
+                report("schema/required", at: document.range(keyNode), path: path, via: .direct,
+                       "\(path) has no value, but it is required")
             } else {
-                let owner = context.path.rendered.isEmpty ? "the plan" : context.path.rendered
-                report("schema/required", at: anchorRange, path: context.path.appending(key: name), note: context.viaNote,
-                       "\(owner) is missing the required key '\(name)'")
+                let objectPath = origins.path(origin)
+                report("schema/required", at: anchorRange, path: path, via: context.via,
+                       "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'")
             }
         }
-        for (name, property) in schema.properties where !present.contains(name) {
+        for (name, property) in schema.properties where property.defaultValue != nil && !isPresent(name) {
             if let defaultValue = property.defaultValue {
-                keys.append(name)
-                values.append(Value(defaultValue, origin: Origin(range: anchorRange, note: context.viaNote, path: context.path.appending(key: name))))
+                fields.append((key: name, value: Value(defaultValue, origin: origins.missingField(name, of: anchor))))
             }
         }
-        return Value(.object(ObjectValue(keys: keys, values: values, present: present, anchor: anchor)), origin: origin)
+        return Value(.object(ObjectValue(fields: fields, presentCount: presentCount, anchor: anchor)), origin: origin)
     }
 }

@@ -79,14 +79,18 @@ final class SchemaNode: @unchecked Sendable {
 struct PackPattern: @unchecked Sendable {
     let source: String
     let regex: Regex<AnyRegexOutput>
+    /// The same pattern for the usual case of simple patterns over ASCII text.
+    let simple: SimplePattern?
 
     init?(_ source: String) {
         guard let regex = try? Regex(source) else { return nil }
         self.source = source
         self.regex = regex
+        simple = SimplePattern(source)
     }
 
     func matches(_ text: String) -> Bool {
-        (try? regex.firstMatch(in: text)) != nil
+        if let fast = simple?.matches(text) { return fast }
+        return (try? regex.firstMatch(in: text)) != nil
     }
 }

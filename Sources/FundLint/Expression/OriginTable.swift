@@ -1,0 +1,158 @@
+import YAMLTree
+
+/// Where a plan value was written: an index into its plan's ``OriginTable``. Small and
+/// trivially copyable, so values carry it for free; the range, note and YAML path it stands
+/// for are worked out only when a diagnostic needs them.
+public struct Origin: Sendable, Equatable {
+    let index: Int32
+}
+
+/// The origins of one plan's values, one compact record per typed value.
+///
+/// A record names the node a diagnostic points at, its parent record and the step from the
+/// parent (a key or an index), and the alias or merge through which the value was reached.
+/// Paths and notes are built from these only for values a diagnostic is about.
+final class OriginTable {
+    /// What a value adds to its parent's YAML path.
+    enum Step {
+        case root
+        /// The key node naming the value.
+        case key(Int32)
+        case index(Int32)
+        /// A key that is not in the plan (a missing field), by index into `names`.
+        case name(Int32)
+    }
+
+    /// How a value was reached, for the note under a diagnostic about it.
+    enum Via {
+        case direct
+        /// Through the alias node: the value comes from the alias's anchor.
+        case alias(Int32)
+        /// Through a `<<` merge: the key node in the merged mapping.
+        case merge(key: Int32)
+    }
+
+    private struct Record {
+        /// The node a diagnostic points at; -1 for the document start.
+        var shown: Int32
+        var parent: Int32
+        var step: Step
+        var via: Via
+    }
+
+    let document: YAMLDocument
+    private var records: [Record] = []
+    private var names: [String] = []
+
+    init(document: YAMLDocument) {
+        self.document = document
+        records.reserveCapacity(document.nodeCount + 16)
+    }
+
+    /// Adds the origin of a value shown at `shown` (-1: the document start).
+    func add(shown: Int32, parent: Origin?, step: Step, via: Via) -> Origin {
+        let index = Int32(truncatingIfNeeded: records.count)
+        records.append(Record(shown: shown, parent: parent?.index ?? -1, step: step, via: via))
+        return Origin(index: index)
+    }
+
+    /// The same place as `origin`, shown at `shown` instead.
+    func reshown(_ origin: Origin, at shown: Int32) -> Origin {
+        guard let record = record(origin) else { return origin }
+        return add(shown: shown, parent: record.parent < 0 ? nil : Origin(index: record.parent), step: record.step, via: record.via)
+    }
+
+    /// The origin of the field `name` of the object at `origin`, which the plan does not have:
+    /// shown where the object is, with the object's note.
+    func missingField(_ name: String, of origin: Origin) -> Origin {
+        let shown = record(origin)?.shown ?? -1
+        let via = record(origin)?.via ?? .direct
+        names.append(name)
+        return add(shown: shown, parent: origin, step: .name(Int32(truncatingIfNeeded: names.count - 1)), via: via)
+    }
+
+    private func record(_ origin: Origin) -> Record? {
+        let index = Int(origin.index)
+        return index >= 0 && index < records.count ? records[index] : nil
+    }
+
+    // MARK: rendering
+
+    /// Where a diagnostic about the value points.
+    func range(_ origin: Origin) -> SourceRange {
+        guard let record = record(origin), record.shown >= 0 else { return SourceRange(at: document.start) }
+        return document.range(NodeID(record.shown))
+    }
+
+    /// The note telling where the value really is, when it was reached through an alias or merge.
+    func note(_ origin: Origin) -> Diagnostic.Note? {
+        guard let record = record(origin) else { return nil }
+        return note(record.via)
+    }
+
+    /// Whether the value was reached through an alias or merge.
+    func isIndirect(_ origin: Origin) -> Bool {
+        guard let record = record(origin), case .direct = record.via else { return true }
+        return false
+    }
+
+    func note(_ via: Via) -> Diagnostic.Note? {
+        switch via {
+        case .direct:
+            return nil
+        case .alias(let node):
+            let alias = NodeID(node)
+            let target = document.aliasTarget(alias) ?? alias
+            return Diagnostic.Note(range: document.range(target),
+                                   message: "the value comes from the anchor '&\(document.anchor(alias) ?? "")' here")
+        case .merge(let key):
+            let keyNode = NodeID(key)
+            return Diagnostic.Note(range: document.range(keyNode),
+                                   message: "'\(document.keyText(keyNode) ?? "")' is merged from here")
+        }
+    }
+
+    /// The value's YAML path (`budget.items[3].amount`); empty for the plan itself.
+    func path(_ origin: Origin?) -> String {
+        var steps: [Step] = []
+        var current = origin.map { Int($0.index) } ?? -1
+        // Parents always come before their children, so this walk ends.
+        while current >= 0, current < records.count {
+            let record = records[current]
+            steps.append(record.step)
+            guard Int(record.parent) < current else { break }
+            current = Int(record.parent)
+        }
+        return render(steps.reversed())
+    }
+
+    /// The path of `step` under the value at `origin`.
+    func path(_ origin: Origin?, then step: Step) -> String {
+        let base = path(origin)
+        return join(base, text(of: step))
+    }
+
+    /// The path of the field `name` under the value at `origin`.
+    func path(_ origin: Origin?, field name: String) -> String {
+        join(path(origin), YAMLPathIndex.keyStep(name))
+    }
+
+    private func render(_ steps: [Step]) -> String {
+        var result = ""
+        for step in steps { result = join(result, text(of: step)) }
+        return result
+    }
+
+    private func join(_ base: String, _ step: String) -> String {
+        base.isEmpty && step.hasPrefix(".") ? String(step.dropFirst()) : base + step
+    }
+
+    private func text(of step: Step) -> String {
+        switch step {
+        case .root: ""
+        case .key(let node): YAMLPathIndex.keyStep(document.keyText(NodeID(node)) ?? "?")
+        case .index(let index): "[\(index)]"
+        case .name(let index): Int(index) < names.count ? YAMLPathIndex.keyStep(names[Int(index)]) : ""
+        }
+    }
+}
