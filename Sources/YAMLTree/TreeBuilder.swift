@@ -172,6 +172,7 @@ struct TreeBuilder {
     /// Reports duplicate keys and applies `<<` merges, once, when a mapping closes.
     private mutating func resolveMapping(_ node: Int32) throws(LimitExceeded) {
         let id = NodeID(node)
+        if isPlain(id) { return }
         let written = document.entries(id)
         var merges: [NodeID] = []
         var explicit: [MappingEntry] = []
@@ -248,6 +249,26 @@ struct TreeBuilder {
             }
         }
         document.resolvedEntries[node] = effective
+    }
+
+    /// Whether a small mapping has neither merges nor duplicate keys (the usual case),
+    /// found without allocating; `false` sends the mapping down the full path.
+    private func isPlain(_ id: NodeID) -> Bool {
+        let record = document.nodes[Int(id.index)]
+        let pairs = Int(record.count) / 2
+        guard pairs <= 12 else { return false }
+        let first = Int(record.first)
+        for pair in 0..<pairs {
+            let key = NodeID(document.children[first + 2 * pair])
+            if document.isMergeKey(key) { return false }
+            guard let text = document.keyText(key) else { continue }
+            let length = text.utf8.count
+            for earlier in 0..<pair {
+                if let other = document.keyText(NodeID(document.children[first + 2 * earlier])),
+                   other.utf8.count == length, other == text { return false }
+            }
+        }
+        return true
     }
 
     private mutating func invalidMerge(at node: NodeID) {

@@ -117,6 +117,8 @@ public struct YAMLDocument: Sendable {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
         if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.merge }
-        return record.style == ScalarStyle.plain.rawValue && scalarTexts[Int(record.first)] == "<<"
+        guard record.style == ScalarStyle.plain.rawValue else { return false }
+        let text = scalarTexts[Int(record.first)]
+        return text.utf8.count == 2 && text == "<<"
     }
 }

@@ -41,8 +41,10 @@ final class OriginTable {
     }
 
     let document: YAMLDocument
-    private var records: [Record] = []
-    private var names: [String] = []
+    // One table serves one plan on one thread, and no access to it overlaps another: the
+    // dynamic exclusivity checks would only cost time.
+    @exclusivity(unchecked) private var records: [Record] = []
+    @exclusivity(unchecked) private var names: [String] = []
 
     init(document: YAMLDocument) {
         self.document = document

@@ -69,13 +69,16 @@ public final class ObjectValue: Sendable {
 
     /// Whether `key` was written in the plan.
     func isPresent(_ key: String) -> Bool {
-        for index in 0..<presentCount where fields[index].key == key { return true }
+        let length = key.utf8.count
+        for index in 0..<presentCount where fields[index].key.utf8.count == length && fields[index].key == key { return true }
         return false
     }
 
     /// The value of `key` if it has one.
     func value(_ key: String) -> Value? {
-        for field in fields where field.key == key { return field.value }
+        // Comparing lengths first keeps most mismatches off the string comparison.
+        let length = key.utf8.count
+        for field in fields where field.key.utf8.count == length && field.key == key { return field.value }
         return nil
     }
 }

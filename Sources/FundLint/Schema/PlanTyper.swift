@@ -87,8 +87,8 @@ struct PlanTyper {
     private func isNull(_ node: NodeID) -> Bool {
         guard document.kind(node) == .scalar else { return false }
         if let tag = document.tag(node) { return tag == "tag:yaml.org,2002:null" }
-        guard document.scalarStyle(node) == .plain else { return false }
-        switch document.scalar(node) ?? "" {
+        guard document.scalarStyle(node) == .plain, let text = document.scalar(node), text.utf8.count <= 4 else { return false }
+        switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
@@ -202,7 +202,7 @@ struct PlanTyper {
                    minLength == 1 ? "\(subject) is empty" : "\(subject) is \(text.unicodeScalars.count) characters long, shorter than the minimum of \(minLength)")
             return Value(.unknown, origin: origin)
         }
-        if let enumeration = schema.enumeration, !enumeration.values.contains(text) {
+        if let enumeration = schema.enumeration, !enumeration.members.contains(text) {
             let shown = TextEscaper.escape(text)
             var message = schema.selectsPack
                 ? "\(subject) '\(shown)' is not the fund of the active rule pack '\(packID)'; to check a plan for another fund, give its rule pack with --rules"

@@ -30,6 +30,16 @@ final class SchemaNode: @unchecked Sendable {
         var table: String?
         /// Human names by id, for schema descriptions.
         var names: [String: String]
+        /// The allowed ids, for checking membership.
+        let members: Set<String>
+
+        init(values: [String], noun: String, table: String?, names: [String: String]) {
+            self.values = values
+            self.noun = noun
+            self.table = table
+            self.names = names
+            members = Set(values)
+        }
     }
 
     var kind: Kind
@@ -59,7 +69,9 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     func property(_ name: String) -> SchemaNode? {
-        properties.first { $0.name == name }?.schema
+        let length = name.utf8.count
+        for property in properties where property.name.utf8.count == length && property.name == name { return property.schema }
+        return nil
     }
 
     /// The static type of values of this schema.
