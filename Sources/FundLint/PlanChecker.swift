@@ -77,7 +77,7 @@ public struct PlanChecker: Sendable {
             source: [])
     }
 
-    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?], ObjectValue?) {
+    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?], PlanView?) {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         var paths = YAMLPathIndex(document: document)
         var diagnostics = document.problems.map { problem in
@@ -96,19 +96,20 @@ public struct PlanChecker: Sendable {
             return (diagnostics, none, nil)
         }
         let origins = OriginTable(document: document)
-        var typer = PlanTyper(origins: origins, file: path, index: index, packID: pack.id)
-        let plan = typer.typeDocument(root: pack.schema)
-        diagnostics += typer.diagnostics
-        guard let plan else { return (diagnostics, none, nil) }
-        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, origins: origins).run(pack.rules, root: plan)
-        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, origins: origins) }, plan)
+        var validator = PlanValidator(origins: origins, file: path, index: index, packID: pack.id)
+        let isPlan = validator.check(root: pack.schema)
+        diagnostics += validator.diagnostics
+        guard isPlan else { return (diagnostics, none, nil) }
+        let plan = PlanView(origins: origins, schema: pack.schema)
+        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, plan: plan).run(pack.rules)
+        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan) }, plan)
     }
 
     /// A plan's row of the reviewer report: the pack's column expressions, evaluated.
-    private func reportRow(_ plan: ObjectValue?, file: String, document: Int) -> ReportRow {
+    private func reportRow(_ plan: PlanView?, file: String, document: Int) -> ReportRow {
         var row = ReportRow(file: file, document: document, text: [:], money: [:], group: nil)
         guard let plan, let spec = pack.reportSpec else { return row }
-        var evaluator = Evaluator(root: plan, slots: spec.columnSlots)
+        var evaluator = Evaluator(plan: plan, slots: spec.columnSlots)
         for (name, code) in spec.columns {
             switch evaluator.evaluate(code).kind {
             case .int(let value): row.money[name] = value
@@ -123,8 +124,9 @@ public struct PlanChecker: Sendable {
 
     /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or
     /// a value it needs is unknown.
-    private func portfolioFacts(_ rule: PortfolioRule, plan: ObjectValue, origins: OriginTable) -> PortfolioFacts? {
-        var evaluator = Evaluator(root: plan, origins: origins, slots: rule.planSlots)
+    private func portfolioFacts(_ rule: PortfolioRule, plan: PlanView) -> PortfolioFacts? {
+        let origins = plan.origins
+        var evaluator = Evaluator(plan: plan, slots: rule.planSlots)
         if let when = rule.when {
             guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }
@@ -133,7 +135,7 @@ public struct PlanChecker: Sendable {
         var facts = PortfolioFacts(key: nil, amount: nil, limit: nil,
                                    range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
                                    path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
-                                   lets: rule.lets.map { Value(evaluator.evaluate($0).kind) })
+                                   lets: rule.lets.map { Value(evaluator.materialized(evaluator.evaluate($0)).kind) })
         switch rule.kind {
         case .unique(let key):
             guard case .string(let text) = evaluator.evaluate(key).kind else { return nil }

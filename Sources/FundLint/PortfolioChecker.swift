@@ -73,7 +73,7 @@ public struct PortfolioChecker: Sendable {
 
     private func diagnostic(_ rule: PortfolioRule, _ facts: PortfolioFacts, document: Int, file: String, notes: [Diagnostic.Note],
                             key: String, total: Int128?, first: String?) -> Diagnostic {
-        var evaluator = Evaluator(root: ObjectValue.empty, slots: rule.messageSlots)
+        var evaluator = Evaluator(slots: rule.messageSlots)
         for (slot, value) in zip(rule.letSlots, facts.lets) { evaluator.locals[slot] = value }
         evaluator.locals[rule.keySlot] = Value(.string(key))
         if let total { evaluator.locals[rule.totalSlot] = Value(.int(total)) }

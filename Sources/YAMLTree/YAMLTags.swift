@@ -3,6 +3,10 @@ public enum YAMLTags {
     static let prefix = "tag:yaml.org,2002:"
     /// The tag of a `<<` merge key.
     public static let merge = prefix + "merge"
+    /// The tag of a null (`!!null`).
+    public static let null = prefix + "null"
+    /// The tag of a string (`!!str`).
+    public static let string = prefix + "str"
 
     /// Explicit tags a plan may use: the core ones and the non-specific `!`.
     public static let allowed: Set<String> = [

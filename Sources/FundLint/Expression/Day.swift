@@ -21,19 +21,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`. Returns `.notADate` for another shape and `.notInCalendar` for
     /// the right shape naming no real day.
     public static func parse(_ text: String) -> Result<Day, ParseFailure> {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-" else { return .failure(.notADate) }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard ("0"..."9").contains(scalars[index]) else { return nil }
-                value = value * 10 + Int(scalars[index].value - 48)
+        // Ten ASCII bytes or not a date: non-ASCII text never has the shape.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .failure(.notADate) }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                    value = value * 10 + Int(bytes[index] - 48)
+                }
+                return value
             }
-            return value
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .failure(.notADate) }
+            guard let result = Day(year: year, month: month, day: day) else { return .failure(.notInCalendar) }
+            return .success(result)
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .failure(.notADate) }
-        guard let result = Day(year: year, month: month, day: day) else { return .failure(.notInCalendar) }
-        return .success(result)
     }
 
     /// Why a text is not a date.

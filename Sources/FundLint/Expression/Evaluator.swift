@@ -2,27 +2,45 @@
 /// missing or invalid is unknown, and anything depending on it is unknown, so a rule never
 /// fires on a value another rule already reported ("one mistake, one diagnostic").
 struct Evaluator {
-    let root: ObjectValue
-    /// Where the plan's values were written; `nil` when evaluating over pack data only.
-    let origins: OriginTable?
+    let root: Value
+    /// The plan rules read; `nil` when evaluating over pack data only.
+    let plan: PlanView?
     var locals: [Value]
 
-    init(root: ObjectValue, origins: OriginTable? = nil, slots: Int) {
-        self.root = root
-        self.origins = origins
+    /// An evaluator over a plan.
+    init(plan: PlanView, slots: Int) {
+        self.root = plan.root
+        self.plan = plan
         self.locals = Array(repeating: .unknown, count: slots)
     }
 
-    /// The value of `field`, or a missing value pointing where the object is.
-    private func field(_ name: String, of object: ObjectValue) -> Value {
-        if let value = object.value(name) { return value }
-        return missing(name, under: object.anchor)
+    /// An evaluator over pack data, locals and `root` (empty for no plan).
+    init(root: ObjectValue = .empty, slots: Int) {
+        self.root = Value(.object(root))
+        self.plan = nil
+        self.locals = Array(repeating: .unknown, count: slots)
     }
 
     /// A missing field `name` of the value at `origin`.
     private func missing(_ name: String, under origin: Origin?) -> Value {
-        guard let origin, let origins else { return Value(.missing) }
-        return Value(.missing, origin: origins.missingField(name, of: origin))
+        guard let origin, let plan else { return Value(.missing) }
+        return Value(.missing, origin: plan.origins.missingField(name, of: origin))
+    }
+
+    /// The items of a list value (computed, or a plan list read now); `nil` for other values.
+    func items(_ value: Value) -> [Value]? {
+        switch value.kind {
+        case .list(let items): return items
+        case .node(let node):
+            guard let plan, plan.isList(node) else { return nil }
+            return plan.items(of: node, origin: value.origin)
+        default: return nil
+        }
+    }
+
+    /// `value` with plan nodes read out, for messages and values kept after the check.
+    func materialized(_ value: Value) -> Value {
+        plan?.materialized(value) ?? value
     }
 
     mutating func evaluate(_ expression: CompiledExpression) -> Value {
@@ -30,20 +48,21 @@ struct Evaluator {
         case .constant(let value):
             return value
         case .rootObject:
-            return Value(.object(root))
+            return root
         case .local(let slot):
             return slot < locals.count ? locals[slot] : .unknown
         case .member(let base, let name):
             let object = evaluate(base)
             switch object.kind {
-            case .object(let fields): return field(name, of: fields)
+            case .object(let fields): return fields.value(name) ?? missing(name, under: fields.anchor)
+            case .node(let node): return plan?.field(name, of: node, origin: object.origin) ?? .unknown
             case .missing: return missing(name, under: object.origin)
             default: return Value(.unknown, origin: object.origin)
             }
         case .listIndex(let base, let index):
             let list = evaluate(base)
             let position = evaluate(index)
-            guard case .list(let items) = list.kind, case .int(let i) = position.kind else {
+            guard let items = items(list), case .int(let i) = position.kind else {
                 return Value(list.kind.isMissing ? .missing : .unknown, origin: list.origin)
             }
             guard i >= 0, i < Int128(items.count) else { return Value(.missing, origin: list.origin) }
@@ -56,6 +75,7 @@ struct Evaluator {
             let object = evaluate(base)
             switch object.kind {
             case .object(let fields): return Value(.bool(fields.isPresent(field)))
+            case .node(let node): return Value(.bool(plan?.isPresent(field, of: node, origin: object.origin) ?? false))
             case .missing: return Value(.bool(false))
             default: return .unknown
             }
@@ -81,16 +101,14 @@ struct Evaluator {
             return overflow ? .unknown : Value(.int(result))
         case .concatenate(let left, let right):
             let a = evaluate(left), b = evaluate(right)
-            switch (a.kind, b.kind) {
-            case (.string(let x), .string(let y)): return Value(.string(x + y))
-            case (.list(let x), .list(let y)): return Value(.list(x + y))
-            default: return .unknown
-            }
+            if case .string(let x) = a.kind, case .string(let y) = b.kind { return Value(.string(x + y)) }
+            guard let x = items(a), let y = items(b) else { return .unknown }
+            return Value(.list(x + y))
         case .compare(let op, let left, let right):
             return compare(op, evaluate(left), evaluate(right))
         case .inList(let element, let listCode):
             let needle = evaluate(element)
-            guard needle.isKnown, case .list(let items) = evaluate(listCode).kind else { return .unknown }
+            guard needle.isKnown, let items = items(evaluate(listCode)) else { return .unknown }
             var sawUnknown = false
             for item in items {
                 guard item.isKnown else { sawUnknown = true; continue }
@@ -147,7 +165,7 @@ struct Evaluator {
     }
 
     private mutating func runMacro(_ macro: CompiledExpression.Macro, _ list: Value, slot: Int, body: CompiledExpression) -> Value {
-        guard case .list(let items) = list.kind else { return .unknown }
+        guard let items = items(list) else { return .unknown }
         var sawUnknown = false
         var mapped: [Value] = []
         for item in items {
@@ -187,13 +205,12 @@ struct Evaluator {
     private func call(_ function: BuiltinFunction, _ arguments: [Value]) -> Value {
         switch function {
         case .size:
-            switch arguments.first?.kind {
-            case .list(let items): return items.allSatisfy(\.isKnown) ? Value(.int(Int128(items.count))) : .unknown
-            case .string(let text): return Value(.int(Int128(text.unicodeScalars.count)))
-            default: return .unknown
-            }
+            guard let argument = arguments.first else { return .unknown }
+            if case .string(let text) = argument.kind { return Value(.int(Int128(text.unicodeScalars.count))) }
+            guard let items = items(argument) else { return .unknown }
+            return items.allSatisfy(\.isKnown) ? Value(.int(Int128(items.count))) : .unknown
         case .sum:
-            guard case .list(let items) = arguments.first?.kind else { return .unknown }
+            guard let argument = arguments.first, let items = items(argument) else { return .unknown }
             var total: Int128 = 0
             for item in items {
                 guard case .int(let value) = item.kind else { return .unknown }
@@ -214,7 +231,7 @@ struct Evaluator {
             guard case .string(let text) = arguments.first?.kind, case .success(let day) = Day.parse(text) else { return .unknown }
             return Value(.date(day))
         case .join:
-            guard arguments.count == 2, case .list(let items) = arguments[0].kind, case .string(let separator) = arguments[1].kind else {
+            guard arguments.count == 2, let items = items(arguments[0]), case .string(let separator) = arguments[1].kind else {
                 return .unknown
             }
             var parts: [String] = []
@@ -225,7 +242,7 @@ struct Evaluator {
             return Value(.string(parts.joined(separator: separator)))
         case .string:
             guard let value = arguments.first, value.isKnown else { return .unknown }
-            return Value(.string(ValueFormatter.text(value)))
+            return Value(.string(ValueFormatter.text(materialized(value))))
         }
     }
 }

@@ -32,6 +32,22 @@ final class OriginTable {
         case merge(key: Int32)
     }
 
+    /// Where a value is and how it was reached, while a plan is walked.
+    struct Context {
+        /// The value holding this one; `nil` for the root.
+        var parent: Origin?
+        var step: Step
+        /// The alias or merge node through which the value was reached (the outermost), where
+        /// diagnostics about it point.
+        var shownVia: NodeID?
+        var via: Via
+        /// The key naming the value (`nil` for the root and list items).
+        var key: NodeID?
+
+        /// The root's context.
+        static let root = Context(parent: nil, step: .root, shownVia: nil, via: .direct, key: nil)
+    }
+
     private struct Record {
         /// The node a diagnostic points at; -1 for the document start.
         var shown: Int32
@@ -56,6 +72,53 @@ final class OriginTable {
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(Record(shown: shown, parent: parent?.index ?? -1, step: step, via: via))
         return Origin(index: index)
+    }
+
+    /// The origin of a value written at `node` (already past any alias) in `context`.
+    func origin(_ node: NodeID, _ context: Context) -> Origin {
+        add(shown: (context.shownVia ?? node).index, parent: context.parent, step: context.step, via: context.via)
+    }
+
+    /// The context for a value written at `node`, following an alias if it is one.
+    func entering(_ node: NodeID, _ context: Context) -> (NodeID, Context) {
+        var context = context
+        guard let target = document.aliasTarget(node) else { return (node, context) }
+        if context.shownVia == nil {
+            context.shownVia = node
+            context.via = .alias(node.index)
+        }
+        return (target, context)
+    }
+
+    /// The context of the pair `entry` of the mapping whose value has `origin`.
+    func context(of entry: MappingEntry, inside origin: Origin) -> Context {
+        let (shownVia, via) = inherited(from: origin)
+        var context = Context(parent: origin, step: .key(entry.key.index), shownVia: shownVia, via: via, key: entry.key)
+        if let via = entry.mergedVia, context.shownVia == nil {
+            context.shownVia = via
+            context.via = .merge(key: entry.key.index)
+        }
+        return context
+    }
+
+    /// The context of the `position`th item of the list whose value has `origin`.
+    func context(ofItem position: Int, inside origin: Origin) -> Context {
+        let (shownVia, via) = inherited(from: origin)
+        return Context(parent: origin, step: .index(Int32(truncatingIfNeeded: position)), shownVia: shownVia, via: via, key: nil)
+    }
+
+    /// What a value's children inherit: the alias or merge it was reached through.
+    private func inherited(from origin: Origin) -> (NodeID?, Via) {
+        guard let record = record(origin), record.shown >= 0 else { return (nil, .direct) }
+        if case .direct = record.via { return (nil, .direct) }
+        return (NodeID(record.shown), record.via)
+    }
+
+    /// The origin of a value at the end of `steps` from the root, shown at `shown`.
+    func chain(_ steps: [Step], shown: Int32, via: Via) -> Origin {
+        var parent: Origin?
+        for step in steps.dropLast() { parent = add(shown: -1, parent: parent, step: step, via: .direct) }
+        return add(shown: shown, parent: parent, step: steps.last ?? .root, via: via)
     }
 
     /// The same place as `origin`, shown at `shown` instead.

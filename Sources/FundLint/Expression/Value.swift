@@ -15,6 +15,8 @@ public struct Value: Sendable {
         case bool(Bool)
         case list([Value])
         case object(ObjectValue)
+        /// A plan mapping or list, read when a rule looks into it.
+        case node(PlanNode)
         case table(TableValue)
     }
 

@@ -22,7 +22,7 @@ enum ValueFormatter {
         case .date(let day): day.description
         case .bool(let flag): flag ? "true" : "false"
         case .list(let items): items.map(text).joined(separator: ", ")
-        case .object: "{...}"
+        case .object, .node: "{...}"
         case .table: "[table]"
         }
     }

@@ -73,7 +73,7 @@ public struct RulePack: Sendable {
             let hint = EditDistance.closest(to: chosen, among: template.values).map { "; did you mean '\($0)'?" } ?? ""
             return .failure(InitFailure(message: "'\(chosen)' is not a known \(template.noun)\(hint)"))
         }
-        var evaluator = Evaluator(root: ObjectValue.empty, slots: template.slots)
+        var evaluator = Evaluator(slots: template.slots)
         evaluator.locals[template.slot] = Value(.string(chosen))
         return .success(template.text.render(&evaluator))
     }

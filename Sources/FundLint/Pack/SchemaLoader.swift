@@ -49,6 +49,7 @@ struct SchemaLoader {
             reader.error(at: planNode, "schema.plan must be of type object")
             return nil
         }
+        root.finish()
         return root
     }
 
@@ -134,14 +135,14 @@ struct SchemaLoader {
                     for item in reader.document.items(resolved) {
                         if let text = reader.string(item, what: "an enum value") { values.append(text) }
                     }
-                    schema.enumeration = .init(values: values, noun: schema.name, table: nil, names: [:])
+                    schema.enumeration = SchemaNode.Enumeration(values: values, noun: schema.name, table: nil, names: [:])
                 } else if let tableName = reader.string(value, what: "enum") {
                     guard let table = tables[tableName], case .table = table.type else {
                         let keyed = tables.filter { if case .table = $0.value.type { true } else { false } }.keys.sorted()
                         reader.error(at: value, "'\(tableName)' is not a keyed table\(ExpressionCompiler.suggestion(tableName, among: keyed))")
                         continue
                     }
-                    schema.enumeration = .init(values: table.keys, noun: table.title, table: tableName, names: table.names)
+                    schema.enumeration = SchemaNode.Enumeration(values: table.keys, noun: table.title, table: tableName, names: table.names)
                 }
             case "default":
                 let (data, type) = TableLoader.data(value, reader: &reader, objectName: "default")

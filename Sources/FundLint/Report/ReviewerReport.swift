@@ -38,7 +38,7 @@ public struct ReviewerReport: Sendable {
     public init(pack: RulePack) {
         self.pack = pack
         if let spec = pack.reportSpec {
-            var evaluator = Evaluator(root: ObjectValue.empty, slots: spec.groupSlots)
+            var evaluator = Evaluator(slots: spec.groupSlots)
             if case .int(let value) = evaluator.evaluate(spec.fundLimit).kind { fundLimit = value } else { fundLimit = nil }
         } else {
             fundLimit = nil
@@ -83,7 +83,7 @@ public struct ReviewerReport: Sendable {
     private func makeGroup(_ key: String) -> GroupRow {
         var group = GroupRow(key: key, name: key)
         guard let spec = pack.reportSpec else { return group }
-        var evaluator = Evaluator(root: ObjectValue.empty, slots: spec.groupSlots)
+        var evaluator = Evaluator(slots: spec.groupSlots)
         evaluator.locals[spec.keySlot] = Value(.string(key))
         if case .string(let name) = evaluator.evaluate(spec.groupName).kind { group.name = name }
         if case .int(let limit) = evaluator.evaluate(spec.groupLimit).kind { group.allocation = limit }

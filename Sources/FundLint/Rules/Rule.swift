@@ -15,7 +15,7 @@ struct MessageTemplate: Sendable {
         for part in parts {
             switch part {
             case .text(let text): result += text
-            case .expression(let code): result += ValueFormatter.text(evaluator.evaluate(code))
+            case .expression(let code): result += ValueFormatter.text(evaluator.materialized(evaluator.evaluate(code)))
             }
         }
         return result

@@ -6,14 +6,15 @@ struct RuleRunner {
     let document: Int
     let documentStart: SourceLocation
 
-    let origins: OriginTable
+    let plan: PlanView
+    private var origins: OriginTable { plan.origins }
 
-    func run(_ rules: [Rule], root: ObjectValue) -> [Diagnostic] {
+    func run(_ rules: [Rule]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for rule in rules where rule.info.scope == "plan" {
-            var evaluator = Evaluator(root: root, origins: origins, slots: rule.slots)
+            var evaluator = Evaluator(plan: plan, slots: rule.slots)
             if let forEach = rule.forEach {
-                guard case .list(let items) = evaluator.evaluate(forEach.list).kind else { continue }
+                guard let items = evaluator.items(evaluator.evaluate(forEach.list)) else { continue }
                 for item in items {
                     evaluator.locals[forEach.slot] = item
                     if let diagnostic = fire(rule, &evaluator) { diagnostics.append(diagnostic) }

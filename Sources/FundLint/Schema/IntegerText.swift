@@ -2,9 +2,15 @@
 enum IntegerText {
     /// Whether `text` is `-?[0-9]+(_[0-9]+)*`.
     static func isInteger(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(isInteger)
+    }
+
+    private static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var previousUnderscore = false
-        for (offset, byte) in text.utf8.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "-") where offset == 0:
                 continue
@@ -22,9 +28,14 @@ enum IntegerText {
 
     /// The value of an integer text, or `nil` beyond 64 bits.
     static func parse(_ text: String) -> Int128? {
+        var text = text
+        return text.withUTF8(parse)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int128? {
         var value: Int64 = 0
         var negative = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "-"): negative = true
             case UInt8(ascii: "_"): continue
@@ -41,12 +52,14 @@ enum IntegerText {
 
     /// Whether `text` is `YYYY-YY` with the second year following the first (`2024-25`).
     static func isFinancialYear(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              bytes.enumerated().allSatisfy({ $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) })
-        else { return false }
-        let first = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
-        let second = bytes[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) }
-        return (first + 1) % 100 == second
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  bytes.indices.allSatisfy({ $0 == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
+            else { return false }
+            let first = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
+            let second = bytes[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) }
+            return (first + 1) % 100 == second
+        }
     }
 }

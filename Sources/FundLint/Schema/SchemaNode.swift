@@ -21,47 +21,51 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     /// An enumeration: ids of a keyed table, or literal values.
-    struct Enumeration: Sendable {
+    final class Enumeration: Sendable {
         /// The allowed ids, in pack order.
-        var values: [String]
+        let values: [String]
         /// What one id names, for messages (`place`).
-        var noun: String
+        let noun: String
         /// The table the ids come from, if any.
-        var table: String?
+        let table: String?
         /// Human names by id, for schema descriptions.
-        var names: [String: String]
+        let names: [String: String]
         /// The allowed ids, for checking membership.
-        let members: Set<String>
+        let members: TextSet
 
         init(values: [String], noun: String, table: String?, names: [String: String]) {
             self.values = values
             self.noun = noun
             self.table = table
             self.names = names
-            members = Set(values)
+            members = TextSet(values)
         }
     }
 
-    var kind: Kind
-    var name: String
-    var description: String?
-    var properties: [(name: String, schema: SchemaNode)] = []
-    var required: [String] = []
-    var items: SchemaNode?
-    var minItems: Int?
-    var minimum: Int128?
-    var maximum: Int128?
-    var minLength: Int?
-    var pattern: PackPattern?
-    var enumeration: Enumeration?
-    var defaultValue: Value.Kind?
-    var defaultText: String?
+    // A schema is written only while its pack loads, on one thread, and read-only after;
+    // dynamic exclusivity checks on every read while checking plans would only cost time.
+    @exclusivity(unchecked) var kind: Kind
+    @exclusivity(unchecked) var name: String
+    @exclusivity(unchecked) var description: String?
+    @exclusivity(unchecked) var properties: [(name: String, schema: SchemaNode)] = []
+    @exclusivity(unchecked) var required: [String] = []
+    /// For each name of `required`, its index in `properties` (set by ``finish()``).
+    @exclusivity(unchecked) private(set) var requiredIndexes: [Int] = []
+    @exclusivity(unchecked) var items: SchemaNode?
+    @exclusivity(unchecked) var minItems: Int?
+    @exclusivity(unchecked) var minimum: Int128?
+    @exclusivity(unchecked) var maximum: Int128?
+    @exclusivity(unchecked) var minLength: Int?
+    @exclusivity(unchecked) var pattern: PackPattern?
+    @exclusivity(unchecked) var enumeration: Enumeration?
+    @exclusivity(unchecked) var defaultValue: Value.Kind?
+    @exclusivity(unchecked) var defaultText: String?
     /// For the plan's `fund` key: the value must be the active pack's id.
-    var selectsPack = false
+    @exclusivity(unchecked) var selectsPack = false
     /// The static type rules see.
-    var objectType: ObjectType?
+    @exclusivity(unchecked) var objectType: ObjectType?
     /// Whether this is a named type of `schema.types` (exported as a `$defs` entry).
-    var isNamedType = false
+    @exclusivity(unchecked) var isNamedType = false
 
     init(kind: Kind, name: String) {
         self.kind = kind
@@ -69,9 +73,29 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     func property(_ name: String) -> SchemaNode? {
+        propertyIndex(name).map { properties[$0].schema }
+    }
+
+    /// The index of the property `name` in `properties`.
+    func propertyIndex(_ name: String) -> Int? {
         let length = name.utf8.count
-        for property in properties where property.name.utf8.count == length && property.name == name { return property.schema }
+        for index in properties.indices where properties[index].name.utf8.count == length && properties[index].name == name {
+            return index
+        }
         return nil
+    }
+
+    /// Works out what checking needs from the finished schema, for this node and every node
+    /// under it; called once when the pack has loaded.
+    func finish() {
+        var pending: [SchemaNode] = [self]
+        var done: Set<ObjectIdentifier> = []
+        while let node = pending.popLast() {
+            guard done.insert(ObjectIdentifier(node)).inserted else { continue }
+            node.requiredIndexes = node.required.compactMap { node.propertyIndex($0) }
+            pending += node.properties.map(\.schema)
+            if let items = node.items { pending.append(items) }
+        }
     }
 
     /// The static type of values of this schema.
@@ -88,7 +112,7 @@ final class SchemaNode: @unchecked Sendable {
 }
 
 /// A pattern from a pack, compiled once when the pack loads.
-struct PackPattern: @unchecked Sendable {
+final class PackPattern: @unchecked Sendable {
     let source: String
     let regex: Regex<AnyRegexOutput>
     /// The same pattern for the usual case of simple patterns over ASCII text.

@@ -1,0 +1,274 @@
+import YAMLTree
+
+/// Checks one plan document against its schema and reports the `schema/*` rules, walking
+/// every node once without building values: rules read the plan later through a
+/// ``PlanView``, which types only what they look at (by the same ``ScalarTyping``).
+struct PlanValidator {
+    private typealias Context = OriginTable.Context
+
+    /// The value being checked: where it is written and how it was reached. Its origin record
+    /// (for a diagnostic's range, note and path) is made only when something is reported.
+    private struct Here {
+        var node: NodeID
+        var context: Context
+    }
+
+    private let document: YAMLDocument
+    private let origins: OriginTable
+    private let file: String
+    private let index: Int
+    private let packID: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The steps from the root to the value being checked.
+    private var steps: [OriginTable.Step] = []
+
+    init(origins: OriginTable, file: String, index: Int, packID: String) {
+        self.document = origins.document
+        self.origins = origins
+        self.file = file
+        self.index = index
+        self.packID = packID
+    }
+
+    /// Checks the whole document against `root`; `false` when the document is not a
+    /// mapping at all (then no rule can say anything more about it).
+    mutating func check(root schema: SchemaNode) -> Bool {
+        guard let root = document.root else { return false }
+        return check(root, schema: schema, context: .root) && document.kind(document.resolve(root)) == .mapping
+    }
+
+    // MARK: diagnostics
+
+    private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: String,
+                                 via: OriginTable.Via, _ message: String, fix: Diagnostic.Fix? = nil) {
+        diagnostics.append(Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule,
+                                      message: message, yamlPath: path,
+                                      notes: origins.note(via).map { [$0] } ?? [], fix: fix))
+    }
+
+    /// Reports a problem with the value `here`, pointing where it is shown.
+    private mutating func report(_ rule: String, _ severity: Severity = .error, about here: Here, _ context: Context,
+                                 _ message: String, fix: Diagnostic.Fix? = nil) {
+        report(rule, severity, at: document.range(here.context.shownVia ?? here.node), path: path(here), via: context.via,
+               message, fix: fix)
+    }
+
+    private func origin(_ here: Here) -> Origin {
+        origins.chain(steps, shown: (here.context.shownVia ?? here.node).index, via: here.context.via)
+    }
+
+    private func path(_ here: Here) -> String {
+        origins.path(origin(here))
+    }
+
+    private func subject(_ here: Here) -> String {
+        let rendered = path(here)
+        return rendered.isEmpty ? "the plan" : rendered
+    }
+
+    private func entryContext(_ entry: MappingEntry, in context: Context) -> Context {
+        var inner = context
+        inner.step = .key(entry.key.index)
+        inner.key = entry.key
+        if let via = entry.mergedVia, inner.shownVia == nil {
+            inner.shownVia = via
+            inner.via = .merge(key: entry.key.index)
+        }
+        return inner
+    }
+
+    // MARK: checking
+
+    /// Checks the value written at `written`; `false` when it is invalid (rules will see it
+    /// as unknown).
+    @discardableResult
+    private mutating func check(_ written: NodeID, schema: SchemaNode, context outer: Context) -> Bool {
+        let (node, context) = origins.entering(written, outer)
+        let here = Here(node: node, context: context)
+        if PlanView.hasBadTag(node, in: document) { return false }
+        switch schema.kind {
+        case .object:
+            return checkObject(node, schema: schema, context: context, here: here)
+        case .list:
+            return checkList(node, schema: schema, context: context, here: here)
+        case .string, .date, .financialYear, .integer, .boolean:
+            guard document.kind(node) == .scalar, let text = document.scalar(node) else {
+                report("schema/type", about: here, context,
+                       "\(subject(here)) must be \(schema.kind.phrase), not \(describe(node))")
+                return false
+            }
+            switch ScalarTyping.type(text, plain: PlanView.isPlain(node, in: document), schema: schema) {
+            case .success: return true
+            case .failure(let problem):
+                reportScalar(problem, node: node, text: text, schema: schema, context: context, here: here)
+                return false
+            }
+        }
+    }
+
+    private func describe(_ node: NodeID) -> String {
+        switch document.kind(node) {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar:
+            let text = TextEscaper.escape(document.scalar(node) ?? "")
+            if text.isEmpty { return "an empty value" }
+            return document.scalarStyle(node) == .plain ? text : "the quoted string \"\(text)\""
+        }
+    }
+
+    private mutating func reportScalar(_ problem: ScalarProblem, node: NodeID, text: String, schema: SchemaNode,
+                                       context: Context, here: Here) {
+        var subject: String { self.subject(here) }
+        switch problem {
+        case .notInteger(let quoted):
+            if quoted {
+                let fix = Diagnostic.Fix(range: document.range(node), replacement: text, safe: document.tag(node) == nil,
+                                         message: "remove the quotes: \(text)")
+                report("schema/type", about: here, context, "\(subject) must be a whole number, but \"\(text)\" is a quoted string", fix: fix)
+            } else {
+                report("schema/type", about: here, context,
+                       "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))")
+            }
+        case .beyondInt64:
+            report("schema/range", about: here, context, "\(subject) is \(text), beyond the largest whole number accepted (\(Int64.max))")
+        case .belowMinimum(let minimum):
+            report("schema/range", about: here, context, "\(subject) is \(text), below the minimum of \(minimum)")
+        case .aboveMaximum(let maximum):
+            report("schema/range", about: here, context, "\(subject) is \(text), above the maximum of \(maximum)")
+        case .notBoolean:
+            report("schema/type", about: here, context, "\(subject) must be true or false, not \(describe(node))")
+        case .notInCalendar:
+            report("schema/format", about: here, context, "\(subject) is \(text), which is not a date in the calendar")
+        case .notADate:
+            report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'")
+        case .notFinancialYear:
+            report("schema/format", about: here, context,
+                   "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'")
+        case .tooShort(let minimum, let length):
+            report("schema/range", about: here, context,
+                   minimum == 1 ? "\(subject) is empty" : "\(subject) is \(length) characters long, shorter than the minimum of \(minimum)")
+        case .notInEnumeration:
+            guard let enumeration = schema.enumeration else { return }
+            let shown = TextEscaper.escape(text)
+            var message = schema.selectsPack
+                ? "\(subject) '\(shown)' is not the fund of the active rule pack '\(packID)'; to check a plan for another fund, give its rule pack with --rules"
+                : "'\(shown)' is not a known \(enumeration.noun)"
+            var fix: Diagnostic.Fix?
+            if let best = EditDistance.closest(to: text, among: enumeration.values) {
+                fix = Diagnostic.Fix(range: document.range(context.shownVia ?? node), replacement: best, safe: context.shownVia == nil,
+                                     message: "did you mean '\(best)'?")
+            } else if !schema.selectsPack, enumeration.values.count <= 12 {
+                message += "; use one of: " + enumeration.values.joined(separator: ", ")
+            }
+            report("schema/enum", about: here, context, message, fix: fix)
+        case .noPatternMatch:
+            guard let pattern = schema.pattern else { return }
+            report("schema/format", about: here, context,
+                   "\(subject) '\(TextEscaper.escape(text))' does not match the pattern \(pattern.source)")
+        }
+    }
+
+    private mutating func checkList(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
+        guard document.kind(node) == .sequence else {
+            report("schema/type", about: here, context,
+                   "\(subject(here)) must be a list, not \(describe(node))")
+            return false
+        }
+        let items = document.items(node)
+        if let minItems = schema.minItems, items.count < minItems {
+            report("schema/range", about: here, context,
+                   items.isEmpty ? "\(subject(here)) is empty; it needs at least \(minItems) item\(minItems == 1 ? "" : "s")"
+                                 : "\(subject(here)) has \(items.count) items; it needs at least \(minItems)")
+        }
+        if let itemSchema = schema.items {
+            for (position, item) in items.enumerated() {
+                var itemContext = context
+                itemContext.step = .index(Int32(truncatingIfNeeded: position))
+                itemContext.key = nil
+                steps.append(itemContext.step)
+                if PlanView.isNull(document.resolve(item), in: document) {
+                    let (resolved, entered) = origins.entering(item, itemContext)
+                    let itemHere = Here(node: resolved, context: entered)
+                    report("schema/type", about: itemHere, entered,
+                           "\(subject(itemHere)) is empty; it must be \(itemSchema.kind.phrase)")
+                } else {
+                    check(item, schema: itemSchema, context: itemContext)
+                }
+                steps.removeLast()
+            }
+        }
+        if let minItems = schema.minItems, items.count < minItems { return false }
+        return true
+    }
+
+    private mutating func checkObject(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
+        guard document.kind(node) == .mapping else {
+            if context.key == nil, steps.isEmpty {
+                report("schema/type", about: here, context,
+                       "a plan must be a mapping of keys (fund, project, ...), not \(describe(node))")
+            } else {
+                report("schema/type", about: here, context,
+                       "\(subject(here)) must be a mapping, not \(describe(node))")
+            }
+            return false
+        }
+        let entries = document.effectiveEntries(node)
+        // Which properties have a value: a bit per property index (the first 64), and the
+        // names of any others.
+        var presentMask: UInt64 = 0
+        var presentBeyond: [Int] = []
+        var nullKeys: [(String, NodeID)] = []
+        var absent: [String]?
+        for entry in entries {
+            let entryContext = entryContext(entry, in: context)
+            let keyRange = document.range(entryContext.shownVia ?? entry.key)
+            guard let key = document.keyText(entry.key) else {
+                report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
+                       "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
+                continue
+            }
+            guard let propertyIndex = schema.propertyIndex(key) else {
+                let known = schema.properties.map(\.name)
+                if absent == nil {
+                    let written = Set(entries.compactMap { document.keyText($0.key) })
+                    absent = known.filter { !written.contains($0) }
+                }
+                let absent = absent ?? known
+                var fix: Diagnostic.Fix?
+                if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
+                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
+                                         message: "did you mean '\(best)'?")
+                }
+                let objectPath = path(here)
+                report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
+                       "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
+                continue
+            }
+            if PlanView.isNull(document.resolve(entry.value), in: document) {
+                nullKeys.append((key, entry.key))
+                continue
+            }
+            if propertyIndex < 64 { presentMask |= 1 << UInt64(propertyIndex) } else { presentBeyond.append(propertyIndex) }
+            steps.append(entryContext.step)
+            check(entry.value, schema: schema.properties[propertyIndex].schema, context: entryContext)
+            steps.removeLast()
+        }
+        for index in schema.requiredIndexes
+        where index < 64 ? presentMask & (1 << UInt64(index)) == 0 : !presentBeyond.contains(index) {
+            let name = schema.properties[index].name
+            let path = origins.path(self.origin(here), field: name)
+            if let keyNode = nullKeys.first(where: { $0.0 == name })?.1 {
+                report("schema/required", at: document.range(keyNode), path: path, via: .direct,
+                       "\(path) has no value, but it is required")
+            } else {
+                let objectPath = self.path(here)
+                let anchor = context.key.map { document.range(context.shownVia ?? $0) } ?? SourceRange(at: document.start)
+                report("schema/required", at: anchor, path: path, via: context.via,
+                       "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'")
+            }
+        }
+        return true
+    }
+}

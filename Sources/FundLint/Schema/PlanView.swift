@@ -1,0 +1,217 @@
+import YAMLTree
+
+/// A plan mapping or list that rules have not looked into yet: the node (past any alias),
+/// its schema, and where a field it lacks is reported. Trivially copyable, so values that
+/// hold one cost nothing to pass around.
+public struct PlanNode: Sendable {
+    let node: NodeID
+    /// The key naming the mapping (or the alias or merge it was reached through); -1 for the
+    /// document start.
+    let anchor: Int32
+    let schema: Unmanaged<SchemaNode>
+}
+
+/// One plan as rules read it: the YAML tree, typed through the schema only where a rule
+/// looks, by the same ``ScalarTyping`` the validator uses. A value the validator would
+/// reject reads as unknown, so rules stay silent about what a `schema/*` rule reported.
+///
+/// Plan nodes in values point into this view's document; they never outlive one check
+/// (``materialized(_:)`` copies a value out).
+final class PlanView {
+    let document: YAMLDocument
+    let origins: OriginTable
+    /// The plan's root value; unknown when the document is not a valid mapping.
+    private(set) var root = Value.unknown
+
+    // Field tables, built for a mapping the first time a rule reads it: for each property of
+    // its schema, the pair holding its value (a key of -1 when there is none). A view serves
+    // one check on one thread, so the dynamic exclusivity checks would only cost time.
+    /// Where a mapping's table starts in `fieldEntries`; -1 before it is built.
+    @exclusivity(unchecked) private var tableStart: [Int32]
+    /// The schema a mapping's table was built for (a node reached under two schemas through
+    /// aliases is looked up directly for the second).
+    @exclusivity(unchecked) private var tableSchema: [UnsafeMutableRawPointer?]
+    /// The origin of the mapping when its table was built: only reads through that same
+    /// place reuse the typed values.
+    @exclusivity(unchecked) private var tableOrigin: [Int32]
+    @exclusivity(unchecked) private var fieldEntries: [MappingEntry] = []
+    @exclusivity(unchecked) private var fieldValues: [Value?] = []
+    /// A list's typed items, with the origin of the list they were read through.
+    @exclusivity(unchecked) private var itemCache: [(origin: Int32, items: [Value])?]
+    private static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
+
+    init(origins: OriginTable, schema: SchemaNode) {
+        document = origins.document
+        self.origins = origins
+        tableStart = Array(repeating: -1, count: document.nodeCount)
+        tableSchema = Array(repeating: nil, count: document.nodeCount)
+        tableOrigin = Array(repeating: -1, count: document.nodeCount)
+        itemCache = Array(repeating: nil, count: document.nodeCount)
+        if let node = document.root {
+            root = value(node, schema: schema, context: .root)
+        }
+    }
+
+    // MARK: node tests shared with the validator
+
+    /// Whether the scalar reads as null (`~`, `null`, nothing, or tagged `!!null`).
+    static func isNull(_ node: NodeID, in document: YAMLDocument) -> Bool {
+        guard document.kind(node) == .scalar else { return false }
+        if let tag = document.tag(node) { return tag == YAMLTags.null }
+        guard document.scalarStyle(node) == .plain, let text = document.scalar(node), text.utf8.count <= 4 else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// Whether the node carries a tag plans may not use (already reported as `yaml/tag`).
+    static func hasBadTag(_ node: NodeID, in document: YAMLDocument) -> Bool {
+        guard let tag = document.tag(node) else { return false }
+        return !YAMLTags.isAllowed(tag)
+    }
+
+    /// Whether a scalar is plain for typing: written without quotes and not tagged `!!str`.
+    static func isPlain(_ node: NodeID, in document: YAMLDocument) -> Bool {
+        document.scalarStyle(node) == .plain && document.tag(node) != YAMLTags.string
+    }
+
+    // MARK: reading
+
+    /// The value written at `written` in `context`: scalars typed, collections as plan nodes.
+    private func value(_ written: NodeID, schema: SchemaNode, context outer: OriginTable.Context) -> Value {
+        let (node, context) = origins.entering(written, outer)
+        let origin = origins.origin(node, context)
+        if Self.hasBadTag(node, in: document) { return Value(.unknown, origin: origin) }
+        switch schema.kind {
+        case .object:
+            guard document.kind(node) == .mapping else { return Value(.unknown, origin: origin) }
+            let anchor = context.key.map { (context.shownVia ?? $0).index } ?? -1
+            return Value(.node(PlanNode(node: node, anchor: anchor, schema: .passUnretained(schema))), origin: origin)
+        case .list:
+            guard document.kind(node) == .sequence else { return Value(.unknown, origin: origin) }
+            if let minItems = schema.minItems, document.items(node).count < minItems { return Value(.unknown, origin: origin) }
+            return Value(.node(PlanNode(node: node, anchor: -1, schema: .passUnretained(schema))), origin: origin)
+        case .string, .date, .financialYear, .integer, .boolean:
+            guard document.kind(node) == .scalar, let text = document.scalar(node),
+                  case .success(let kind) = ScalarTyping.type(text, plain: Self.isPlain(node, in: document), schema: schema)
+            else { return Value(.unknown, origin: origin) }
+            return Value(kind, origin: origin)
+        }
+    }
+
+    /// Where the table of the mapping `plan` starts in `fieldEntries`, building it on first
+    /// use; `nil` when the node's table was built for another schema.
+    private func table(_ plan: PlanNode, origin: Origin) -> Int? {
+        let node = Int(plan.node.index)
+        let owner = plan.schema.toOpaque()
+        guard node >= 0, node < tableStart.count else { return nil }
+        if tableStart[node] < 0 {
+            tableStart[node] = Int32(truncatingIfNeeded: fieldEntries.count)
+            tableSchema[node] = owner
+            tableOrigin[node] = origin.index
+            buildTable(plan)
+        }
+        return tableSchema[node] == owner ? Int(tableStart[node]) : nil
+    }
+
+    private func buildTable(_ plan: PlanNode) {
+        let schema = plan.schema.takeUnretainedValue()
+        let start = fieldEntries.count
+        fieldEntries.append(contentsOf: repeatElement(Self.noEntry, count: schema.properties.count))
+        fieldValues.append(contentsOf: repeatElement(nil, count: schema.properties.count))
+        for entry in document.effectiveEntries(plan.node) {
+            guard let key = document.keyText(entry.key), let index = schema.propertyIndex(key),
+                  !Self.isNull(document.resolve(entry.value), in: document) else { continue }
+            fieldEntries[start + index] = entry
+        }
+    }
+
+    /// The pair of the mapping `plan` holding the property at `index` with a value that is
+    /// not null, found without a table.
+    private func lookUp(_ index: Int, of plan: PlanNode) -> MappingEntry? {
+        let schema = plan.schema.takeUnretainedValue()
+        for entry in document.effectiveEntries(plan.node) {
+            guard let key = document.keyText(entry.key), schema.propertyIndex(key) == index else { continue }
+            return Self.isNull(document.resolve(entry.value), in: document) ? nil : entry
+        }
+        return nil
+    }
+
+    /// The field `name` of the mapping `plan` (whose value has `origin`): typed, a default,
+    /// or missing. A field is typed once; later reads through the same place reuse it.
+    func field(_ name: String, of plan: PlanNode, origin: Origin?) -> Value {
+        let schema = plan.schema.takeUnretainedValue()
+        guard let index = schema.propertyIndex(name), let origin else { return .unknown }
+        let start = table(plan, origin: origin)
+        let cacheable = start != nil && tableOrigin[Int(plan.node.index)] == origin.index
+        if cacheable, let start, let cached = fieldValues[start + index] { return cached }
+        let entry: MappingEntry?
+        if let start {
+            let found = fieldEntries[start + index]
+            entry = found.key.index < 0 ? nil : found
+        } else {
+            entry = lookUp(index, of: plan)
+        }
+        let property = schema.properties[index].schema
+        let result: Value
+        if let entry {
+            result = value(entry.value, schema: property, context: origins.context(of: entry, inside: origin))
+        } else {
+            let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
+            result = Value(property.defaultValue ?? .missing, origin: missing)
+        }
+        if cacheable, let start { fieldValues[start + index] = result }
+        return result
+    }
+
+    /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
+    func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
+        guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), let origin else { return false }
+        if let start = table(plan, origin: origin) { return fieldEntries[start + index].key.index >= 0 }
+        return lookUp(index, of: plan) != nil
+    }
+
+    /// The items of the list `plan` (whose value has `origin`), typed once per place.
+    func items(of plan: PlanNode, origin: Origin?) -> [Value] {
+        guard let itemSchema = plan.schema.takeUnretainedValue().items, let origin else { return [] }
+        let node = Int(plan.node.index)
+        let cacheable = node >= 0 && node < itemCache.count
+        if cacheable, let cached = itemCache[node], cached.origin == origin.index { return cached.items }
+        var values: [Value] = []
+        let items = document.items(plan.node)
+        values.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() {
+            let context = origins.context(ofItem: position, inside: origin)
+            if Self.isNull(document.resolve(item), in: document) {
+                let (resolved, entered) = origins.entering(item, context)
+                values.append(Value(.unknown, origin: origins.origin(resolved, entered)))
+            } else {
+                values.append(value(item, schema: itemSchema, context: context))
+            }
+        }
+        if cacheable, itemCache[node] == nil { itemCache[node] = (origin.index, values) }
+        return values
+    }
+
+    /// Whether `plan` is a list (else a mapping).
+    func isList(_ plan: PlanNode) -> Bool {
+        plan.schema.takeUnretainedValue().kind == .list
+    }
+
+    /// `value` with every plan node read out into lists and objects, for values that outlive
+    /// the check (portfolio facts) or are shown in messages.
+    func materialized(_ value: Value) -> Value {
+        guard case .node(let plan) = value.kind else { return value }
+        if isList(plan) {
+            return Value(.list(items(of: plan, origin: value.origin).map(materialized)), origin: value.origin)
+        }
+        let schema = plan.schema.takeUnretainedValue()
+        var fields: [String: Value] = [:]
+        for (name, _) in schema.properties {
+            let field = field(name, of: plan, origin: value.origin)
+            if field.isKnown { fields[name] = materialized(field) }
+        }
+        return Value(.object(ObjectValue(fields: fields)), origin: value.origin)
+    }
+}

@@ -1,0 +1,64 @@
+/// Why a scalar does not fit its schema; the validator turns it into a `schema/*` message.
+enum ScalarProblem: Error {
+    /// Not digits, or digits in quotes (`quoted`).
+    case notInteger(quoted: Bool)
+    case beyondInt64
+    case belowMinimum(Int128)
+    case aboveMaximum(Int128)
+    case notBoolean
+    case notInCalendar
+    case notADate
+    case notFinancialYear
+    case tooShort(minimum: Int, length: Int)
+    case notInEnumeration
+    case noPatternMatch
+}
+
+/// Types one scalar by its schema, never by YAML 1.1 guessing. Shared by the validator,
+/// which reports the problems, and by the plan view rules read through, which treats a
+/// value with a problem as unknown.
+enum ScalarTyping {
+    /// The typed value of `text`, written plain (`plain`) or quoted/tagged `!!str`.
+    static func type(_ text: String, plain: Bool, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
+        switch schema.kind {
+        case .integer:
+            guard plain, IntegerText.isInteger(text) else {
+                return .failure(.notInteger(quoted: !plain && IntegerText.isInteger(text)))
+            }
+            guard let number = IntegerText.parse(text) else { return .failure(.beyondInt64) }
+            if let minimum = schema.minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
+            if let maximum = schema.maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
+            return .success(.int(number))
+        case .boolean:
+            switch (plain, text) {
+            case (true, "true"), (true, "True"), (true, "TRUE"): return .success(.bool(true))
+            case (true, "false"), (true, "False"), (true, "FALSE"): return .success(.bool(false))
+            default: return .failure(.notBoolean)
+            }
+        case .date:
+            switch Day.parse(text) {
+            case .success(let day): return .success(.date(day))
+            case .failure(.notInCalendar): return .failure(.notInCalendar)
+            case .failure(.notADate): return .failure(.notADate)
+            }
+        case .financialYear:
+            guard IntegerText.isFinancialYear(text) else { return .failure(.notFinancialYear) }
+            return string(text, schema: schema)
+        case .string, .object, .list:
+            return string(text, schema: schema)
+        }
+    }
+
+    private static func string(_ text: String, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
+        if let minLength = schema.minLength {
+            // A scalar takes at most four bytes, so long text needs no counting.
+            if text.utf8.count / 4 < minLength {
+                let length = text.unicodeScalars.count
+                if length < minLength { return .failure(.tooShort(minimum: minLength, length: length)) }
+            }
+        }
+        if let enumeration = schema.enumeration, !enumeration.members.contains(text) { return .failure(.notInEnumeration) }
+        if let pattern = schema.pattern, !pattern.matches(text) { return .failure(.noPatternMatch) }
+        return .success(.string(text))
+    }
+}
