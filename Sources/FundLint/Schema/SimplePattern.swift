@@ -231,10 +231,10 @@ struct SimplePattern: Sendable {
                 run[position] = element.contains(bytes[position]) ? run[position + 1] + 1 : 0
                 position -= 1
             }
-            for index in 0...count { next[index] = false }
+            for index in 0..<(count + 1) { next[index] = false }
             var marked = -1
             var any = false
-            for start in 0...count where reach[start] && run[start] >= element.minimum {
+            for start in 0..<(count + 1) where reach[start] && run[start] >= element.minimum {
                 let lowest = start + element.minimum
                 let highest = start + Swift.min(element.maximum, run[start])
                 var index = Swift.max(lowest, marked + 1)
