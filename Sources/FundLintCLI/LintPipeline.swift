@@ -77,21 +77,15 @@ struct LintPipeline {
     /// Checks every file and calls `body` with each report in order; returns whether a file
     /// could not be read.
     func run(_ prepared: Prepared, fix: Bool, body: (FileReport, Int) -> Void) -> Bool {
-        let checker = PlanChecker(pack: prepared.pack, options: prepared.checkOptions)
         let limit = options.maxFileSize
         let inputs = prepared.files
-        let runner = OrderedParallelMap<FileOutcome>(
-            count: inputs.count, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 64
-        ) { index in
-            let file = inputs[index]
-            switch FileReader.read(file, limit: limit) {
-            case .bytes(let bytes):
-                let report = checker.check(bytes, path: file.displayPath)
-                guard fix, case .path(let path) = file.source else { return .report(report, fixed: 0) }
-                return PlanFixer.fix(path: path, bytes: bytes, report: report, checker: checker)
-            case .tooLarge(let size): return .report(checker.oversizeReport(path: file.displayPath, size: size), fixed: 0)
-            case .failure(let reason): return .failure(file.displayPath, reason)
-            }
+        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let pack = prepared.pack
+        let checkOptions = prepared.checkOptions
+        let runner = OrderedParallelMap<FileOutcome>(count: inputs.count, jobs: jobs, window: 64) {
+            // With several threads, each checks with its own copy of the pack.
+            let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
+            return { index in Self.check(inputs[index], checker: checker, limit: limit, fix: fix) }
         }
         var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions)
         var progress = ProgressLine(total: inputs.count)
@@ -109,6 +103,18 @@ struct LintPipeline {
         }
         progress.finish()
         return failed
+    }
+
+    /// Reads and checks one file.
+    private static func check(_ file: InputFile, checker: PlanChecker, limit: Int, fix: Bool) -> FileOutcome {
+        switch FileReader.read(file, limit: limit) {
+        case .bytes(let bytes):
+            let report = checker.check(bytes, path: file.displayPath)
+            guard fix, case .path(let path) = file.source else { return .report(report, fixed: 0) }
+            return PlanFixer.fix(path: path, bytes: bytes, report: report, checker: checker)
+        case .tooLarge(let size): return .report(checker.oversizeReport(path: file.displayPath, size: size), fixed: 0)
+        case .failure(let reason): return .failure(file.displayPath, reason)
+        }
     }
 
     /// The configuration in force: `--config`, else `.fundlint.yml` found from the working

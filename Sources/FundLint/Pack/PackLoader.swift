@@ -121,7 +121,8 @@ struct PackLoader {
         }
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
                             portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
-                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec)
+                            schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec,
+                            text: bytes, path: path)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

@@ -34,10 +34,16 @@ public struct RulePack: Sendable {
     let portfolioRules: [PortfolioRule]
     /// Metadata of the pack's own rules, in pack order.
     public let ruleInfos: [RuleInfo]
+    /// The YAML the pack was loaded from, and its path, for ``separateCopy()``.
+    private let text: [UInt8]
+    private let path: String
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
-         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?, reportSpec: ReportSpec?) {
+         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
+         text: [UInt8], path: String) {
+        self.text = text
+        self.path = path
         self.id = id
         self.title = title
         self.version = version
@@ -58,6 +64,13 @@ public struct RulePack: Sendable {
     /// Loads a pack from YAML; on failure, the `pack/invalid` diagnostics against `path`.
     public static func load(_ bytes: [UInt8], path: String) -> Result<RulePack, PackErrors> {
         PackLoader.load(bytes, path: path, metadataOnly: false).map(\.pack)
+    }
+
+    /// The same pack loaded again, sharing no objects with this one. A thread checking plans
+    /// with its own copy never touches the reference counts another thread touches, which
+    /// would otherwise bounce between cores on every rule evaluated.
+    public func separateCopy() -> RulePack {
+        (try? Self.load(text, path: path).get()) ?? self
     }
 
     /// The name of the `init` parameter (`region`), its allowed values and its default.
