@@ -1,4 +1,9 @@
 import YAMLTree
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Inline waivers written in a plan:
 /// `# fundlint: disable-next-line RULE[, RULE] -- reason`, `# fundlint: disable-line RULE --
@@ -18,21 +23,20 @@ struct Suppressions {
 
     /// Whether `bytes` may hold a directive (a cheap byte search before any scanning).
     static func mayContainDirectives(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= marker.count else { return false }
-        var index = 0
-        let last = bytes.count - marker.count
-        while index <= last {
-            if bytes[index] == marker[0], bytes[index + 1] == marker[1] {
-                var matched = true
-                for offset in 2..<marker.count where bytes[index + offset] != marker[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return true }
+        // Jump between the marker's first bytes with the C library's vectorised memchr, and
+        // compare the marker only there: far quicker than a byte loop.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= marker.count else { return false }
+            let last = buffer.count - marker.count
+            var index = 0
+            while index <= last {
+                guard let found = memchr(base + index, Int32(marker[0]), last - index + 1) else { return false }
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, marker, marker.count) == 0 { return true }
+                index = start + 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 
     /// Applies the waivers in `bytes` to `diagnostics` and adds the `suppression/*` ones.

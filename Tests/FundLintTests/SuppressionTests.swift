@@ -14,6 +14,12 @@ import YAMLTree
 
     private var base: String { TestPacks.lipf.examplePlan ?? "" }
 
+    @Test(arguments: [("fundlint:", true), ("x: 1 # fundlint:", true), ("fundlint: x", true), ("# fundlint", false),
+                      ("fffundlint:", true), ("fundlint;", false), ("", false), ("fundlin", false), ("f", false)])
+    func theQuickSearchFindsTheMarkerAnywhere(_ text: String, _ found: Bool) {
+        #expect(Suppressions.mayContainDirectives(Array(text.utf8)) == found)
+    }
+
     @Test func disableLineWaivesADiagnosticStartingOnItsLine() throws {
         let marked = MarkedSource(base + "1️⃣extra: 1 # fundlint: disable-line schema/unknown-key -- kept for the portal\n")
         let diagnostics = check(marked)
