@@ -8,17 +8,19 @@ public struct PlanChecker: Sendable {
     /// The rule pack plans are checked against.
     public let pack: RulePack
 
-    /// Every rule that can be named in a suppression, and whether it may be suppressed.
-    private let suppressible: [String: Bool]
+    /// Every rule that can be named in a suppression, and whether it may be suppressed: made
+    /// only for a file with a suppression, so checking needs no engine metadata otherwise.
+    private var suppressible: [String: Bool] {
+        var suppressible: [String: Bool] = [:]
+        for rule in BuiltinPacks.coreRules + pack.ruleInfos { suppressible[rule.id] = rule.suppressible }
+        return suppressible
+    }
     private let portfolioRuleIDs: Set<String>
 
     /// Creates a checker.
     public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
         self.pack = pack
         self.options = options
-        var suppressible: [String: Bool] = [:]
-        for rule in BuiltinPacks.coreRules + pack.ruleInfos { suppressible[rule.id] = rule.suppressible }
-        self.suppressible = suppressible
         portfolioRuleIDs = Set(pack.portfolioRules.map(\.info.id))
     }
 

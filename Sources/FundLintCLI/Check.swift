@@ -5,6 +5,7 @@ import FundLint
 /// `fundlint check`: lints plans and reports diagnostics.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check plans and report problems (the default subcommand).",
         discussion: """
         PATH may be a file, a directory (searched recursively for *.yaml and *.yml, skipping \

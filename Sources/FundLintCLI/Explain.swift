@@ -3,7 +3,7 @@ import FundLint
 
 /// `fundlint explain RULE-ID`: what a rule checks, why, where it comes from, and examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: rationale, source, a failing and a passing example.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: rationale, source, a failing and a passing example.")
 
     @Argument(help: "The rule id, e.g. category/rule-name.")
     var rule: String

@@ -7,7 +7,7 @@ import Glibc
 
 /// `fundlint init`: writes a commented plan skeleton that passes every rule.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a plan skeleton for a place that passes every rule as written.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a plan skeleton for a place that passes every rule as written.")
 
     @Option(help: ArgumentHelp("The place the plan is for (a place id of the pack).", valueName: "ID"))
     var region: String?

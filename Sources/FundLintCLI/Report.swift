@@ -7,6 +7,7 @@ extension ReportRenderer.Format: ExpressibleByArgument {}
 /// `fundlint report`: the reviewer's portfolio view of a batch of plans.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Check every plan and write a portfolio report for reviewers.",
         discussion: "Exit status as for check: 1 when any plan fails at --fail-on, 2 when the tool could not do its job."
     )

@@ -3,7 +3,7 @@ import FundLint
 
 /// `fundlint rules`: lists the active pack's rules, or verifies its examples.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules of the active rule pack, or verify its examples.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules of the active rule pack, or verify its examples.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, markdown }
 

@@ -3,7 +3,7 @@ import FundLint
 
 /// `fundlint schema`: the JSON Schema of the plan format, from the pack.
 struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the JSON Schema (draft 2020-12) of the plan format, for editors.")
+    static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the JSON Schema (draft 2020-12) of the plan format, for editors.")
 
     @OptionGroup var pack: PackOption
 

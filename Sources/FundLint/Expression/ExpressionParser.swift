@@ -49,7 +49,7 @@ struct ExpressionParser {
     // MARK: lexing
 
     private mutating func advance() throws(ExpressionError) {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        while position < scalars.count, scalars[position].isExpressionSpace { position += 1 }
         tokenOffset = position
         guard position < scalars.count else { token = .end; return }
         let c = scalars[position]
@@ -86,9 +86,9 @@ struct ExpressionParser {
                 }
             }
             token = .string(text)
-        } else if c.properties.isAlphabetic || c == "_" {
+        } else if c.isNameLetter || c == "_" {
             var name = ""
-            while position < scalars.count, scalars[position].properties.isAlphabetic || scalars[position] == "_"
+            while position < scalars.count, scalars[position].isNameLetter || scalars[position] == "_"
                     || ("0"..."9").contains(scalars[position]) {
                 name.unicodeScalars.append(scalars[position])
                 position += 1

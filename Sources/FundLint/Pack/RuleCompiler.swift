@@ -394,8 +394,8 @@ struct RuleCompiler {
     }
 
     static func isName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+        guard let first = name.unicodeScalars.first, first.isNameLetter || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isNameLetter || $0 == "_" || ("0"..."9").contains($0) }
     }
 }
 
