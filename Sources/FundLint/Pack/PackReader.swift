@@ -6,14 +6,17 @@ struct PackReader {
     let document: YAMLDocument
     let file: String
     let rule: String
-    let source: SourceText
+    /// The file's bytes, decoded into lines only when an error inside a scalar needs a
+    /// position.
+    private let bytes: [UInt8]
+    private var source: SourceText?
     private(set) var diagnostics: [Diagnostic] = []
 
     init(document: YAMLDocument, file: String, rule: String, bytes: [UInt8]) {
         self.document = document
         self.file = file
         self.rule = rule
-        self.source = SourceText(bytes)
+        self.bytes = bytes
     }
 
     mutating func error(_ range: SourceRange, _ message: String) {
@@ -79,7 +82,7 @@ struct PackReader {
     }
 
     /// Where scalar offset `offset` of the text of `node` lies in the pack file.
-    func location(of node: NodeID, offset: Int) -> SourceLocation {
+    mutating func location(of node: NodeID, offset: Int) -> SourceLocation {
         let resolved = document.resolve(node)
         let start = document.range(resolved).start
         let text = Array((document.scalar(resolved) ?? "").unicodeScalars)
@@ -99,8 +102,10 @@ struct PackReader {
         }
     }
 
-    private func lineStart(_ line: Int, plus column: Int) -> SourceLocation {
-        let indent = source.line(line).prefix { $0 == " " }.count
+    private mutating func lineStart(_ line: Int, plus column: Int) -> SourceLocation {
+        let text = source ?? SourceText(bytes)
+        source = text
+        let indent = text.line(line).prefix { $0 == " " }.count
         return SourceLocation(line: line, column: indent + 1 + column)
     }
 }
