@@ -4,29 +4,35 @@
 /// in a `Set`, so membership means what `==` means (canonical equivalence) either way.
 struct TextSet: Sendable {
     private static let bucketCount = 256
-    private var buckets: [[String]]
+    /// The members ordered by bucket; bucket `b` is `members[starts[b]..<starts[b + 1]]`.
+    private let members: [String]
+    private let starts: [Int]
     private let all: Set<String>
 
     init(_ members: [String]) {
         all = Set(members)
-        buckets = Array(repeating: [], count: Self.bucketCount)
-        for member in members {
-            let index = Self.bucket(member)
-            if !buckets[index].contains(member) { buckets[index].append(member) }
-        }
+        var buckets = Array(repeating: [String](), count: Self.bucketCount)
+        for member in all { buckets[Self.bucket(member)].append(member) }
+        var starts = [0]
+        for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
+        self.members = buckets.flatMap { $0 }
+        self.starts = starts
     }
 
     func contains(_ text: String) -> Bool {
-        let candidates = buckets[Self.bucket(text)]
+        let bucket = Self.bucket(text)
         let length = text.utf8.count
-        for member in candidates where member.utf8.count == length && member == text { return true }
+        for index in starts[bucket]..<starts[bucket + 1] where members[index].utf8.count == length && members[index] == text {
+            return true
+        }
         return !text.utf8.allSatisfy { $0 < 0x80 } && all.contains(text)
     }
 
     private static func bucket(_ text: String) -> Int {
-        let utf8 = text.utf8
-        let first = Int(utf8.first ?? 0)
-        let last = Int(utf8.last ?? 0)
-        return (utf8.count &* 31 &+ first &* 7 &+ last) & (bucketCount - 1)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return 0 }
+            return (bytes.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (bucketCount - 1)
+        }
     }
 }
