@@ -35,8 +35,12 @@ public enum BuiltinPacks {
     /// The built-in pack with this id.
     public static func pack(_ id: String) -> RulePack? { packs[id] }
 
-    /// The value of the first plan's `fund` key, read cheaply, to pick a pack.
+    /// The value of the first plan's `fund` key, read cheaply, to pick a pack: libyaml stops
+    /// at the key (usually the first line); only a plan with aliases or merges before it is
+    /// read whole.
     public static func fund(in bytes: [UInt8]) -> String? {
+        let quick = YAMLParser.firstScalar(forKey: "fund", in: bytes)
+        if quick.found { return quick.value }
         let stream = YAMLParser.parse(bytes)
         guard let document = stream.documents.first, let root = document.root else { return nil }
         let entry = document.effectiveEntries(root).first { document.keyText($0.key) == "fund" }

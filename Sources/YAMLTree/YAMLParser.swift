@@ -244,3 +244,72 @@ extension YAMLParser {
         return YAMLComments(comments: comments, holdsContent: holdsContent)
     }
 }
+
+extension YAMLParser {
+    /// The plain text of the scalar under `key` in the first document's root mapping, read
+    /// with libyaml's event parser and stopping as soon as it is found, so a large file
+    /// costs only its first lines. `nil` when the root is not a mapping, the key is absent, or
+    /// its value is not a scalar. `found` is `false` when this reading cannot tell: a syntax
+    /// error, or an alias or merge before the key (those need the whole tree: ask
+    /// ``parse(_:limits:)``).
+    public static func firstScalar(forKey key: String, in bytes: [UInt8]) -> (found: Bool, value: String?) {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { return (false, nil) }
+        defer { yaml_parser_delete(parser) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var empty: UInt8 = 0
+            return withUnsafeMutablePointer(to: &empty) { emptyPointer in
+                let base = buffer.baseAddress.map { UnsafePointer($0) } ?? UnsafePointer(emptyPointer)
+                yaml_parser_set_input_string(parser, base, buffer.count)
+                return scanRoot(parser, for: Array(key.utf8))
+            }
+        }
+    }
+
+    /// Walks the events of the first document's root mapping: depth 1 holds its pairs.
+    private static func scanRoot(_ parser: UnsafeMutablePointer<yaml_parser_t>, for key: [UInt8]) -> (found: Bool, value: String?) {
+        var event = yaml_event_t()
+        var depth = 0
+        var expectingKey = true
+        var valueIsWanted = false
+        while yaml_parser_parse(parser, &event) == 1 {
+            defer { yaml_event_delete(&event) }
+            switch event.type {
+            case YAML_STREAM_END_EVENT, YAML_DOCUMENT_END_EVENT:
+                return (false, nil)
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                // A root that is not a mapping has no keys.
+                if depth == 0, event.type != YAML_MAPPING_START_EVENT { return (true, nil) }
+                if depth == 1 {
+                    // A collection as a key or a value at the top: skip it whole.
+                    if valueIsWanted { return (true, nil) }
+                    expectingKey.toggle()
+                }
+                depth += 1
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                depth -= 1
+                // The whole root mapping, with no alias or merge: the key is not there.
+                if depth == 0 { return (true, nil) }
+            case YAML_ALIAS_EVENT:
+                // An alias or a merge before the key could change what the key holds.
+                return (false, nil)
+            case YAML_SCALAR_EVENT:
+                if depth == 0 { return (true, nil) }
+                guard depth == 1 else { continue }
+                let data = event.data.scalar
+                let text = UnsafeBufferPointer(start: data.value, count: data.length)
+                if expectingKey {
+                    if text.elementsEqual([UInt8(ascii: "<"), UInt8(ascii: "<")]) { return (false, nil) }
+                    valueIsWanted = text.elementsEqual(key)
+                } else if valueIsWanted {
+                    return (true, String(decoding: text, as: UTF8.self))
+                }
+                expectingKey.toggle()
+            default:
+                continue
+            }
+        }
+        return (false, nil)
+    }
+}

@@ -26,27 +26,28 @@ final class PlanView {
     // Field tables, built for a mapping the first time a rule reads it: for each property of
     // its schema, the pair holding its value (a key of -1 when there is none). A view serves
     // one check on one thread, so the dynamic exclusivity checks would only cost time.
-    /// Where a mapping's table starts in `fieldEntries`; -1 before it is built.
-    @exclusivity(unchecked) private var tableStart: [Int32]
-    /// The schema a mapping's table was built for (a node reached under two schemas through
-    /// aliases is looked up directly for the second).
-    @exclusivity(unchecked) private var tableSchema: [UnsafeMutableRawPointer?]
-    /// The origin of the mapping when its table was built: only reads through that same
-    /// place reuse the typed values.
-    @exclusivity(unchecked) private var tableOrigin: [Int32]
+    private struct Table {
+        /// Where the table starts in `fieldEntries`; -1 before it is built.
+        var start: Int32 = -1
+        /// The origin of the mapping when the table was built: only reads through that same
+        /// place reuse the typed values.
+        var origin: Int32 = -1
+        /// The schema the table was built for (a node reached under two schemas through
+        /// aliases is looked up directly for the second).
+        var schema: UnsafeMutableRawPointer?
+    }
+
+    @exclusivity(unchecked) private var tables: [Table]
     @exclusivity(unchecked) private var fieldEntries: [MappingEntry] = []
     @exclusivity(unchecked) private var fieldValues: [Value?] = []
-    /// A list's typed items, with the origin of the list they were read through.
-    @exclusivity(unchecked) private var itemCache: [(origin: Int32, items: [Value])?]
+    /// Lists' typed items by node, with the origin of the list they were read through.
+    @exclusivity(unchecked) private var itemCache: [Int32: (origin: Int32, items: [Value])] = [:]
     private static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     init(origins: OriginTable, schema: SchemaNode) {
         document = origins.document
         self.origins = origins
-        tableStart = Array(repeating: -1, count: document.nodeCount)
-        tableSchema = Array(repeating: nil, count: document.nodeCount)
-        tableOrigin = Array(repeating: -1, count: document.nodeCount)
-        itemCache = Array(repeating: nil, count: document.nodeCount)
+        tables = Array(repeating: Table(), count: document.nodeCount)
         if let node = document.root {
             root = value(node, schema: schema, context: .root)
         }
@@ -105,14 +106,12 @@ final class PlanView {
     private func table(_ plan: PlanNode, origin: Origin) -> Int? {
         let node = Int(plan.node.index)
         let owner = plan.schema.toOpaque()
-        guard node >= 0, node < tableStart.count else { return nil }
-        if tableStart[node] < 0 {
-            tableStart[node] = Int32(truncatingIfNeeded: fieldEntries.count)
-            tableSchema[node] = owner
-            tableOrigin[node] = origin.index
+        guard node >= 0, node < tables.count else { return nil }
+        if tables[node].start < 0 {
+            tables[node] = Table(start: Int32(truncatingIfNeeded: fieldEntries.count), origin: origin.index, schema: owner)
             buildTable(plan)
         }
-        return tableSchema[node] == owner ? Int(tableStart[node]) : nil
+        return tables[node].schema == owner ? Int(tables[node].start) : nil
     }
 
     private func buildTable(_ plan: PlanNode) {
@@ -144,7 +143,7 @@ final class PlanView {
         let schema = plan.schema.takeUnretainedValue()
         guard let index = schema.propertyIndex(name), let origin else { return .unknown }
         let start = table(plan, origin: origin)
-        let cacheable = start != nil && tableOrigin[Int(plan.node.index)] == origin.index
+        let cacheable = start != nil && tables[Int(plan.node.index)].origin == origin.index
         if cacheable, let start, let cached = fieldValues[start + index] { return cached }
         let entry: MappingEntry?
         if let start {
@@ -175,9 +174,7 @@ final class PlanView {
     /// The items of the list `plan` (whose value has `origin`), typed once per place.
     func items(of plan: PlanNode, origin: Origin?) -> [Value] {
         guard let itemSchema = plan.schema.takeUnretainedValue().items, let origin else { return [] }
-        let node = Int(plan.node.index)
-        let cacheable = node >= 0 && node < itemCache.count
-        if cacheable, let cached = itemCache[node], cached.origin == origin.index { return cached.items }
+        if let cached = itemCache[plan.node.index], cached.origin == origin.index { return cached.items }
         var values: [Value] = []
         let items = document.items(plan.node)
         values.reserveCapacity(items.count)
@@ -190,7 +187,7 @@ final class PlanView {
                 values.append(value(item, schema: itemSchema, context: context))
             }
         }
-        if cacheable, itemCache[node] == nil { itemCache[node] = (origin.index, values) }
+        if itemCache[plan.node.index] == nil { itemCache[plan.node.index] = (origin.index, values) }
         return values
     }
 
