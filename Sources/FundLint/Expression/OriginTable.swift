@@ -64,7 +64,6 @@ final class OriginTable {
 
     init(document: YAMLDocument) {
         self.document = document
-        records.reserveCapacity(document.nodeCount + 16)
     }
 
     /// Adds the origin of a value shown at `shown` (-1: the document start).
