@@ -53,7 +53,7 @@ struct Check: ParsableCommand {
             if fixed > 0 { fixedProblems += fixed; fixedFiles += 1 }
             sink.write(reporter.file(report))
         }
-        sink.write(reporter.end(summary))
+        reporter.finish(summary) { sink.write($0) }
         do { try sink.finish() } catch {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
             throw ExitCode(2)
@@ -71,7 +71,7 @@ struct Check: ParsableCommand {
         let paths = ReportPaths(workingDirectory: FileManager.default.currentDirectoryPath)
         switch format {
         case .compiler: return CompilerReporter(showSource: !noSource, color: useColor)
-        case .json: return JSONReporter(info: info)
+        case .json: return JSONReporter(info: info, files: FileSpool())
         case .sarif: return SARIFReporter(info: info, rules: BuiltinPacks.coreRules + (pack?.ruleInfos ?? []), paths: paths)
         case .github: return GitHubReporter(paths: paths)
         case .junit: return JUnitReporter()

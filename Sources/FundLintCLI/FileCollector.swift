@@ -28,6 +28,11 @@ struct FileCollector {
     private struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// Expands `paths` (`-` is standard input, shown as `stdinName`).
@@ -58,12 +63,18 @@ struct FileCollector {
     }
 
     private mutating func firstSighting(_ info: stat) -> Bool {
-        seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
+        firstSighting(FileIdentity(info))
+    }
+
+    private mutating func firstSighting(_ identity: FileIdentity) -> Bool {
+        seen.insert(identity).inserted
     }
 
     private mutating func walk(directory root: String) -> [Item] {
         let rootReal = realPath(root) ?? root
-        var found: [(path: String, info: stat)] = []
+        // Only the path and identity of each file: a whole `stat` per file would weigh on a
+        // tree of a hundred thousand plans.
+        var found: [(path: String, identity: FileIdentity)] = []
         var failures: [Item] = []
         var pending = [root]
         while let directory = pending.popLast() {
@@ -80,13 +91,13 @@ struct FileCollector {
                 case S_IFDIR:
                     pending.append(path)
                 case S_IFREG:
-                    if Self.isPlanName(name) { found.append((path, link)) }
+                    if Self.isPlanName(name) { found.append((path, FileIdentity(link))) }
                 case S_IFLNK:
                     var target = stat()
                     guard Self.isPlanName(name), stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
                           let real = realPath(path), real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
                     else { continue }
-                    found.append((path, target))
+                    found.append((path, FileIdentity(target)))
                 default:
                     continue
                 }
@@ -94,7 +105,7 @@ struct FileCollector {
         }
         found.sort { Self.bytewiseLess($0.path, $1.path) }
         var items = failures
-        for entry in found where firstSighting(entry.info) {
+        for entry in found where firstSighting(entry.identity) {
             items.append(.file(InputFile(source: .path(entry.path), displayPath: entry.path)))
         }
         return items

@@ -5,11 +5,14 @@ import YAMLTree
 public struct JSONReporter: Reporter {
     private let info: RunInfo
     private var firstDiagnostic = true
-    private var files: [String] = []
+    /// The entries of the `files` list, written after every diagnostic.
+    private let files: TextSpool
+    private var fileCount = 0
 
-    /// Creates the reporter.
-    public init(info: RunInfo) {
+    /// Creates the reporter; `files` keeps the `files` entries until the end.
+    public init(info: RunInfo, files: TextSpool = MemorySpool()) {
         self.info = info
+        self.files = files
     }
 
     public mutating func begin() -> String {
@@ -42,15 +45,28 @@ public struct JSONReporter: Reporter {
         entry.key("warnings"); entry.int(counts.warnings); entry.raw(",")
         entry.key("notes"); entry.int(counts.notes); entry.raw("}")
         files.append(entry.output)
+        fileCount += 1
         return json.output
     }
 
     public mutating func end(_ summary: RunSummary) -> String {
+        var text = ""
+        finish(summary) { text += $0 }
+        return text
+    }
+
+    public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
         var json = JSONWriter()
         json.raw(firstDiagnostic ? "]," : "\n],")
         json.key("files"); json.raw("[")
-        json.raw(files.isEmpty ? "" : "\n" + files.joined(separator: ",\n") + "\n")
-        json.raw("],")
+        write(json.output)
+        var first = true
+        files.forEachLine { entry in
+            write((first ? "\n" : ",\n") + entry)
+            first = false
+        }
+        json = JSONWriter()
+        json.raw(fileCount == 0 ? "]," : "\n],")
         json.key("summary"); json.raw("{")
         json.key("files"); json.int(summary.files); json.raw(",")
         json.key("plans"); json.int(summary.plans); json.raw(",")
@@ -58,7 +74,7 @@ public struct JSONReporter: Reporter {
         json.key("warnings"); json.int(summary.counts.warnings); json.raw(",")
         json.key("notes"); json.int(summary.counts.notes); json.raw(",")
         json.key("suppressed"); json.int(summary.counts.suppressed); json.raw("}}\n")
-        return json.output
+        write(json.output)
     }
 
     /// Writes one diagnostic object in the documented shape.

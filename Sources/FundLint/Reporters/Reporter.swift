@@ -7,6 +7,36 @@ public protocol Reporter {
     mutating func file(_ report: FileReport) -> String
     /// Text written after the last file.
     mutating func end(_ summary: RunSummary) -> String
+    /// Writes what comes after the last file through `write`, in pieces, so a long ending
+    /// (JSON's list of files) is never one string in memory. By default, `end` in one piece.
+    mutating func finish(_ summary: RunSummary, write: (String) -> Void)
+}
+
+extension Reporter {
+    public mutating func finish(_ summary: RunSummary, write: (String) -> Void) {
+        write(end(summary))
+    }
+}
+
+/// Lines a reporter keeps until the end of a run (JSON's list of files): in memory by
+/// default, or wherever the caller keeps them (a temporary file, for long runs).
+public protocol TextSpool: AnyObject {
+    /// Keeps one line (without a line break).
+    func append(_ line: String)
+    /// Hands back every line kept, in order.
+    func forEachLine(_ body: (String) -> Void)
+}
+
+/// A spool in memory.
+public final class MemorySpool: TextSpool {
+    private var lines: [String] = []
+
+    /// An empty spool.
+    public init() {}
+
+    public func append(_ line: String) { lines.append(line) }
+
+    public func forEachLine(_ body: (String) -> Void) { lines.forEach(body) }
 }
 
 /// The identity of the tool and the rule pack, as machine formats carry them.
