@@ -78,9 +78,13 @@ struct FileCollector {
         var failures: [Item] = []
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            guard let (names, unreadable) = Self.entries(of: directory) else {
                 failures.append(.failure(Failure(path: directory, reason: "cannot list the directory")))
                 continue
+            }
+            for name in unreadable where !name.hasPrefix(".") && Self.isPlanName(name) {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                failures.append(.failure(Failure(path: path, reason: "the file name is not UTF-8")))
             }
             for name in names where !name.hasPrefix(".") {
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
@@ -109,6 +113,27 @@ struct FileCollector {
             items.append(.file(InputFile(source: .path(entry.path), displayPath: entry.path)))
         }
         return items
+    }
+
+    /// The names in a directory, read with `readdir` (lighter than Foundation's listing for
+    /// a directory of many thousand plans), and the names that are not UTF-8 (shown with
+    /// replacement characters), which no path string can name.
+    private static func entries(of directory: String) -> (names: [String], unreadable: [String])? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        var unreadable: [String] = []
+        while let entry = readdir(stream) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                if let name = String(validating: bytes, as: UTF8.self) {
+                    if name != ".", name != ".." { names.append(name) }
+                } else {
+                    unreadable.append(String(decoding: bytes, as: UTF8.self))
+                }
+            }
+        }
+        return (names, unreadable)
     }
 
     private static func isPlanName(_ name: String) -> Bool {

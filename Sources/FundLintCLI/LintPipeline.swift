@@ -37,17 +37,21 @@ struct LintPipeline {
                 return !relative.hasPrefix("/") && configuration.excludes(relative)
             }
         }
-        let items = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
         var toolFailed = false
         var files: [InputFile] = []
-        for item in items {
-            switch item {
-            case .file(let file): files.append(file)
-            case .failure(let failure):
-                StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
-                toolFailed = true
+        do {
+            let items = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
+            files.reserveCapacity(items.count)
+            for item in items {
+                switch item {
+                case .file(let file): files.append(file)
+                case .failure(let failure):
+                    StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
+                    toolFailed = true
+                }
             }
         }
+
         let pack: RulePack
         switch PackSelection.select(options.pack.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
         case .success(let selected):

@@ -36,6 +36,27 @@ import Testing
         #expect(files == ["plans/a.yaml", "plans/a/z.yml", "plans/b.yaml", "plans/dir.yaml/inner.yaml"])
     }
 
+    #if os(Linux)
+    @Test func aFileNameThatIsNotUTF8IsAToolFailureNotASilentSkip() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("k: 1\n", "plans/good.yaml", in: root)
+        // "caf\xE9.yaml" in Latin-1: a name no Swift string can hold.
+        let bad = Array(root.appendingPathComponent("plans").path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".yaml".utf8) + [0]
+        let descriptor = bad.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: bad.count) { open($0, O_CREAT | O_WRONLY, 0o644) } } ?? -1
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let result = try CommandRunner.run(["--format", "json", "plans"], in: root)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("the file name is not UTF-8"))
+        let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        let files = (object?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(files == ["plans/good.yaml"])
+    }
+    #endif
+
     @Test func noPathMeansTheCurrentDirectory() throws {
         let root = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
