@@ -53,8 +53,22 @@ echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
 big_bytes=$(wc -c < "$big/plan-0.yaml")
 echo "big plan: $((big_bytes / 1024 / 1024)) MiB"
 
-# Start-up: one small plan against --version, 50 runs each.
+# Memory as the corpus grows: the same check over ten times the plans.
+if [ "${SKIP_LARGE:-}" != "1" ]; then
+    large="$out/corpus-$((plans * 10))"
+    [ -d "$large" ] || python3 Benchmarks/generate-corpus.py "$large" --plans $((plans * 10)) --seed 1
+    measure "fundlint-jobs-1-x10" "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$large" |
+        awk '{ printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB\n", $1, $2, $3, $4 }'
+fi
+
+# Start-up: one small plan against --version, 200 runs each, in CPU and wall seconds.
 small=Examples/west-midlands-bus-delays.yaml
-start=$(date +%s%N); for _ in $(seq 50); do "$fundlint" --version > /dev/null; done; version=$(( ($(date +%s%N) - start) / 50000 ))
-start=$(date +%s%N); for _ in $(seq 50); do "$fundlint" --quiet "$small" > /dev/null; done; one=$(( ($(date +%s%N) - start) / 50000 ))
-echo "start-up: --version ${version} us, one small plan ${one} us, ratio $(echo "scale=2; $one / $version" | bc -l)"
+startup() {
+    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" sh -c "for i in \$(seq 200); do $* > /dev/null; done" || true
+    read -r wall user sys < <(tail -n 1 "$out/time.txt")
+    echo "$wall $(echo "$user + $sys" | bc -l)"
+}
+read -r version_wall version_cpu < <(startup "$fundlint" --version)
+read -r one_wall one_cpu < <(startup "$fundlint" --quiet "$small")
+echo "start-up (200 runs): --version cpu ${version_cpu} s wall ${version_wall} s; one small plan cpu ${one_cpu} s wall ${one_wall} s;" \
+     "ratio cpu $(echo "scale=2; $one_cpu / $version_cpu" | bc -l), wall $(echo "scale=2; $one_wall / $version_wall" | bc -l)"
