@@ -79,7 +79,7 @@ struct PackLoader {
             }
         }
 
-        let examplePlan = examplePlanNode.map { PlanEmitter(document: document).emit(base: $0, patch: nil) }
+        let examplePlan = examplePlanNode.map { (document: document, node: $0) }
         var globals: [String: ExpressionCompiler.Binding] = [:]
         for (name, table) in tables { globals[name] = .constant(table.value, table.type) }
         var rules: [Rule] = []

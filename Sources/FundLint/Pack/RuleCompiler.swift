@@ -292,46 +292,51 @@ struct RuleCompiler {
     /// Parses `text {expression} text`; `{{` and `}}` stand for braces.
     private mutating func template(_ node: NodeID, compiler: inout ExpressionCompiler) -> MessageTemplate? {
         guard let source = reader.string(node, what: "a message") else { return nil }
-        let scalars = Array(source.unicodeScalars)
+        // Scanned as UTF-8: the braces and quotes that matter are ASCII, and runs of text are
+        // copied whole. Offsets in errors count Unicode scalars, like the rest of the pack.
+        let bytes = Array(source.utf8)
+        func scalarOffset(_ byteIndex: Int) -> Int {
+            bytes[..<byteIndex].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var parts: [MessageTemplate.Part] = []
-        var literal = ""
+        var literal: [UInt8] = []
         var index = 0
         var failed = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
-                literal += "{"; index += 2; continue
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == open, index + 1 < bytes.count, bytes[index + 1] == open {
+                literal.append(open); index += 2; continue
             }
-            if scalar == "}", index + 1 < scalars.count, scalars[index + 1] == "}" {
-                literal += "}"; index += 2; continue
+            if byte == close, index + 1 < bytes.count, bytes[index + 1] == close {
+                literal.append(close); index += 2; continue
             }
-            if scalar == "{" {
+            if byte == open {
                 var depth = 1
                 var end = index + 1
-                var quote: Unicode.Scalar?
-                while end < scalars.count {
-                    let c = scalars[end]
-                    if let open = quote {
-                        if c == "\\" { end += 1 } else if c == open { quote = nil }
-                    } else if c == "'" || c == "\"" {
+                var quote: UInt8?
+                while end < bytes.count {
+                    let c = bytes[end]
+                    if let opened = quote {
+                        if c == UInt8(ascii: "\\") { end += 1 } else if c == opened { quote = nil }
+                    } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
                         quote = c
-                    } else if c == "{" {
+                    } else if c == open {
                         depth += 1
-                    } else if c == "}" {
+                    } else if c == close {
                         depth -= 1
                         if depth == 0 { break }
                     }
                     end += 1
                 }
-                guard end < scalars.count else {
-                    let at = reader.location(of: node, offset: index)
+                guard end < bytes.count else {
+                    let at = reader.location(of: node, offset: scalarOffset(index))
                     reader.error(SourceRange(at: at), "'{' opens an expression that is never closed with '}'")
                     return nil
                 }
-                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
-                var inner = ""
-                inner.unicodeScalars.append(contentsOf: scalars[(index + 1)..<end])
-                if let (code, _) = expression(inner, node: node, offset: index + 1, compiler: &compiler) {
+                if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
+                let inner = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                if let (code, _) = expression(inner, node: node, offset: scalarOffset(index + 1), compiler: &compiler) {
                     parts.append(.expression(code))
                 } else {
                     failed = true
@@ -339,10 +344,10 @@ struct RuleCompiler {
                 index = end + 1
                 continue
             }
-            literal.unicodeScalars.append(scalar)
+            literal.append(byte)
             index += 1
         }
-        if !literal.isEmpty { parts.append(.text(literal)) }
+        if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))) }
         return failed ? nil : MessageTemplate(parts: parts)
     }
 

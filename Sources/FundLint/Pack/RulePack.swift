@@ -24,7 +24,11 @@ public struct RulePack: Sendable {
     /// The pack's tables, by name.
     let tables: [String: Value]
     /// The example plan rule examples are patched onto, as YAML text.
-    public let examplePlan: String?
+    public var examplePlan: String? {
+        exampleSource.map { PlanEmitter(document: $0.document).emit(base: $0.node, patch: nil) }
+    }
+    /// Where the example plan is written in the pack; emitted only when asked for.
+    private let exampleSource: (document: YAMLDocument, node: NodeID)?
     /// The plan skeleton `fundlint init` writes.
     let initTemplate: InitTemplate?
     /// How the reviewer report reads plans.
@@ -40,7 +44,7 @@ public struct RulePack: Sendable {
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
-         tables: [String: Value], examplePlan: String?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
+         tables: [String: Value], examplePlan: (document: YAMLDocument, node: NodeID)?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
          text: [UInt8], path: String) {
         self.text = text
         self.path = path
@@ -53,7 +57,7 @@ public struct RulePack: Sendable {
         self.ruleInfos = ruleInfos
         self.schema = schema
         self.tables = tables
-        self.examplePlan = examplePlan
+        self.exampleSource = examplePlan
         self.initTemplate = initTemplate
         self.reportSpec = reportSpec
     }
