@@ -2,6 +2,8 @@
 # Measures fundlint against the floor (libyaml's event parser alone, in C) and peers, side
 # by side in one run, on the same generated corpus:
 #   Benchmarks/run.sh [PLANS]        (default 10000)
+# SKIP_PEERS=1 leaves out the two peers (minutes each); SKIP_LARGE=1 the run over ten times
+# the plans.
 # Prints CPU seconds, wall seconds, peak RSS and ratios. Needs python3, cc and libyaml-dev;
 # check-jsonschema and yamllint are installed into Benchmarks/out/venv.
 set -euo pipefail
@@ -34,17 +36,25 @@ measure() {
     echo "$label $wall $(echo "$user + $sys" | bc -l) $((rss / 1024))"
 }
 
+# median3 LABEL COMMAND...: the run with the median wall time of three (this machine is noisy).
+median3() {
+    local label="$1"; shift
+    for _ in 1 2 3; do measure "$label" "$@"; done | sort -k2 -n | sed -n 2p
+}
+
 bytes=$(cat "$out/files.txt" | xargs cat | wc -c)
 echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
 {
-    measure "libyaml-floor" sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\""
-    measure "fundlint-jobs-1" "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
-    measure "fundlint-jobs-$(nproc)" "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
-    measure "fundlint-compiler-jobs-1" "$fundlint" --jobs 1 --quiet --no-source "$corpus"
-    measure "check-jsonschema" sh -c "xargs \"$out/venv/bin/check-jsonschema\" --schemafile \"$out/schema.json\" < \"$out/files.txt\""
-    measure "yamllint" "$out/venv/bin/yamllint" -d relaxed "$corpus"
-    measure "big-plan-floor" "$out/libyaml-floor" "$big/plan-0.yaml"
-    measure "big-plan-fundlint" "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
+    median3 "libyaml-floor" sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\""
+    median3 "fundlint-jobs-1" "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
+    median3 "fundlint-jobs-$(nproc)" "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
+    median3 "fundlint-compiler-jobs-1" "$fundlint" --jobs 1 --quiet --no-source "$corpus"
+    if [ "${SKIP_PEERS:-}" != "1" ]; then
+        measure "check-jsonschema" sh -c "xargs \"$out/venv/bin/check-jsonschema\" --schemafile \"$out/schema.json\" < \"$out/files.txt\""
+        measure "yamllint" "$out/venv/bin/yamllint" -d relaxed "$corpus"
+    fi
+    median3 "big-plan-floor" "$out/libyaml-floor" "$big/plan-0.yaml"
+    median3 "big-plan-fundlint" "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
 } | tee "$out/results.txt" | awk -v floor=0 '
     NR == 1 { floor = $3 }
     $1 == "big-plan-floor" { bigfloor = $3 }
