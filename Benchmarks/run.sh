@@ -60,6 +60,27 @@ echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
     $1 == "big-plan-floor" { bigfloor = $3 }
     { ratio = ($1 ~ /^big-plan/ && bigfloor > 0) ? $3 / bigfloor : (floor > 0 ? $3 / floor : 0)
       printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB   cpu/floor %6.2f\n", $1, $2, $3, $4, ratio }'
+# Ratios from runs in pairs, back to back, five pairs each, median reported: the speed of
+# this machine drifts between runs, and a pair sees the same drift.
+paired() {
+    local label="$1" field="$2"; shift 2
+    local split
+    split=$(printf '%s\n' "$@" | grep -n '^::$' | cut -d: -f1)
+    local first=("${@:1:$((split - 1))}") second=("${@:$((split + 1))}")
+    for _ in 1 2 3 4 5; do
+        a=$(measure a "${first[@]}" | awk -v f="$field" '{ print $f }')
+        b=$(measure b "${second[@]}" | awk -v f="$field" '{ print $f }')
+        echo "$b $a" | awk '{ printf "%.3f\n", ($2 > 0 ? $1 / $2 : 0) }'
+    done | sort -n | sed -n 3p | xargs printf "%-52s %s\n" "$label"
+}
+echo "paired ratios (median of five back-to-back pairs):"
+paired "fundlint --jobs 1 CPU / floor CPU" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
+    "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
+paired "fundlint --jobs $(nproc) wall / --jobs 1 wall" 2 "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus" :: \
+    "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
+paired "big plan: fundlint CPU / floor CPU" 3 "$out/libyaml-floor" "$big/plan-0.yaml" :: \
+    "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
+
 big_bytes=$(wc -c < "$big/plan-0.yaml")
 echo "big plan: $((big_bytes / 1024 / 1024)) MiB"
 
@@ -71,14 +92,8 @@ if [ "${SKIP_LARGE:-}" != "1" ]; then
         awk '{ printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB\n", $1, $2, $3, $4 }'
 fi
 
-# Start-up: one small plan against --version, 200 runs each, in CPU and wall seconds.
+# Start-up: one small plan against --version, 100 runs a side, CPU seconds, in five pairs.
 small=Examples/west-midlands-bus-delays.yaml
-startup() {
-    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" sh -c "for i in \$(seq 200); do $* > /dev/null; done" || true
-    read -r wall user sys < <(tail -n 1 "$out/time.txt")
-    echo "$wall $(echo "$user + $sys" | bc -l)"
-}
-read -r version_wall version_cpu < <(startup "$fundlint" --version)
-read -r one_wall one_cpu < <(startup "$fundlint" --quiet "$small")
-echo "start-up (200 runs): --version cpu ${version_cpu} s wall ${version_wall} s; one small plan cpu ${one_cpu} s wall ${one_wall} s;" \
-     "ratio cpu $(echo "scale=2; $one_cpu / $version_cpu" | bc -l), wall $(echo "scale=2; $one_wall / $version_wall" | bc -l)"
+paired "start-up: one small plan CPU / --version CPU (100 runs)" 3 \
+    sh -c "for i in \$(seq 100); do \"$fundlint\" --version > /dev/null; done" :: \
+    sh -c "for i in \$(seq 100); do \"$fundlint\" --quiet $small > /dev/null; done"
