@@ -103,7 +103,22 @@ public struct YAMLDocument: Sendable {
     /// The pairs a loader would see: `<<` merges applied (keys written here win over merged
     /// ones, earlier merged mappings over later ones) and, of duplicate keys, the last.
     public func effectiveEntries(_ id: NodeID) -> [MappingEntry] {
-        resolvedEntries[id.index] ?? entries(id)
+        // Most documents have no merges or duplicate keys: skip the lookup.
+        if resolvedEntries.isEmpty { return entries(id) }
+        return resolvedEntries[id.index] ?? entries(id)
+    }
+
+    /// Whether the node is a null: a plain, untagged `~`, `null`, `Null`, `NULL` or nothing,
+    /// or any scalar tagged `!!null`.
+    public func isNull(_ id: NodeID) -> Bool {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else { return false }
+        if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.null }
+        guard record.style == ScalarStyle.plain.rawValue, scalarTexts[Int(record.first)].utf8.count <= 4 else { return false }
+        switch scalarTexts[Int(record.first)] {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The text a key is compared by: the scalar text of the key (through an alias), or

@@ -57,13 +57,7 @@ final class PlanView {
 
     /// Whether the scalar reads as null (`~`, `null`, nothing, or tagged `!!null`).
     static func isNull(_ node: NodeID, in document: YAMLDocument) -> Bool {
-        guard document.kind(node) == .scalar else { return false }
-        if let tag = document.tag(node) { return tag == YAMLTags.null }
-        guard document.scalarStyle(node) == .plain, let text = document.scalar(node), text.utf8.count <= 4 else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        document.isNull(node)
     }
 
     /// Whether the node carries a tag plans may not use (already reported as `yaml/tag`).
