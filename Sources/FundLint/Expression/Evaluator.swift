@@ -54,7 +54,7 @@ struct Evaluator {
         case .member(let base, let name):
             let object = evaluate(base)
             switch object.kind {
-            case .object(let fields): return fields.value(name) ?? missing(name, under: fields.anchor)
+            case .object(let fields): return fields.value(name) ?? Value(.missing)
             case .node(let node): return plan?.field(name, of: node, origin: object.origin) ?? .unknown
             case .missing: return missing(name, under: object.origin)
             default: return Value(.unknown, origin: object.origin)

@@ -42,38 +42,23 @@ public struct Value: Sendable {
     }
 }
 
-/// A mapping's fields: typed values by key. Plans' mappings are small, so fields are kept
-/// in one array and found by comparison, not hashing. The first `presentCount` fields were
-/// written in the plan; the rest are schema defaults.
+/// A mapping's fields, by key: a table row, or a plan mapping read out whole (plan
+/// mappings are otherwise read lazily, through ``PlanView``). Mappings are small, so fields
+/// are kept in one array and found by comparison, not hashing.
 public final class ObjectValue: Sendable {
     private let fields: [(key: String, value: Value)]
-    private let presentCount: Int
-    /// Where diagnostics about a missing field of this object point: the key naming it, or
-    /// the document start for the root.
-    let anchor: Origin?
 
-    /// An object whose fields were all written (a table row).
+    /// An object with these fields.
     init(fields: [String: Value]) {
         self.fields = fields.map { (key: $0.key, value: $0.value) }
-        presentCount = self.fields.count
-        anchor = nil
-    }
-
-    /// A plan object: the written fields first, then `presentCount`..<end defaults.
-    init(fields: [(key: String, value: Value)], presentCount: Int, anchor: Origin?) {
-        self.fields = fields
-        self.presentCount = presentCount
-        self.anchor = anchor
     }
 
     /// An object with no fields.
     static let empty = ObjectValue(fields: [:])
 
-    /// Whether `key` was written in the plan.
+    /// Whether the object has `key`.
     func isPresent(_ key: String) -> Bool {
-        let length = key.utf8.count
-        for index in 0..<presentCount where fields[index].key.utf8.count == length && fields[index].key == key { return true }
-        return false
+        value(key) != nil
     }
 
     /// The value of `key` if it has one.
