@@ -46,6 +46,23 @@ final class OriginTable {
 
         /// The root's context.
         static let root = Context(parent: nil, step: .root, shownVia: nil, via: .direct, key: nil)
+
+        /// The context of the pair `entry` of the mapping in this context, whose value has
+        /// the origin `parent` (when there is a record for it).
+        func entry(_ entry: MappingEntry, parent: Origin?) -> Context {
+            var inner = Context(parent: parent, step: .key(entry.key.index), shownVia: shownVia, via: via, key: entry.key)
+            if let mergedVia = entry.mergedVia, inner.shownVia == nil {
+                inner.shownVia = mergedVia
+                inner.via = .merge(key: entry.key.index)
+            }
+            return inner
+        }
+
+        /// The context of the `position`th item of the list in this context, whose value has
+        /// the origin `parent` (when there is a record for it).
+        func item(_ position: Int, parent: Origin?) -> Context {
+            Context(parent: parent, step: .index(Int32(truncatingIfNeeded: position)), shownVia: shownVia, via: via, key: nil)
+        }
     }
 
     private struct Record {
@@ -89,28 +106,15 @@ final class OriginTable {
         return (target, context)
     }
 
-    /// The context of the pair `entry` of the mapping whose value has `origin`.
-    func context(of entry: MappingEntry, inside origin: Origin) -> Context {
-        let (shownVia, via) = inherited(from: origin)
-        var context = Context(parent: origin, step: .key(entry.key.index), shownVia: shownVia, via: via, key: entry.key)
-        if let via = entry.mergedVia, context.shownVia == nil {
-            context.shownVia = via
-            context.via = .merge(key: entry.key.index)
-        }
+    /// The context a value with `origin` gives what it holds: the alias or merge through
+    /// which it was reached.
+    func context(inside origin: Origin) -> Context {
+        var context = Context(parent: origin, step: .root, shownVia: nil, via: .direct, key: nil)
+        guard let record = record(origin), record.shown >= 0 else { return context }
+        if case .direct = record.via { return context }
+        context.shownVia = NodeID(record.shown)
+        context.via = record.via
         return context
-    }
-
-    /// The context of the `position`th item of the list whose value has `origin`.
-    func context(ofItem position: Int, inside origin: Origin) -> Context {
-        let (shownVia, via) = inherited(from: origin)
-        return Context(parent: origin, step: .index(Int32(truncatingIfNeeded: position)), shownVia: shownVia, via: via, key: nil)
-    }
-
-    /// What a value's children inherit: the alias or merge it was reached through.
-    private func inherited(from origin: Origin) -> (NodeID?, Via) {
-        guard let record = record(origin), record.shown >= 0 else { return (nil, .direct) }
-        if case .direct = record.via { return (nil, .direct) }
-        return (NodeID(record.shown), record.via)
     }
 
     /// The origin of a value at the end of `steps` from the root, shown at `shown`.

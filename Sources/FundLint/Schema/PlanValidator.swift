@@ -66,17 +66,6 @@ struct PlanValidator {
         return rendered.isEmpty ? "the plan" : rendered
     }
 
-    private func entryContext(_ entry: MappingEntry, in context: Context) -> Context {
-        var inner = context
-        inner.step = .key(entry.key.index)
-        inner.key = entry.key
-        if let via = entry.mergedVia, inner.shownVia == nil {
-            inner.shownVia = via
-            inner.via = .merge(key: entry.key.index)
-        }
-        return inner
-    }
-
     // MARK: checking
 
     /// Checks the value written at `written`; `false` when it is invalid (rules will see it
@@ -184,11 +173,9 @@ struct PlanValidator {
         }
         if let itemSchema = schema.items {
             for (position, item) in items.enumerated() {
-                var itemContext = context
-                itemContext.step = .index(Int32(truncatingIfNeeded: position))
-                itemContext.key = nil
+                let itemContext = context.item(position, parent: nil)
                 steps.append(itemContext.step)
-                if PlanView.isNull(document.resolve(item), in: document) {
+                if document.isNull(document.resolve(item)) {
                     let (resolved, entered) = origins.entering(item, itemContext)
                     let itemHere = Here(node: resolved, context: entered)
                     report("schema/type", about: itemHere, entered,
@@ -222,7 +209,7 @@ struct PlanValidator {
         var nullKeys: [(String, NodeID)] = []
         var absent: [String]?
         for entry in entries {
-            let entryContext = entryContext(entry, in: context)
+            let entryContext = context.entry(entry, parent: nil)
             let keyRange = document.range(entryContext.shownVia ?? entry.key)
             guard let key = document.keyText(entry.key) else {
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
@@ -246,7 +233,7 @@ struct PlanValidator {
                        "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
                 continue
             }
-            if PlanView.isNull(document.resolve(entry.value), in: document) {
+            if document.isNull(document.resolve(entry.value)) {
                 nullKeys.append((key, entry.key))
                 continue
             }

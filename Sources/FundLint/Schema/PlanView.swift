@@ -55,11 +55,6 @@ final class PlanView {
 
     // MARK: node tests shared with the validator
 
-    /// Whether the scalar reads as null (`~`, `null`, nothing, or tagged `!!null`).
-    static func isNull(_ node: NodeID, in document: YAMLDocument) -> Bool {
-        document.isNull(node)
-    }
-
     /// Whether the node carries a tag plans may not use (already reported as `yaml/tag`).
     static func hasBadTag(_ node: NodeID, in document: YAMLDocument) -> Bool {
         guard let tag = document.tag(node) else { return false }
@@ -115,7 +110,7 @@ final class PlanView {
         fieldValues.append(contentsOf: repeatElement(nil, count: schema.properties.count))
         for entry in document.effectiveEntries(plan.node) {
             guard let key = document.keyText(entry.key), let index = schema.propertyIndex(key),
-                  !Self.isNull(document.resolve(entry.value), in: document) else { continue }
+                  !document.isNull(document.resolve(entry.value)) else { continue }
             fieldEntries[start + index] = entry
         }
     }
@@ -126,7 +121,7 @@ final class PlanView {
         let schema = plan.schema.takeUnretainedValue()
         for entry in document.effectiveEntries(plan.node) {
             guard let key = document.keyText(entry.key), schema.propertyIndex(key) == index else { continue }
-            return Self.isNull(document.resolve(entry.value), in: document) ? nil : entry
+            return document.isNull(document.resolve(entry.value)) ? nil : entry
         }
         return nil
     }
@@ -149,7 +144,7 @@ final class PlanView {
         let property = schema.properties[index].schema
         let result: Value
         if let entry {
-            result = value(entry.value, schema: property, context: origins.context(of: entry, inside: origin))
+            result = value(entry.value, schema: property, context: origins.context(inside: origin).entry(entry, parent: origin))
         } else {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
             result = Value(property.defaultValue ?? .missing, origin: missing)
@@ -172,9 +167,10 @@ final class PlanView {
         var values: [Value] = []
         let items = document.items(plan.node)
         values.reserveCapacity(items.count)
+        let inside = origins.context(inside: origin)
         for (position, item) in items.enumerated() {
-            let context = origins.context(ofItem: position, inside: origin)
-            if Self.isNull(document.resolve(item), in: document) {
+            let context = inside.item(position, parent: origin)
+            if document.isNull(document.resolve(item)) {
                 let (resolved, entered) = origins.entering(item, context)
                 values.append(Value(.unknown, origin: origins.origin(resolved, entered)))
             } else {
