@@ -52,7 +52,7 @@ struct FileCollector {
             case S_IFDIR:
                 items += walk(directory: path)
             case S_IFREG:
-                if firstSighting(info) {
+                if firstSighting(FileIdentity(info)) {
                     items.append(.file(InputFile(source: .path(path), displayPath: path)))
                 }
             default:
@@ -60,10 +60,6 @@ struct FileCollector {
             }
         }
         return items
-    }
-
-    private mutating func firstSighting(_ info: stat) -> Bool {
-        firstSighting(FileIdentity(info))
     }
 
     private mutating func firstSighting(_ identity: FileIdentity) -> Bool {

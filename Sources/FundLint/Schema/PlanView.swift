@@ -104,26 +104,30 @@ final class PlanView {
     }
 
     private func buildTable(_ plan: PlanNode) {
-        let schema = plan.schema.takeUnretainedValue()
+        let count = plan.schema.takeUnretainedValue().properties.count
         let start = fieldEntries.count
-        fieldEntries.append(contentsOf: repeatElement(Self.noEntry, count: schema.properties.count))
-        fieldValues.append(contentsOf: repeatElement(nil, count: schema.properties.count))
-        for entry in document.effectiveEntries(plan.node) {
-            guard let key = document.keyText(entry.key), let index = schema.propertyIndex(key),
-                  !document.isNull(document.resolve(entry.value)) else { continue }
-            fieldEntries[start + index] = entry
-        }
+        fieldEntries.append(contentsOf: repeatElement(Self.noEntry, count: count))
+        fieldValues.append(contentsOf: repeatElement(nil, count: count))
+        forEachValuedEntry(of: plan) { index, entry in fieldEntries[start + index] = entry }
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
     /// not null, found without a table.
     private func lookUp(_ index: Int, of plan: PlanNode) -> MappingEntry? {
+        var found: MappingEntry?
+        forEachValuedEntry(of: plan) { property, entry in if property == index { found = entry } }
+        return found
+    }
+
+    /// Calls `body` with the property index and pair of each property of the mapping `plan`
+    /// that has a value which is not null.
+    private func forEachValuedEntry(of plan: PlanNode, _ body: (Int, MappingEntry) -> Void) {
         let schema = plan.schema.takeUnretainedValue()
         for entry in document.effectiveEntries(plan.node) {
-            guard let key = document.keyText(entry.key), schema.propertyIndex(key) == index else { continue }
-            return document.isNull(document.resolve(entry.value)) ? nil : entry
+            guard let key = document.keyText(entry.key), let index = schema.propertyIndex(key),
+                  !document.isNull(document.resolve(entry.value)) else { continue }
+            body(index, entry)
         }
-        return nil
     }
 
     /// The field `name` of the mapping `plan` (whose value has `origin`): typed, a default,
