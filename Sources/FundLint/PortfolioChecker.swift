@@ -5,23 +5,31 @@ import YAMLTree
 public struct PortfolioChecker: Sendable {
     private let pack: RulePack
     private let options: CheckOptions
-    private var seen: [[String: (file: String, range: SourceRange)]]
+    private var seen: [FirstOccurrences]
+    /// Names the run's files by number, for first occurrences in other files; `nil` when the
+    /// checker names them itself (``process(_:file:)`` then keeps each file's path).
+    private let fileName: (@Sendable (Int) -> String)?
+    private var keptNames: [Int: String] = [:]
     private var totals: [[String: Int128]]
     private var crossed: [Set<String>]
 
-    /// Creates a checker for a run.
-    public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
+    /// Creates a checker for a run. `fileName` names the files by the numbers given to
+    /// ``process(_:file:)``, so the checker need not keep a path per file; without it, the
+    /// checker keeps the path of each file that holds a first occurrence.
+    public init(pack: RulePack, options: CheckOptions = CheckOptions(), fileName: (@Sendable (Int) -> String)? = nil) {
         self.pack = pack
         self.options = options
+        self.fileName = fileName
         let count = pack.portfolioRules.count
-        seen = Array(repeating: [:], count: count)
+        seen = Array(repeating: FirstOccurrences(), count: count)
         totals = Array(repeating: [:], count: count)
         crossed = Array(repeating: [], count: count)
     }
 
     /// Adds the portfolio diagnostics a file's plans cause (they belong to that file, since a
-    /// rule fires at the plan that crosses a limit or repeats a key).
-    public mutating func process(_ report: inout FileReport) {
+    /// rule fires at the plan that crosses a limit or repeats a key). `file` numbers the file
+    /// in the run.
+    public mutating func process(_ report: inout FileReport, file: Int = 0) {
         guard !pack.portfolioRules.isEmpty || !report.pendingWaivers.isEmpty else { return }
         var added: [Diagnostic] = []
         for plan in report.facts {
@@ -30,14 +38,16 @@ public struct PortfolioChecker: Sendable {
                       !options.disabledRules.contains(rule.info.id) else { continue }
                 switch rule.kind {
                 case .unique:
-                    if let first = seen[index][key] {
-                        let firstText = "\(first.file):\(first.range.start.line)"
+                    if let first = seen[index].first(key) {
+                        let firstFile = fileName?(first.file) ?? keptNames[first.file] ?? ""
+                        let firstText = "\(firstFile):\(first.range.start.line)"
                         var notes = facts.note.map { [$0] } ?? []
-                        notes.append(Diagnostic.Note(file: first.file, range: first.range, message: "'\(TextEscaper.escape(key))' is first used here"))
+                        notes.append(Diagnostic.Note(file: firstFile, range: first.range, message: "'\(TextEscaper.escape(key))' is first used here"))
                         added.append(diagnostic(rule, facts, document: plan.document, file: report.path, notes: notes,
                                                 key: key, total: nil, first: firstText))
                     } else {
-                        seen[index][key] = (report.path, facts.range)
+                        if fileName == nil, keptNames[file] == nil { keptNames[file] = report.path }
+                        seen[index].record(key, file: file, range: facts.range)
                     }
                 case .total:
                     guard !rule.passingOnly || plan.errors == 0, let amount = facts.amount, let limit = facts.limit else { continue }

@@ -15,17 +15,16 @@ struct FileCollector {
         var reason: String
     }
 
-    /// The files and the failures, in the order of the arguments.
-    enum Item {
-        case file(InputFile)
-        case failure(Failure)
+    /// The files found, in order, and the paths that could not be used.
+    struct Collected {
+        var files = InputFileList()
+        var failures: [Failure] = []
     }
 
-    private var seen: Set<FileIdentity> = []
     /// Whether a path found while walking a directory is excluded (by the configuration).
     var excluded: (String) -> Bool = { _ in false }
 
-    private struct FileIdentity: Hashable {
+    private struct FileIdentity: Comparable {
         var device: UInt64
         var inode: UInt64
 
@@ -33,103 +32,128 @@ struct FileCollector {
             device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
         }
+
+        static func < (lhs: FileIdentity, rhs: FileIdentity) -> Bool {
+            (lhs.device, lhs.inode) < (rhs.device, rhs.inode)
+        }
     }
 
+    /// Each file's identity and its position in the list, to keep only the first sighting of
+    /// each real file once all are listed (sorting these costs less memory than a set).
+    private var sightings: [(identity: FileIdentity, position: Int)] = []
+
     /// Expands `paths` (`-` is standard input, shown as `stdinName`).
-    mutating func collect(_ paths: [String], stdinName: String) -> [Item] {
-        var items: [Item] = []
+    mutating func collect(_ paths: [String], stdinName: String) -> Collected {
+        var collected = Collected()
         for path in paths {
             if path == "-" {
-                items.append(.file(InputFile(source: .standardInput, displayPath: stdinName)))
+                collected.files.appendStandardInput(displayName: stdinName)
                 continue
             }
             var info = stat()
             guard stat(path, &info) == 0 else {
-                items.append(.failure(Failure(path: path, reason: String(cString: strerror(errno)))))
+                collected.failures.append(Failure(path: path, reason: String(cString: strerror(errno))))
                 continue
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                items += walk(directory: path)
+                walk(directory: path, into: &collected)
             case S_IFREG:
-                if firstSighting(FileIdentity(info)) {
-                    items.append(.file(InputFile(source: .path(path), displayPath: path)))
-                }
+                sightings.append((FileIdentity(info), collected.files.count))
+                collected.files.append(path: path)
             default:
-                items.append(.failure(Failure(path: path, reason: "not a regular file or directory")))
+                collected.failures.append(Failure(path: path, reason: "not a regular file or directory"))
             }
         }
-        return items
+        let repeats = repeatedSightings()
+        if !repeats.isEmpty { collected.files = collected.files.removing(repeats) }
+        sightings = []
+        return collected
     }
 
-    private mutating func firstSighting(_ identity: FileIdentity) -> Bool {
-        seen.insert(identity).inserted
+    /// The positions of files already listed earlier, under another path or argument.
+    private mutating func repeatedSightings() -> Set<Int> {
+        sightings.sort { ($0.identity, $0.position) < ($1.identity, $1.position) }
+        var repeats: Set<Int> = []
+        for index in sightings.indices.dropFirst() where sightings[index].identity == sightings[index - 1].identity {
+            repeats.insert(sightings[index].position)
+        }
+        return repeats
     }
 
-    private mutating func walk(directory root: String) -> [Item] {
+    private mutating func walk(directory root: String, into collected: inout Collected) {
         let rootReal = realPath(root) ?? root
-        // Only the path and identity of each file: a whole `stat` per file would weigh on a
-        // tree of a hundred thousand plans.
-        var found: [(path: String, identity: FileIdentity)] = []
-        var failures: [Item] = []
+        // Only each file's name and identity, the directory written once: a whole `stat` or a
+        // path string per file would weigh on a tree of a hundred thousand plans.
+        var found: [(file: InputFileList.Pending, identity: FileIdentity)] = []
         var pending = [root]
         while let directory = pending.popLast() {
-            guard let (names, unreadable) = Self.entries(of: directory) else {
-                failures.append(.failure(Failure(path: directory, reason: "cannot list the directory")))
-                continue
-            }
-            for name in unreadable where !name.hasPrefix(".") && Self.isPlanName(name) {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                failures.append(.failure(Failure(path: path, reason: "the file name is not UTF-8")))
-            }
-            for name in names where !name.hasPrefix(".") {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                if excluded(path) { continue }
+            let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+            var directoryNumber: Int32?
+            // Each name is looked at as it is read: a directory of a hundred thousand plans
+            // is never held as a hundred thousand strings.
+            let listed = Self.forEachEntry(of: directory) { name, isUTF8 in
+                guard !name.hasPrefix(".") else { return }
+                guard isUTF8 else {
+                    if Self.isPlanName(name) {
+                        collected.failures.append(Failure(path: prefix + name, reason: "the file name is not UTF-8"))
+                    }
+                    return
+                }
+                let path = prefix + name
+                if excluded(path) { return }
                 var link = stat()
-                guard lstat(path, &link) == 0 else { continue }
+                guard lstat(path, &link) == 0 else { return }
+                let identity: FileIdentity
                 switch link.st_mode & S_IFMT {
                 case S_IFDIR:
                     pending.append(path)
+                    return
                 case S_IFREG:
-                    if Self.isPlanName(name) { found.append((path, FileIdentity(link))) }
+                    guard Self.isPlanName(name) else { return }
+                    identity = FileIdentity(link)
                 case S_IFLNK:
                     var target = stat()
                     guard Self.isPlanName(name), stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
                           let real = realPath(path), real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
-                    else { continue }
-                    found.append((path, FileIdentity(target)))
+                    else { return }
+                    identity = FileIdentity(target)
                 default:
-                    continue
+                    return
                 }
+                let number = directoryNumber ?? collected.files.addDirectory(prefix)
+                directoryNumber = number
+                found.append((collected.files.store(name: name, directory: number), identity))
             }
+            if !listed { collected.failures.append(Failure(path: directory, reason: "cannot list the directory")) }
         }
-        found.sort { Self.bytewiseLess($0.path, $1.path) }
-        var items = failures
-        for entry in found where firstSighting(entry.identity) {
-            items.append(.file(InputFile(source: .path(entry.path), displayPath: entry.path)))
+        let files = collected.files
+        found.sort { files.precedes($0.file, $1.file) }
+        collected.files.reserve(found.count)
+        for entry in found {
+            sightings.append((entry.identity, collected.files.count))
+            collected.files.append(entry.file)
         }
-        return items
     }
 
-    /// The names in a directory, read with `readdir` (lighter than Foundation's listing for
-    /// a directory of many thousand plans), and the names that are not UTF-8 (shown with
-    /// replacement characters), which no path string can name.
-    private static func entries(of directory: String) -> (names: [String], unreadable: [String])? {
-        guard let stream = opendir(directory) else { return nil }
+    /// Calls `body` with each name in a directory, read with `readdir` (lighter than
+    /// Foundation's listing), and whether the name is UTF-8 (a name that is not is shown with
+    /// replacement characters: no path string can name it). `false` when the directory
+    /// cannot be opened.
+    private static func forEachEntry(of directory: String, _ body: (_ name: String, _ isUTF8: Bool) -> Void) -> Bool {
+        guard let stream = opendir(directory) else { return false }
         defer { closedir(stream) }
-        var names: [String] = []
-        var unreadable: [String] = []
         while let entry = readdir(stream) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 if let name = String(validating: bytes, as: UTF8.self) {
-                    if name != ".", name != ".." { names.append(name) }
+                    if name != ".", name != ".." { body(name, true) }
                 } else {
-                    unreadable.append(String(decoding: bytes, as: UTF8.self))
+                    body(String(decoding: bytes, as: UTF8.self), false)
                 }
             }
         }
-        return (names, unreadable)
+        return true
     }
 
     private static func isPlanName(_ name: String) -> Bool {
@@ -141,20 +165,5 @@ struct FileCollector {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    /// Orders paths by their UTF-8 bytes (the same order on every platform and locale).
-    static func bytewiseLess(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let shared = min(left.count, right.count)
-                if shared > 0, let a = left.baseAddress, let b = right.baseAddress {
-                    let order = memcmp(a, b, shared)
-                    if order != 0 { return order < 0 }
-                }
-                return left.count < right.count
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ struct LintPipeline {
 
     /// What `prepare` settled.
     struct Prepared {
-        var files: [InputFile]
+        var files: InputFileList
         var pack: RulePack
         var checkOptions: CheckOptions
         var failLevel: FailLevel
@@ -38,19 +38,12 @@ struct LintPipeline {
             }
         }
         var toolFailed = false
-        var files: [InputFile] = []
-        do {
-            let items = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
-            files.reserveCapacity(items.count)
-            for item in items {
-                switch item {
-                case .file(let file): files.append(file)
-                case .failure(let failure):
-                    StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
-                    toolFailed = true
-                }
-            }
+        let collected = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
+        for failure in collected.failures {
+            StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
+            toolFailed = true
         }
+        let files = collected.files
 
         let pack: RulePack
         switch PackSelection.select(options.pack.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
@@ -91,14 +84,16 @@ struct LintPipeline {
             let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
             return { index in Self.check(inputs[index], checker: checker, limit: limit, fix: fix) }
         }
-        var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions)
+        var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions) { inputs[$0].displayPath }
         var progress = ProgressLine(total: inputs.count)
         var failed = false
+        var file = 0
         runner.forEachInOrder { outcome in
+            defer { file += 1 }
             progress.advance()
             switch outcome {
             case .report(var report, let fixed):
-                portfolio.process(&report)
+                portfolio.process(&report, file: file)
                 body(report, fixed)
             case .failure(let path, let reason):
                 StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(path))': \(reason)\n")

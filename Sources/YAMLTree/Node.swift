@@ -44,10 +44,7 @@ struct NodeRecord: Sendable {
     var kind: NodeKind
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
     var style: UInt8
-    private var startLine: UInt32
-    private var startColumn: UInt32
-    private var endLine: UInt32
-    private var endColumn: UInt32
+    private var packedRange: PackedRange
     /// Scalar: index into the scalar texts; collection: start in the children array;
     /// alias: the target node's index.
     var first: Int32
@@ -61,26 +58,16 @@ struct NodeRecord: Sendable {
     init(kind: NodeKind, style: UInt8, range: SourceRange, first: Int32, count: Int32, tag: Int32, anchor: Int32) {
         self.kind = kind
         self.style = style
-        (startLine, startColumn, endLine, endColumn) = (0, 0, 0, 0)
+        packedRange = PackedRange(range)
         self.first = first
         self.count = count
         self.tag = tag
         self.anchor = anchor
-        self.range = range
     }
 
-    /// The node's range, kept in 32-bit fields (positions past 2³² saturate; files are far
-    /// smaller than the size limit allows that).
+    /// The node's range.
     var range: SourceRange {
-        get {
-            SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
-                        end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
-        }
-        set {
-            startLine = UInt32(clamping: newValue.start.line)
-            startColumn = UInt32(clamping: newValue.start.column)
-            endLine = UInt32(clamping: newValue.end.line)
-            endColumn = UInt32(clamping: newValue.end.column)
-        }
+        get { packedRange.range }
+        set { packedRange = PackedRange(newValue) }
     }
 }

@@ -36,6 +36,23 @@ import Testing
         #expect(files == ["plans/a.yaml", "plans/a/z.yml", "plans/b.yaml", "plans/dir.yaml/inner.yaml"])
     }
 
+    @Test func pathsSortByTheirBytesAcrossDirectoriesAndEachFileIsCheckedOnce() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = root.appendingPathComponent("plans")
+        // '-' (0x2D) < '.' (0x2E) < '/' (0x2F): a file in a subdirectory sorts by its whole path.
+        try write("k: 1\n", "a/z.yaml", in: tree)
+        try write("k: 1\n", "a.yaml", in: tree)
+        try write("k: 1\n", "a-b.yaml", in: tree)
+        try write("k: 1\n", "a/b/c.yaml", in: tree)
+        try write("k: 1\n", "a0.yaml", in: tree)
+        // A file named first on its own, again through its directory, and again on its own.
+        let result = try CommandRunner.run(["--format", "json", "plans/a/z.yaml", "plans", "plans/a/z.yaml"], in: root)
+        let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        let files = (object?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        #expect(files == ["plans/a/z.yaml", "plans/a-b.yaml", "plans/a.yaml", "plans/a/b/c.yaml", "plans/a0.yaml"])
+    }
+
     #if os(Linux)
     @Test func aFileNameThatIsNotUTF8IsAToolFailureNotASilentSkip() throws {
         let root = try CommandRunner.temporaryDirectory()

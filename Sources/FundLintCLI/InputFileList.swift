@@ -1,0 +1,137 @@
+import Foundation
+
+/// The files of a run, in order, kept compact: each directory's path once, every file name's
+/// UTF-8 bytes in one buffer, and 16 bytes a file to tie them together. A run over a hundred
+/// thousand plans holds its whole list from start to finish, so a string object per path
+/// (and its directory written out again each time) would be most of its memory.
+struct InputFileList: Sendable {
+    fileprivate struct Entry: Sendable {
+        /// Where the name starts in `names`.
+        var start: Int
+        var length: Int32
+        /// Index into `directories`; -1 for a path given whole.
+        var directory: Int32
+    }
+
+    /// Directory paths, each ending in `/`.
+    private var directories: [String] = []
+    private var names: [UInt8] = []
+    private var entries: [Entry] = []
+    /// The positions of standard input (`-`) in the list; its name is the display name.
+    private var standardInput: Set<Int> = []
+
+    /// How many files the list holds.
+    var count: Int { entries.count }
+
+    /// The first file, if any.
+    var first: InputFile? { entries.isEmpty ? nil : self[0] }
+
+    /// The file at `index` (in `0..<count`).
+    subscript(index: Int) -> InputFile {
+        let path = path(of: entries[index])
+        return InputFile(source: standardInput.contains(index) ? .standardInput : .path(path), displayPath: path)
+    }
+
+    private func path(of entry: Entry) -> String {
+        let name = String(decoding: names[entry.start..<(entry.start + Int(entry.length))], as: UTF8.self)
+        return entry.directory < 0 ? name : directories[Int(entry.directory)] + name
+    }
+
+    /// Appends the file at `path`, given whole.
+    mutating func append(path: String) {
+        entries.append(storeName(path, directory: -1))
+    }
+
+    /// Appends standard input, shown as `displayName`.
+    mutating func appendStandardInput(displayName: String) {
+        standardInput.insert(entries.count)
+        append(path: displayName)
+    }
+
+    /// Adds a directory for ``Pending`` files to name; `path` ends in `/`.
+    mutating func addDirectory(_ path: String) -> Int32 {
+        directories.append(path)
+        return Int32(clamping: directories.count - 1)
+    }
+
+    /// A file stored but not yet listed, so a directory's files can be sorted before they
+    /// are appended.
+    struct Pending: Sendable {
+        fileprivate var entry: Entry
+    }
+
+    /// Stores the name of a file in `directory` (from ``addDirectory(_:)``) for appending later.
+    mutating func store(name: String, directory: Int32) -> Pending {
+        Pending(entry: storeName(name, directory: directory))
+    }
+
+    private mutating func storeName(_ name: String, directory: Int32) -> Entry {
+        let start = names.count
+        names.append(contentsOf: name.utf8)
+        return Entry(start: start, length: Int32(clamping: names.count - start), directory: directory)
+    }
+
+    /// Appends a stored file.
+    mutating func append(_ pending: Pending) {
+        entries.append(pending.entry)
+    }
+
+    /// Makes room for `count` more files.
+    mutating func reserve(_ count: Int) {
+        entries.reserveCapacity(entries.count + count)
+    }
+
+    /// Whether the stored file `a`'s path sorts before `b`'s, by UTF-8 bytes (the same order
+    /// on every platform and locale).
+    func precedes(_ a: Pending, _ b: Pending) -> Bool {
+        names.withUnsafeBufferPointer { buffer in
+            let nameA = UnsafeBufferPointer(rebasing: buffer[a.entry.start..<(a.entry.start + Int(a.entry.length))])
+            let nameB = UnsafeBufferPointer(rebasing: buffer[b.entry.start..<(b.entry.start + Int(b.entry.length))])
+            if a.entry.directory == b.entry.directory { return Self.bytewiseLess(nameA, nameB) }
+            var directoryA = a.entry.directory < 0 ? "" : directories[Int(a.entry.directory)]
+            var directoryB = b.entry.directory < 0 ? "" : directories[Int(b.entry.directory)]
+            return directoryA.withUTF8 { prefixA in
+                directoryB.withUTF8 { prefixB in
+                    Self.joinedLess((prefixA, nameA), (prefixB, nameB))
+                }
+            }
+        }
+    }
+
+    /// Orders byte strings by their bytes, a shorter prefix first.
+    static func bytewiseLess(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(left.count, right.count)
+        if shared > 0, let a = left.baseAddress, let b = right.baseAddress {
+            let order = memcmp(a, b, shared)
+            if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+    }
+
+    /// `bytewiseLess` of two byte strings each given in two parts.
+    private static func joinedLess(_ left: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>),
+                                   _ right: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)) -> Bool {
+        let leftCount = left.0.count + left.1.count
+        let rightCount = right.0.count + right.1.count
+        var index = 0
+        while index < leftCount, index < rightCount {
+            let a = index < left.0.count ? left.0[index] : left.1[index - left.0.count]
+            let b = index < right.0.count ? right.0[index] : right.1[index - right.0.count]
+            if a != b { return a < b }
+            index += 1
+        }
+        return leftCount < rightCount
+    }
+
+    /// The list without the files at `positions`.
+    func removing(_ positions: Set<Int>) -> InputFileList {
+        var kept = self
+        kept.entries = []
+        kept.standardInput = []
+        for index in entries.indices where !positions.contains(index) {
+            if standardInput.contains(index) { kept.standardInput.insert(kept.entries.count) }
+            kept.entries.append(entries[index])
+        }
+        return kept
+    }
+}

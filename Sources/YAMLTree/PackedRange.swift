@@ -1,0 +1,23 @@
+/// A ``SourceRange`` in four 32-bit fields (16 bytes instead of 32), for ranges kept in
+/// bulk: a document's nodes, a run's first occurrences. Positions past 2³² saturate; files
+/// are far smaller than the size limit lets that happen.
+public struct PackedRange: Sendable, Hashable {
+    private var startLine: UInt32
+    private var startColumn: UInt32
+    private var endLine: UInt32
+    private var endColumn: UInt32
+
+    /// Packs `range`.
+    public init(_ range: SourceRange) {
+        startLine = UInt32(clamping: range.start.line)
+        startColumn = UInt32(clamping: range.start.column)
+        endLine = UInt32(clamping: range.end.line)
+        endColumn = UInt32(clamping: range.end.column)
+    }
+
+    /// The range.
+    public var range: SourceRange {
+        SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
+                    end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
+    }
+}
