@@ -15,22 +15,21 @@ struct YAMLPathIndex {
     /// The path of `node`; the empty string for the root.
     mutating func path(of node: NodeID) -> String {
         if parents.isEmpty { build() }
-        var parts: [String] = []
+        var reversed: [Int32] = []
         var current = Int(node.index)
         var guardCount = 0
         while current >= 0, current < parents.count, parents[current] >= 0, guardCount <= parents.count {
-            let step = steps[current]
-            if step >= 0 {
-                parts.append(Self.keyStep(document.keyText(NodeID(step)) ?? "?"))
-            } else {
-                parts.append("[\(-Int(step) - 1)]")
-            }
+            reversed.append(steps[current])
             current = Int(parents[current])
             guardCount += 1
         }
         var result = ""
-        for (offset, part) in parts.reversed().enumerated() {
-            if offset == 0, part.hasPrefix(".") { result += part.dropFirst() } else { result += part }
+        for step in reversed.reversed() {
+            if step >= 0 {
+                Self.appendKey(document.keyText(NodeID(step)) ?? "?", to: &result)
+            } else {
+                Self.appendIndex(-Int(step) - 1, to: &result)
+            }
         }
         return result
     }
@@ -58,20 +57,33 @@ struct YAMLPathIndex {
         }
     }
 
-    /// `.name` for plain identifiers, `["odd key"]` otherwise.
-    static func keyStep(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" || $0 == "-"
+    /// Appends the step to the key `key` to `path`: `.name` for plain identifiers (no dot
+    /// at the start of a path), `["odd key"]` otherwise.
+    static func appendKey(_ key: String, to path: inout String) {
+        let plain = !key.isEmpty && key.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
         }
-        if plain { return "." + key }
-        var quoted = "[\""
+        if plain {
+            if !path.isEmpty { path += "." }
+            path += key
+            return
+        }
+        path += "[\""
         for scalar in key.unicodeScalars {
             switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            default: quoted.unicodeScalars.append(scalar)
+            case "\"": path += "\\\""
+            case "\\": path += "\\\\"
+            default: path.unicodeScalars.append(scalar)
             }
         }
-        return quoted + "\"]"
+        path += "\"]"
+    }
+
+    /// Appends the step to item `index` to `path`: `[3]`.
+    static func appendIndex(_ index: Int, to path: inout String) {
+        path += "["
+        path += String(index)
+        path += "]"
     }
 }

@@ -182,6 +182,22 @@ final class OriginTable {
 
     /// The value's YAML path (`budget.items[3].amount`); empty for the plan itself.
     func path(_ origin: Origin?) -> String {
+        render(origin, then: nil)
+    }
+
+    /// The path of `step` under the value at `origin`.
+    func path(_ origin: Origin?, then step: Step) -> String {
+        render(origin, then: step)
+    }
+
+    /// The path of the field `name` under the value at `origin`.
+    func path(_ origin: Origin?, field name: String) -> String {
+        var result = path(origin)
+        YAMLPathIndex.appendKey(name, to: &result)
+        return result
+    }
+
+    private func render(_ origin: Origin?, then last: Step?) -> String {
         var steps: [Step] = []
         var current = origin.map { Int($0.index) } ?? -1
         // Parents always come before their children, so this walk ends.
@@ -191,36 +207,18 @@ final class OriginTable {
             guard Int(record.parent) < current else { break }
             current = Int(record.parent)
         }
-        return render(steps.reversed())
-    }
-
-    /// The path of `step` under the value at `origin`.
-    func path(_ origin: Origin?, then step: Step) -> String {
-        let base = path(origin)
-        return join(base, text(of: step))
-    }
-
-    /// The path of the field `name` under the value at `origin`.
-    func path(_ origin: Origin?, field name: String) -> String {
-        join(path(origin), YAMLPathIndex.keyStep(name))
-    }
-
-    private func render(_ steps: [Step]) -> String {
         var result = ""
-        for step in steps { result = join(result, text(of: step)) }
+        for step in steps.reversed() { append(step, to: &result) }
+        if let last { append(last, to: &result) }
         return result
     }
 
-    private func join(_ base: String, _ step: String) -> String {
-        base.isEmpty && step.hasPrefix(".") ? String(step.dropFirst()) : base + step
-    }
-
-    private func text(of step: Step) -> String {
+    private func append(_ step: Step, to path: inout String) {
         switch step {
-        case .root: ""
-        case .key(let node): YAMLPathIndex.keyStep(document.keyText(NodeID(node)) ?? "?")
-        case .index(let index): "[\(index)]"
-        case .name(let index): Int(index) < names.count ? YAMLPathIndex.keyStep(names[Int(index)]) : ""
+        case .root: break
+        case .key(let node): YAMLPathIndex.appendKey(document.keyText(NodeID(node)) ?? "?", to: &path)
+        case .index(let index): YAMLPathIndex.appendIndex(Int(index), to: &path)
+        case .name(let index): if Int(index) < names.count { YAMLPathIndex.appendKey(names[Int(index)], to: &path) }
         }
     }
 }

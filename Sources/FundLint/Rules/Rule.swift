@@ -94,7 +94,9 @@ public struct RuleInfo: Sendable {
 }
 
 /// A compiled pack rule: its metadata and the expressions that decide when it fires.
-struct Rule: Sendable {
+/// A compiled per-plan rule. A class: every plan runs every rule, and a rule is passed
+/// around by one reference rather than copied field by field.
+final class Rule: Sendable {
     struct Note: Sendable {
         var at: CompiledExpression
         var message: MessageTemplate
@@ -107,13 +109,29 @@ struct Rule: Sendable {
         var message: MessageTemplate
     }
 
-    var info: RuleInfo
-    var when: CompiledExpression?
-    var forEach: (slot: Int, list: CompiledExpression)?
-    var at: CompiledExpression
-    var assert: CompiledExpression
-    var message: MessageTemplate
-    var notes: [Note]
-    var fix: Fix?
-    var slots: Int
+    let info: RuleInfo
+    /// Whether the rule runs per plan (`scope: plan`), worked out once.
+    let isPerPlan: Bool
+    let when: CompiledExpression?
+    let forEach: (slot: Int, list: CompiledExpression)?
+    let at: CompiledExpression
+    let assert: CompiledExpression
+    let message: MessageTemplate
+    let notes: [Note]
+    let fix: Fix?
+    let slots: Int
+
+    init(info: RuleInfo, when: CompiledExpression?, forEach: (slot: Int, list: CompiledExpression)?, at: CompiledExpression,
+         assert: CompiledExpression, message: MessageTemplate, notes: [Note], fix: Fix?, slots: Int) {
+        self.info = info
+        isPerPlan = info.scope == "plan"
+        self.when = when
+        self.forEach = forEach
+        self.at = at
+        self.assert = assert
+        self.message = message
+        self.notes = notes
+        self.fix = fix
+        self.slots = slots
+    }
 }

@@ -11,18 +11,17 @@ struct RuleRunner {
 
     func run(_ rules: [Rule]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // One evaluator for all the rules, its locals cleared between them; rules are read in
-        // place rather than copied.
+        // One evaluator for all the rules, its locals cleared between them.
         var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) })
-        for index in rules.indices where rules[index].info.scope == "plan" {
-            for slot in 0..<min(rules[index].slots, evaluator.locals.count) { evaluator.locals[slot] = .unknown }
-            if let forEach = rules[index].forEach {
+        for rule in rules where rule.isPerPlan {
+            for slot in 0..<min(rule.slots, evaluator.locals.count) { evaluator.locals[slot] = .unknown }
+            if let forEach = rule.forEach {
                 guard let items = evaluator.items(evaluator.evaluate(forEach.list)) else { continue }
                 for item in items {
                     evaluator.locals[forEach.slot] = item
-                    if let diagnostic = fire(rules[index], &evaluator) { diagnostics.append(diagnostic) }
+                    if let diagnostic = fire(rule, &evaluator) { diagnostics.append(diagnostic) }
                 }
-            } else if let diagnostic = fire(rules[index], &evaluator) {
+            } else if let diagnostic = fire(rule, &evaluator) {
                 diagnostics.append(diagnostic)
             }
         }
