@@ -28,6 +28,14 @@ struct TreeBuilder {
         self.limits = limits
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
         expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
+        // Room for the nodes of a typical plan (about one per ten bytes), so a small file's
+        // arrays are allocated once; larger files grow them as usual.
+        let expected = min(inputSize / 10, 4096) + 16
+        document.nodes.reserveCapacity(expected)
+        document.children.reserveCapacity(expected)
+        document.scalarTexts.reserveCapacity(expected)
+        weights.reserveCapacity(expected)
+        pending.reserveCapacity(min(expected, 256))
     }
 
     // MARK: events
@@ -78,7 +86,7 @@ struct TreeBuilder {
         }
         document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
         weights[node] = open.weight
-        openAnchored.remove(open.node)
+        if !openAnchored.isEmpty { openAnchored.remove(open.node) }
         if let parent = stack.indices.last {
             stack[parent].weight = Self.saturatingAdd(stack[parent].weight, open.weight)
         }

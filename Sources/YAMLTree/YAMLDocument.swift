@@ -78,34 +78,25 @@ public struct YAMLDocument: Sendable {
     }
 
     /// The items of a sequence, in order; empty for other kinds.
-    public func items(_ id: NodeID) -> [NodeID] {
+    public func items(_ id: NodeID) -> SequenceItems {
         let record = nodes[Int(id.index)]
-        guard record.kind == .sequence else { return [] }
-        let start = Int(record.first)
-        return children[start..<start + Int(record.count)].map { NodeID($0) }
+        guard record.kind == .sequence else { return .empty }
+        return SequenceItems(children: children, start: Int(record.first), count: Int(record.count))
     }
 
     /// The pairs of a mapping as written, in order, duplicates and `<<` keys included.
-    public func entries(_ id: NodeID) -> [MappingEntry] {
+    public func entries(_ id: NodeID) -> MappingEntries {
         let record = nodes[Int(id.index)]
-        guard record.kind == .mapping else { return [] }
-        let start = Int(record.first)
-        let pairs = Int(record.count) / 2
-        var result: [MappingEntry] = []
-        result.reserveCapacity(pairs)
-        for pair in 0..<pairs {
-            result.append(MappingEntry(key: NodeID(children[start + 2 * pair]),
-                                       value: NodeID(children[start + 2 * pair + 1])))
-        }
-        return result
+        guard record.kind == .mapping else { return .empty }
+        return MappingEntries(children: children, start: Int(record.first), pairs: Int(record.count) / 2)
     }
 
     /// The pairs a loader would see: `<<` merges applied (keys written here win over merged
     /// ones, earlier merged mappings over later ones) and, of duplicate keys, the last.
-    public func effectiveEntries(_ id: NodeID) -> [MappingEntry] {
+    public func effectiveEntries(_ id: NodeID) -> MappingEntries {
         // Most documents have no merges or duplicate keys: skip the lookup.
-        if resolvedEntries.isEmpty { return entries(id) }
-        return resolvedEntries[id.index] ?? entries(id)
+        if !resolvedEntries.isEmpty, let resolved = resolvedEntries[id.index] { return MappingEntries(resolved: resolved) }
+        return entries(id)
     }
 
     /// Whether the node is a null: a plain, untagged `~`, `null`, `Null`, `NULL` or nothing,

@@ -168,6 +168,7 @@ struct Evaluator {
         guard let items = items(list) else { return .unknown }
         var sawUnknown = false
         var mapped: [Value] = []
+        if macro == .map || macro == .filter { mapped.reserveCapacity(items.count) }
         for item in items {
             if slot < locals.count { locals[slot] = item }
             let result = evaluate(body)

@@ -67,7 +67,7 @@ struct PackReader {
             error(at: node, "\(what) must be a list")
             return nil
         }
-        return document.items(resolved)
+        return Array(document.items(resolved))
     }
 
     /// `true`/`false`, or an error.

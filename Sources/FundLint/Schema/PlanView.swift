@@ -48,6 +48,8 @@ final class PlanView {
         document = origins.document
         self.origins = origins
         tables = Array(repeating: Table(), count: document.nodeCount)
+        fieldEntries.reserveCapacity(64)
+        fieldValues.reserveCapacity(64)
         if let node = document.root {
             root = value(node, schema: schema, context: .root)
         }

@@ -218,36 +218,43 @@ struct SimplePattern: Sendable {
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
-        // reach[j]: the elements so far can match, ending at byte j.
-        var reach = [Bool](repeating: !anchoredStart, count: count + 1)
-        reach[0] = true
-        var next = [Bool](repeating: false, count: count + 1)
-        var run = [Int](repeating: 0, count: count + 1)
-        for element in elements {
-            // run[j]: how many bytes from j on are in the element's set.
-            run[count] = 0
-            var position = count - 1
-            while position >= 0 {
-                run[position] = element.contains(bytes[position]) ? run[position + 1] + 1 : 0
-                position -= 1
-            }
-            for index in 0..<(count + 1) { next[index] = false }
-            var marked = -1
-            var any = false
-            for start in 0..<(count + 1) where reach[start] && run[start] >= element.minimum {
-                let lowest = start + element.minimum
-                let highest = start + Swift.min(element.maximum, run[start])
-                var index = Swift.max(lowest, marked + 1)
-                while index <= highest {
-                    next[index] = true
-                    index += 1
+        // Three rows of count + 1 in one temporary buffer (on the stack for short text):
+        // reach[j]: the elements so far can match, ending at byte j; next: the same after
+        // this element; run[j]: how many bytes from j on are in the element's set.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (count + 1)) { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var reach = base
+            var next = base + (count + 1)
+            let run = base + 2 * (count + 1)
+            for index in 0...count { reach[index] = anchoredStart ? 0 : 1 }
+            reach[0] = 1
+            for element in elements {
+                run[count] = 0
+                var position = count - 1
+                while position >= 0 {
+                    run[position] = element.contains(bytes[position]) ? run[position + 1] + 1 : 0
+                    position -= 1
                 }
-                marked = Swift.max(marked, highest)
-                any = true
+                for index in 0...count { next[index] = 0 }
+                var marked = -1
+                var any = false
+                for start in 0...count where reach[start] != 0 && run[start] >= element.minimum {
+                    let lowest = start + element.minimum
+                    let highest = start + Swift.min(element.maximum, run[start])
+                    var index = Swift.max(lowest, marked + 1)
+                    while index <= highest {
+                        next[index] = 1
+                        index += 1
+                    }
+                    marked = Swift.max(marked, highest)
+                    any = true
+                }
+                guard any else { return false }
+                swap(&reach, &next)
             }
-            guard any else { return false }
-            swap(&reach, &next)
+            if anchoredEnd { return reach[count] != 0 }
+            for index in 0...count where reach[index] != 0 { return true }
+            return false
         }
-        return anchoredEnd ? reach[count] : reach.contains(true)
     }
 }
