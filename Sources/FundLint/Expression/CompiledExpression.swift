@@ -4,7 +4,9 @@ indirect enum CompiledExpression: Sendable {
     case constant(Value)
     case rootObject
     case local(Int)
-    case member(CompiledExpression, String)
+    /// A field, with its position among the fields of the object's type: the index of the
+    /// property in a plan mapping's schema, which spares a search by name (-1: unknown).
+    case member(CompiledExpression, String, position: Int)
     case listIndex(CompiledExpression, CompiledExpression)
     case tableLookup(CompiledExpression, CompiledExpression)
     case has(CompiledExpression, String)

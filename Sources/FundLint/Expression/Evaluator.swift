@@ -51,11 +51,11 @@ struct Evaluator {
             return root
         case .local(let slot):
             return slot < locals.count ? locals[slot] : .unknown
-        case .member(let base, let name):
+        case .member(let base, let name, let position):
             let object = evaluate(base)
             switch object.kind {
             case .object(let fields): return fields.value(name) ?? Value(.missing)
-            case .node(let node): return plan?.field(name, of: node, origin: object.origin) ?? .unknown
+            case .node(let node): return plan?.field(name, position: position, of: node, origin: object.origin) ?? .unknown
             case .missing: return missing(name, under: object.origin)
             default: return Value(.unknown, origin: object.origin)
             }

@@ -62,7 +62,7 @@ struct ExpressionCompiler {
                 }
             }
             if let type = rootType.fields[name] {
-                return (.member(.rootObject, name), type)
+                return (.member(.rootObject, name, position: rootType.order.firstIndex(of: name) ?? -1), type)
             }
             throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))", offset: offset)
         case .member(let base, let name, let offset):
@@ -73,7 +73,7 @@ struct ExpressionCompiler {
             guard let fieldType = objectType.fields[name] else {
                 throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))", offset: offset)
             }
-            return (.member(code, name), fieldType)
+            return (.member(code, name, position: objectType.order.firstIndex(of: name) ?? -1), fieldType)
         case .index(let base, let index, let offset):
             let (baseCode, baseType) = try compile(base)
             let (indexCode, indexType) = try compile(index)

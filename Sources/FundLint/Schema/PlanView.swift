@@ -134,9 +134,12 @@ final class PlanView {
 
     /// The field `name` of the mapping `plan` (whose value has `origin`): typed, a default,
     /// or missing. A field is typed once; later reads through the same place reuse it.
-    func field(_ name: String, of plan: PlanNode, origin: Origin?) -> Value {
+    /// `position` is where the field is expected among the schema's properties (-1 when
+    /// not known); it is checked against the name before it is used.
+    func field(_ name: String, position: Int = -1, of plan: PlanNode, origin: Origin?) -> Value {
         let schema = plan.schema.takeUnretainedValue()
-        guard let index = schema.propertyIndex(name), let origin else { return .unknown }
+        let known = position >= 0 && position < schema.properties.count && schema.properties[position].name == name
+        guard let index = known ? position : schema.propertyIndex(name), let origin else { return .unknown }
         let start = table(plan, origin: origin)
         let cacheable = start != nil && tables[Int(plan.node.index)].origin == origin.index
         if cacheable, let start, let cached = fieldValues[start + index] { return cached }
