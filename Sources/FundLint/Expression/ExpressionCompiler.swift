@@ -52,7 +52,13 @@ struct ExpressionCompiler {
                 element = element.merged(with: type)
                 compiled.append(code)
             }
-            return (.list(compiled), .list(element))
+            // A list of constants is built once, here, not at every evaluation.
+            var constants: [Value] = []
+            for code in compiled {
+                guard case .constant(let value) = code else { return (.list(compiled), .list(element)) }
+                constants.append(value)
+            }
+            return (.constant(Value(.list(constants))), .list(element))
         case .identifier(let name, let offset):
             if let binding = scope[name] {
                 switch binding {

@@ -108,8 +108,10 @@ final class PlanView {
     private func buildTable(_ plan: PlanNode) {
         let count = plan.schema.takeUnretainedValue().properties.count
         let start = fieldEntries.count
-        fieldEntries.append(contentsOf: repeatElement(Self.noEntry, count: count))
-        fieldValues.append(contentsOf: repeatElement(nil, count: count))
+        for _ in 0..<count {
+            fieldEntries.append(Self.noEntry)
+            fieldValues.append(nil)
+        }
         forEachValuedEntry(of: plan) { index, entry in fieldEntries[start + index] = entry }
     }
 
