@@ -25,13 +25,14 @@ enum FileReader {
             guard fstat(descriptor, &info) == 0 else { return .failure(String(cString: strerror(errno))) }
             guard info.st_mode & S_IFMT == S_IFREG else { return .failure("not a regular file") }
             if Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
-            return readAll(descriptor: descriptor, limit: limit, expected: Int(info.st_size))
+            return readAll(descriptor: descriptor, limit: limit, expected: Int(info.st_size), regularFile: true)
         }
     }
 
     /// Reads to the end straight into uninitialised storage: no buffer to clear or copy
-    /// for a regular file, whose size is known.
-    private static func readAll(descriptor: Int32, limit: Int, expected: Int = 65_536) -> Outcome {
+    /// for a regular file, whose size is known. A regular file returns less than asked
+    /// only at its end, so one read of one byte more than its size is the whole file.
+    private static func readAll(descriptor: Int32, limit: Int, expected: Int = 65_536, regularFile: Bool = false) -> Outcome {
         var bytes: [UInt8] = []
         var chunk = max(4_096, min(max(expected, 0), limit) + 1)
         while true {
@@ -57,6 +58,7 @@ enum FileReader {
             if got == 0 { break }
             if bytes.isEmpty { bytes = tail } else { bytes += tail }
             if bytes.count > limit { return .tooLarge(bytes.count) }
+            if regularFile, got < size { break }
             chunk = max(chunk, 65_536)
         }
         return .bytes(bytes)

@@ -12,10 +12,15 @@ final class OutputSink {
     private var temporaryPath: String?
     private var descriptor: Int32 = 1
     private var failed = false
+    /// Text not yet written: output to a file or a pipe goes out in blocks of about 64 KiB
+    /// (one system call per block, not per line); to a terminal, at once.
+    private var pending = ""
+    private let immediate: Bool
 
     /// Opens the sink; `path == nil` means standard output.
     init(path: String?) throws(FileCollector.Failure) {
         target = path
+        immediate = path == nil && isatty(1) == 1
         guard let path else { return }
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
@@ -34,11 +39,19 @@ final class OutputSink {
     /// Appends text.
     func write(_ text: String) {
         guard !text.isEmpty, !failed else { return }
-        if !StandardStream(descriptor: descriptor).write(text) { failed = true }
+        pending += text
+        if immediate || pending.utf8.count >= 65_536 { flush() }
+    }
+
+    private func flush() {
+        guard !pending.isEmpty, !failed else { return }
+        if !StandardStream(descriptor: descriptor).write(pending) { failed = true }
+        pending = ""
     }
 
     /// Completes the output: renames the temporary file into place.
     func finish() throws(FileCollector.Failure) {
+        flush()
         guard let target, let temporaryPath else {
             if failed { throw FileCollector.Failure(path: "<stdout>", reason: "standard output is closed") }
             return

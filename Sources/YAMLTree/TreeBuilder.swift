@@ -23,14 +23,13 @@ struct TreeBuilder {
     /// Nodes the document would have with every alias and merge expanded.
     private var expandedSize = 0
 
-    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int) {
+    /// `expectedNodes` sizes the arrays up front (capped; larger documents grow them).
+    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int) {
         document = YAMLDocument(start: start)
         self.limits = limits
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
         expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
-        // Room for the nodes of a typical plan (about one per ten bytes), so a small file's
-        // arrays are allocated once; larger files grow them as usual.
-        let expected = min(inputSize / 10, 4096) + 16
+        let expected = min(max(expectedNodes, 0), 4096) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
         document.scalarTexts.reserveCapacity(expected)

@@ -67,7 +67,11 @@ public final class YAMLParser {
                 case YAML_STREAM_END_EVENT:
                     return YAMLStream(documents: documents)
                 case YAML_DOCUMENT_START_EVENT:
-                    builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count)
+                    // Arrays sized for the document: about one node per ten bytes for the
+                    // first, and as many nodes as the one before for each later one (a stream
+                    // keeps all its documents, so none may hold room it does not use).
+                    builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
+                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10)
                 case YAML_DOCUMENT_END_EVENT:
                     if var finished = builder {
                         documents.append(finished.finish(end: end))
