@@ -2,7 +2,7 @@ import YAMLTree
 
 /// Where each key of a unique-key portfolio rule was first seen, kept compact: a run of a
 /// hundred thousand plans keeps a hundred thousand of these, so each is a key, a file
-/// number and a packed range (about 60 bytes, where a dictionary of paths and ranges took
+/// number and a packed range (about 70 bytes, where a dictionary of paths and ranges took
 /// 160).
 struct FirstOccurrences: Sendable {
     private struct Occurrence: Sendable {
