@@ -98,11 +98,12 @@ public struct PlanChecker: Sendable {
             return (diagnostics, none, nil)
         }
         let origins = OriginTable(document: document)
-        var validator = PlanValidator(origins: origins, file: path, index: index, packID: pack.id)
+        let fields = FieldTables(nodeCount: document.nodeCount)
+        var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id)
         let isPlan = validator.check(root: pack.schema)
         diagnostics += validator.diagnostics
         guard isPlan else { return (diagnostics, none, nil) }
-        let plan = PlanView(origins: origins, schema: pack.schema)
+        let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
         diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, plan: plan).run(pack.rules)
         return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan) }, plan)
     }

@@ -15,6 +15,7 @@ struct PlanValidator {
 
     private let document: YAMLDocument
     private let origins: OriginTable
+    private let fields: FieldTables
     private let file: String
     private let index: Int
     private let packID: String
@@ -22,9 +23,10 @@ struct PlanValidator {
     /// The steps from the root to the value being checked.
     private var steps: [OriginTable.Step] = []
 
-    init(origins: OriginTable, file: String, index: Int, packID: String) {
+    init(origins: OriginTable, fields: FieldTables, file: String, index: Int, packID: String) {
         self.document = origins.document
         self.origins = origins
+        self.fields = fields
         self.file = file
         self.index = index
         self.packID = packID
@@ -202,6 +204,8 @@ struct PlanValidator {
             return false
         }
         let entries = document.effectiveEntries(node)
+        // The mapping's field table, for the rules, filled as keys are matched.
+        let tableStart = fields.begin(node, schema: schema)
         // Which properties have a value: a bit per property index (the first 64), and the
         // names of any others.
         var presentMask: UInt64 = 0
@@ -237,6 +241,7 @@ struct PlanValidator {
                 nullKeys.append((key, entry.key))
                 continue
             }
+            if let tableStart { fields.entries[tableStart + propertyIndex] = entry }
             if propertyIndex < 64 { presentMask |= 1 << UInt64(propertyIndex) } else { presentBeyond.append(propertyIndex) }
             steps.append(entryContext.step)
             check(entry.value, schema: schema.properties[propertyIndex].schema, context: entryContext)

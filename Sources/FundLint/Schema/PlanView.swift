@@ -23,33 +23,16 @@ final class PlanView {
     /// The plan's root value; unknown when the document is not a valid mapping.
     private(set) var root = Value.unknown
 
-    // Field tables, built for a mapping the first time a rule reads it: for each property of
-    // its schema, the pair holding its value (a key of -1 when there is none). A view serves
-    // one check on one thread, so the dynamic exclusivity checks would only cost time.
-    private struct Table {
-        /// Where the table starts in `fieldEntries`; -1 before it is built.
-        var start: Int32 = -1
-        /// The origin of the mapping when the table was built: only reads through that same
-        /// place reuse the typed values.
-        var origin: Int32 = -1
-        /// The schema the table was built for (a node reached under two schemas through
-        /// aliases is looked up directly for the second).
-        var schema: UnsafeMutableRawPointer?
-    }
-
-    @exclusivity(unchecked) private var tables: [Table]
-    @exclusivity(unchecked) private var fieldEntries: [MappingEntry] = []
-    @exclusivity(unchecked) private var fieldValues: [Value?] = []
+    /// Field tables: made by the validator as it matched keys, or here the first time a
+    /// rule reads a mapping the validator did not see under the same schema.
+    private let fields: FieldTables
     /// Lists' typed items by node, with the origin of the list they were read through.
     @exclusivity(unchecked) private var itemCache: [Int32: (origin: Int32, items: [Value])] = [:]
-    private static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
-    init(origins: OriginTable, schema: SchemaNode) {
+    init(origins: OriginTable, fields: FieldTables, schema: SchemaNode) {
         document = origins.document
         self.origins = origins
-        tables = Array(repeating: Table(), count: document.nodeCount)
-        fieldEntries.reserveCapacity(64)
-        fieldValues.reserveCapacity(64)
+        self.fields = fields
         if let node = document.root {
             root = value(node, schema: schema, context: .root)
         }
@@ -92,27 +75,17 @@ final class PlanView {
         }
     }
 
-    /// Where the table of the mapping `plan` starts in `fieldEntries`, building it on first
-    /// use; `nil` when the node's table was built for another schema.
+    /// Where the table of the mapping `plan` starts, making it on first use; `nil` when
+    /// the node's table was made for another schema. The first read claims the table for
+    /// its origin.
     private func table(_ plan: PlanNode, origin: Origin) -> Int? {
         let node = Int(plan.node.index)
-        let owner = plan.schema.toOpaque()
-        guard node >= 0, node < tables.count else { return nil }
-        if tables[node].start < 0 {
-            tables[node] = Table(start: Int32(truncatingIfNeeded: fieldEntries.count), origin: origin.index, schema: owner)
-            buildTable(plan)
+        guard node >= 0, node < fields.tables.count else { return nil }
+        if fields.tables[node].start < 0, let start = fields.begin(plan.node, schema: plan.schema.takeUnretainedValue()) {
+            forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
         }
-        return tables[node].schema == owner ? Int(tables[node].start) : nil
-    }
-
-    private func buildTable(_ plan: PlanNode) {
-        let count = plan.schema.takeUnretainedValue().properties.count
-        let start = fieldEntries.count
-        for _ in 0..<count {
-            fieldEntries.append(Self.noEntry)
-            fieldValues.append(nil)
-        }
-        forEachValuedEntry(of: plan) { index, entry in fieldEntries[start + index] = entry }
+        if fields.tables[node].origin < 0 { fields.tables[node].origin = origin.index }
+        return fields.tables[node].schema == plan.schema.toOpaque() ? Int(fields.tables[node].start) : nil
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
@@ -143,11 +116,11 @@ final class PlanView {
         let known = position >= 0 && position < schema.properties.count && schema.properties[position].name == name
         guard let index = known ? position : schema.propertyIndex(name), let origin else { return .unknown }
         let start = table(plan, origin: origin)
-        let cacheable = start != nil && tables[Int(plan.node.index)].origin == origin.index
-        if cacheable, let start, let cached = fieldValues[start + index] { return cached }
+        let cacheable = start != nil && fields.tables[Int(plan.node.index)].origin == origin.index
+        if cacheable, let start, let cached = fields.values[start + index] { return cached }
         let entry: MappingEntry?
         if let start {
-            let found = fieldEntries[start + index]
+            let found = fields.entries[start + index]
             entry = found.key.index < 0 ? nil : found
         } else {
             entry = lookUp(index, of: plan)
@@ -160,14 +133,14 @@ final class PlanView {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
             result = Value(property.defaultValue ?? .missing, origin: missing)
         }
-        if cacheable, let start { fieldValues[start + index] = result }
+        if cacheable, let start { fields.values[start + index] = result }
         return result
     }
 
     /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
     func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
         guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), let origin else { return false }
-        if let start = table(plan, origin: origin) { return fieldEntries[start + index].key.index >= 0 }
+        if let start = table(plan, origin: origin) { return fields.entries[start + index].key.index >= 0 }
         return lookUp(index, of: plan) != nil
     }
 
