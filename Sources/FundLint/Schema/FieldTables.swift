@@ -22,7 +22,8 @@ final class FieldTables {
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
-    /// The typed value of each slot, once a rule has read it.
+    /// The typed value of each slot: as the validator typed it (with no origin), then as
+    /// the first rule to read it saw it (with its origin).
     @exclusivity(unchecked) var values: [Value?] = []
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 

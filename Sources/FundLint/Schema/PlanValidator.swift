@@ -73,7 +73,9 @@ struct PlanValidator {
     /// Checks the value written at `written`; `false` when it is invalid (rules will see it
     /// as unknown).
     @discardableResult
-    private mutating func check(_ written: NodeID, schema: SchemaNode, context outer: Context) -> Bool {
+    /// Checks the value written at `written`; a scalar that types is kept in the field
+    /// table's `slot`, when given, for the rules.
+    private mutating func check(_ written: NodeID, schema: SchemaNode, context outer: Context, slot: Int? = nil) -> Bool {
         let (node, context) = origins.entering(written, outer)
         let here = Here(node: node, context: context)
         if PlanView.hasBadTag(node, in: document) { return false }
@@ -89,7 +91,9 @@ struct PlanValidator {
                 return false
             }
             switch ScalarTyping.type(text, plain: PlanView.isPlain(node, in: document), schema: schema) {
-            case .success: return true
+            case .success(let kind):
+                if let slot { fields.values[slot] = Value(kind) }
+                return true
             case .failure(let problem):
                 reportScalar(problem, node: node, text: text, schema: schema, context: context, here: here)
                 return false
@@ -244,7 +248,8 @@ struct PlanValidator {
             if let tableStart { fields.entries[tableStart + propertyIndex] = entry }
             if propertyIndex < 64 { presentMask |= 1 << UInt64(propertyIndex) } else { presentBeyond.append(propertyIndex) }
             steps.append(entryContext.step)
-            check(entry.value, schema: schema.properties[propertyIndex].schema, context: entryContext)
+            check(entry.value, schema: schema.properties[propertyIndex].schema, context: entryContext,
+                  slot: tableStart.map { $0 + propertyIndex })
             steps.removeLast()
         }
         for index in schema.requiredIndexes

@@ -117,7 +117,11 @@ final class PlanView {
         guard let index = known ? position : schema.propertyIndex(name), let origin else { return .unknown }
         let start = table(plan, origin: origin)
         let cacheable = start != nil && fields.tables[Int(plan.node.index)].origin == origin.index
-        if cacheable, let start, let cached = fields.values[start + index] { return cached }
+        // A slot holds the typed value of an earlier read, or (with no origin yet) the value
+        // the validator typed.
+        let slot = cacheable ? start.map { $0 + index } : nil
+        let typed = slot.flatMap { fields.values[$0] }
+        if let typed, typed.origin != nil { return typed }
         let entry: MappingEntry?
         if let start {
             let found = fields.entries[start + index]
@@ -128,12 +132,18 @@ final class PlanView {
         let property = schema.properties[index].schema
         let result: Value
         if let entry {
-            result = value(entry.value, schema: property, context: origins.context(inside: origin).entry(entry, parent: origin))
+            let context = origins.context(inside: origin).entry(entry, parent: origin)
+            if let typed {
+                let (node, entered) = origins.entering(entry.value, context)
+                result = Value(typed.kind, origin: origins.origin(node, entered))
+            } else {
+                result = value(entry.value, schema: property, context: context)
+            }
         } else {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
             result = Value(property.defaultValue ?? .missing, origin: missing)
         }
-        if cacheable, let start { fields.values[start + index] = result }
+        if let slot { fields.values[slot] = result }
         return result
     }
 
