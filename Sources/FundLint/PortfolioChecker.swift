@@ -5,6 +5,8 @@ import YAMLTree
 public struct PortfolioChecker: Sendable {
     private let pack: RulePack
     private let options: CheckOptions
+    /// Whether each portfolio rule is disabled, looked up once.
+    private let disabled: [Bool]
     private var seen: [FirstOccurrences]
     /// Names the run's files by number, for first occurrences in other files; `nil` when the
     /// checker names them itself (``process(_:file:)`` then keeps each file's path).
@@ -20,6 +22,7 @@ public struct PortfolioChecker: Sendable {
         self.pack = pack
         self.options = options
         self.fileName = fileName
+        disabled = pack.portfolioRules.map { options.disabledRules.contains($0.info.id) }
         let count = pack.portfolioRules.count
         seen = Array(repeating: FirstOccurrences(), count: count)
         totals = Array(repeating: [:], count: count)
@@ -34,8 +37,7 @@ public struct PortfolioChecker: Sendable {
         var added: [Diagnostic] = []
         for plan in report.facts {
             for (index, rule) in pack.portfolioRules.enumerated() {
-                guard index < plan.rules.count, let facts = plan.rules[index], let key = facts.key,
-                      !options.disabledRules.contains(rule.info.id) else { continue }
+                guard index < plan.rules.count, let facts = plan.rules[index], let key = facts.key, !disabled[index] else { continue }
                 switch rule.kind {
                 case .unique:
                     if let first = seen[index].first(key) {
