@@ -4,6 +4,9 @@ indirect enum CompiledExpression: Sendable {
     case constant(Value)
     case rootObject
     case local(Int)
+    /// A rule's `let`: evaluated on first use in a rule's evaluation and kept in local
+    /// `slot` for the other uses (the runner forgets it between rules and loop items).
+    case cached(slot: Int, CompiledExpression)
     /// A field, with its position among the fields of the object's type: the index of the
     /// property in a plan mapping's schema, which spares a search by name (-1: unknown).
     case member(CompiledExpression, String, position: Int)

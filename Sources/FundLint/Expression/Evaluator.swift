@@ -6,12 +6,15 @@ struct Evaluator {
     /// The plan rules read; `nil` when evaluating over pack data only.
     let plan: PlanView?
     var locals: [Value]
+    /// Which locals hold a `let` already evaluated (see ``forgetLets()``).
+    private var ready: [Bool]
 
     /// An evaluator over a plan.
     init(plan: PlanView, slots: Int) {
         self.root = plan.root
         self.plan = plan
         self.locals = Array(repeating: .unknown, count: slots)
+        ready = Array(repeating: false, count: slots)
     }
 
     /// An evaluator over pack data, locals and `root` (empty for no plan).
@@ -19,6 +22,12 @@ struct Evaluator {
         self.root = Value(.object(root))
         self.plan = nil
         self.locals = Array(repeating: .unknown, count: slots)
+        ready = Array(repeating: false, count: slots)
+    }
+
+    /// Forgets every evaluated `let`: their values may differ for the next rule or item.
+    mutating func forgetLets() {
+        for slot in ready.indices where ready[slot] { ready[slot] = false }
     }
 
     /// A missing field `name` of the value at `origin`.
@@ -51,6 +60,14 @@ struct Evaluator {
             return root
         case .local(let slot):
             return slot < locals.count ? locals[slot] : .unknown
+        case .cached(let slot, let code):
+            if slot < ready.count, ready[slot] { return locals[slot] }
+            let value = evaluate(code)
+            if slot < locals.count {
+                locals[slot] = value
+                ready[slot] = true
+            }
+            return value
         case .member(let base, let name, let position):
             let object = evaluate(base)
             switch object.kind {

@@ -27,9 +27,12 @@ struct ExpressionCompiler {
         return slot
     }
 
-    /// Binds `name` to a compiled expression (a rule's `let`).
+    /// Binds `name` to a compiled expression (a rule's `let`), evaluated once per use of
+    /// the rule however often it is named.
     mutating func bind(_ name: String, _ expression: CompiledExpression, type: ValueType) {
-        scope[name] = .expression(expression, type)
+        let slot = slotCount
+        slotCount += 1
+        scope[name] = .expression(.cached(slot: slot, expression), type)
     }
 
     /// Compiles `syntax`, returning its code and type.

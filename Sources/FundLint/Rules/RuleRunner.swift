@@ -15,9 +15,11 @@ struct RuleRunner {
         var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) })
         for rule in rules where rule.isPerPlan {
             for slot in 0..<min(rule.slots, evaluator.locals.count) { evaluator.locals[slot] = .unknown }
+            evaluator.forgetLets()
             if let forEach = rule.forEach {
                 guard let items = evaluator.items(evaluator.evaluate(forEach.list)) else { continue }
                 for item in items {
+                    evaluator.forgetLets()
                     evaluator.locals[forEach.slot] = item
                     if let diagnostic = fire(rule, &evaluator) { diagnostics.append(diagnostic) }
                 }
