@@ -5,8 +5,9 @@ import FundLint
 import Glibc
 #endif
 
-/// Where a report goes: standard output as it streams, or a file written atomically (a
-/// temporary file beside it, renamed into place only when complete).
+/// Where a report goes: standard output (at once on a terminal, in 64 KiB blocks to a file
+/// or a pipe), or a file written atomically (a temporary file beside it, renamed into place
+/// only when complete).
 final class OutputSink {
     private let target: String?
     private var temporaryPath: String?
