@@ -16,8 +16,9 @@ struct TreeBuilder {
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
     private var pending: [Int32] = []
-    /// The expanded size of each node: itself plus everything reachable, aliases expanded.
-    private var weights: [Int] = []
+    /// The expanded size of each anchored node (the only nodes an alias can name): itself
+    /// plus everything reachable, aliases expanded.
+    private var anchoredWeights: [Int32: Int] = [:]
     private var anchors: [String: Int32] = [:]
     private var openAnchored: Set<Int32> = []
     /// Nodes the document would have with every alias and merge expanded.
@@ -33,7 +34,6 @@ struct TreeBuilder {
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
         document.scalarTexts.reserveCapacity(expected)
-        weights.reserveCapacity(expected)
         pending.reserveCapacity(min(expected, 256))
     }
 
@@ -44,9 +44,11 @@ struct TreeBuilder {
                                           first: Int32(truncatingIfNeeded: document.scalarTexts.count),
                                           count: 0, tag: intern(tag), anchor: intern(anchor)))
         document.scalarTexts.append(text)
-        weights.append(1)
         checkTag(tag, node: index)
-        if let anchor { defineAnchor(anchor, node: index) }
+        if let anchor {
+            defineAnchor(anchor, node: index)
+            anchoredWeights[index] = 1
+        }
         try grow(by: 1, at: range)
     }
 
@@ -60,7 +62,6 @@ struct TreeBuilder {
         }
         let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),
                                           first: 0, count: 0, tag: intern(tag), anchor: intern(anchor)))
-        weights.append(1)
         if let anchor {
             defineAnchor(anchor, node: index)
             openAnchored.insert(index)
@@ -84,8 +85,7 @@ struct TreeBuilder {
             rangeEnd = document.nodes[Int(last)].range.end
         }
         document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
-        weights[node] = open.weight
-        if !openAnchored.isEmpty { openAnchored.remove(open.node) }
+        if !openAnchored.isEmpty, openAnchored.remove(open.node) != nil { anchoredWeights[open.node] = open.weight }
         if let parent = stack.indices.last {
             stack[parent].weight = Self.saturatingAdd(stack[parent].weight, open.weight)
         }
@@ -112,8 +112,7 @@ struct TreeBuilder {
         }
         appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
                                           tag: -1, anchor: intern(name)))
-        let weight = weights[Int(target)]
-        weights.append(weight)
+        let weight = anchoredWeights[target] ?? 1
         if let parent = stack.indices.last {
             // appendNode already counted 1 for the alias itself.
             stack[parent].weight = Self.saturatingAdd(stack[parent].weight, weight - 1)
