@@ -8,17 +8,15 @@ public struct PortfolioChecker: Sendable {
     /// Whether each portfolio rule is disabled, looked up once.
     private let disabled: [Bool]
     private var seen: [FirstOccurrences]
-    /// Names the run's files by number, for first occurrences in other files; `nil` when the
-    /// checker names them itself (``process(_:file:)`` then keeps each file's path).
-    private let fileName: (@Sendable (Int) -> String)?
-    private var keptNames: [Int: String] = [:]
+    /// Names the run's files by number, for first occurrences in other files: the caller
+    /// keeps the file list, so the checker keeps no path per file.
+    private let fileName: @Sendable (Int) -> String
     private var totals: [[String: Int128]]
     private var crossed: [Set<String>]
 
     /// Creates a checker for a run. `fileName` names the files by the numbers given to
-    /// ``process(_:file:)``, so the checker need not keep a path per file; without it, the
-    /// checker keeps the path of each file that holds a first occurrence.
-    public init(pack: RulePack, options: CheckOptions = CheckOptions(), fileName: (@Sendable (Int) -> String)? = nil) {
+    /// ``process(_:file:)``.
+    public init(pack: RulePack, options: CheckOptions = CheckOptions(), fileName: @escaping @Sendable (Int) -> String) {
         self.pack = pack
         self.options = options
         self.fileName = fileName
@@ -32,7 +30,7 @@ public struct PortfolioChecker: Sendable {
     /// Adds the portfolio diagnostics a file's plans cause (they belong to that file, since a
     /// rule fires at the plan that crosses a limit or repeats a key). `file` numbers the file
     /// in the run.
-    public mutating func process(_ report: inout FileReport, file: Int = 0) {
+    public mutating func process(_ report: inout FileReport, file: Int) {
         guard !pack.portfolioRules.isEmpty || !report.pendingWaivers.isEmpty else { return }
         var added: [Diagnostic] = []
         for plan in report.facts {
@@ -41,14 +39,13 @@ public struct PortfolioChecker: Sendable {
                 switch rule.kind {
                 case .unique:
                     if let first = seen[index].first(key) {
-                        let firstFile = fileName?(first.file) ?? keptNames[first.file] ?? ""
+                        let firstFile = fileName(first.file)
                         let firstText = "\(firstFile):\(first.range.start.line)"
                         var notes = facts.note.map { [$0] } ?? []
                         notes.append(Diagnostic.Note(file: firstFile, range: first.range, message: "'\(TextEscaper.escape(key))' is first used here"))
                         added.append(diagnostic(rule, facts, document: plan.document, file: report.path, notes: notes,
                                                 key: key, total: nil, first: firstText))
                     } else {
-                        if fileName == nil, keptNames[file] == nil { keptNames[file] = report.path }
                         seen[index].record(key, file: file, range: facts.range)
                     }
                 case .total:

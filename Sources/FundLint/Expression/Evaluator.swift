@@ -30,6 +30,12 @@ struct Evaluator {
         for slot in ready.indices where ready[slot] { ready[slot] = false }
     }
 
+    /// Clears the first `count` locals and forgets every `let`, before the next rule.
+    mutating func clearLocals(_ count: Int) {
+        for slot in 0..<min(count, locals.count) { locals[slot] = .unknown }
+        forgetLets()
+    }
+
     /// A missing field `name` of the value at `origin`.
     private func missing(_ name: String, under origin: Origin?) -> Value {
         guard let origin, let plan else { return Value(.missing) }

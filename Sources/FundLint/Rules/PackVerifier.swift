@@ -39,8 +39,8 @@ public struct PackVerifier {
     /// The diagnostics an example's plan gets.
     public func diagnostics(of example: RuleExample) -> [Diagnostic] {
         var report = PlanChecker(pack: pack).check(Array(plan(of: example).utf8), path: "example.yaml")
-        var portfolio = PortfolioChecker(pack: pack)
-        portfolio.process(&report)
+        var portfolio = PortfolioChecker(pack: pack) { [path = report.path] _ in path }
+        portfolio.process(&report, file: 0)
         return report.diagnostics
     }
 

@@ -14,8 +14,7 @@ struct RuleRunner {
         // One evaluator for all the rules, its locals cleared between them.
         var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) })
         for rule in rules where rule.isPerPlan {
-            for slot in 0..<min(rule.slots, evaluator.locals.count) { evaluator.locals[slot] = .unknown }
-            evaluator.forgetLets()
+            evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
                 guard let items = evaluator.items(evaluator.evaluate(forEach.list)) else { continue }
                 for item in items {
