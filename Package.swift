@@ -22,8 +22,11 @@ let package = Package(
             path: "Rules",
             exclude: ["README.md"],
             sources: ["RulePacks.swift"],
-            resources: [.embedInCode("core.yaml"), .embedInCode("lipf-2026.yaml")]
+            resources: [.embedInCode("core.yaml"), .embedInCode("lipf-2026.yaml")],
+            plugins: ["RulePackSnapshots"]
         ),
+        .executableTarget(name: "RulePackSnapshotter", dependencies: ["YAMLTree"]),
+        .plugin(name: "RulePackSnapshots", capability: .buildTool(), dependencies: ["RulePackSnapshotter"]),
         .target(name: "FundLint", dependencies: ["YAMLTree", "RulePacks"]),
         .executableTarget(
             name: "FundLintCLI",

@@ -1,12 +1,23 @@
 /// The rule packs shipped inside the binary: the bytes of the YAML files in `Rules/`,
 /// embedded at build time, so a binary copied alone still has them and no second copy of
-/// their content exists in source.
+/// their content exists in source. Each also comes parsed (a YAML snapshot made when the
+/// package is built), so a run does not parse the pack again.
 public enum RulePacks {
-    /// The metadata of the engine's built-in rules (`Rules/core.yaml`).
-    public static var core: [UInt8] { PackageResources.core_yaml }
+    /// A built-in pack file.
+    public struct File: Sendable {
+        /// The file name in `Rules/`.
+        public var name: String
+        /// The file's bytes.
+        public var bytes: [UInt8]
+        /// The file parsed at build time, as a YAML snapshot; `nil` if it does not parse cleanly.
+        public var snapshot: StaticString?
+    }
 
-    /// Every fund pack, by file name.
-    public static var funds: [(file: String, bytes: [UInt8])] {
-        [("lipf-2026.yaml", PackageResources.lipf_2026_yaml)]
+    /// The metadata of the engine's built-in rules (`Rules/core.yaml`).
+    public static var core: File { File(name: "core.yaml", bytes: PackageResources.core_yaml, snapshot: snapshot("core.yaml")) }
+
+    /// Every fund pack.
+    public static var funds: [File] {
+        [File(name: "lipf-2026.yaml", bytes: PackageResources.lipf_2026_yaml, snapshot: snapshot("lipf-2026.yaml"))]
     }
 }

@@ -4,12 +4,23 @@ import YAMLTree
 /// The packs built into the binary, loaded once and shared.
 public enum BuiltinPacks {
     /// Each built-in fund pack loaded once, in `Rules/` order.
-    private static let loaded: [Result<RulePack, PackErrors>] = RulePacks.funds.map { file, bytes in
-        RulePack.load(bytes, path: "Rules/" + file)
+    private static let loaded: [Result<RulePack, PackErrors>] = RulePacks.funds.map { file in
+        load(file, metadataOnly: false).map(\.pack)
     }
 
     /// The engine's own rules (`Rules/core.yaml`), loaded once.
-    private static let core = PackLoader.load(RulePacks.core, path: "Rules/core.yaml", metadataOnly: true)
+    private static let core = load(RulePacks.core, metadataOnly: true)
+
+    /// Loads a built-in pack from its build-time snapshot, or parses it when it has none.
+    static func load(_ file: RulePacks.File, metadataOnly: Bool) -> Result<PackLoader.Loaded, PackErrors> {
+        PackLoader.load(file.bytes, parsed: parsed(file), path: "Rules/" + file.name, metadataOnly: metadataOnly)
+    }
+
+    /// The stream of a built-in pack read from its snapshot, if it has a valid one.
+    static func parsed(_ file: RulePacks.File) -> YAMLStream? {
+        guard let snapshot = file.snapshot, snapshot.hasPointerRepresentation else { return nil }
+        return YAMLSnapshot.decode(UnsafeBufferPointer(start: snapshot.utf8Start, count: snapshot.utf8CodeUnitCount), source: file.bytes)
+    }
 
     /// The pack used when no other is chosen: the first fund pack in `Rules/`.
     public static let defaultID: String = loaded.lazy.compactMap { try? $0.get().id }.first ?? ""

@@ -40,7 +40,7 @@ public struct MappingEntry: Sendable, Hashable {
 }
 
 /// The compact storage of one node.
-struct NodeRecord: Sendable {
+struct NodeRecord: Sendable, Equatable {
     var kind: NodeKind
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
     var style: UInt8

@@ -2,7 +2,7 @@
 ///
 /// Aliases are nodes of their own that point at their target, never copies, so a value
 /// reached through an alias still knows where the alias was written.
-public struct YAMLDocument: Sendable {
+public struct YAMLDocument: Sendable, Equatable {
     /// Where the document starts (its `---`, or its first token when implicit).
     public internal(set) var start: SourceLocation
     /// The root node; `nil` when the document broke off before it had one.

@@ -38,9 +38,9 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
     }
 
     @Test func theEmbeddedPacksAreTheFilesInRules() throws {
-        for (file, bytes) in RulePacks.funds + [("core.yaml", RulePacks.core)] {
-            let onDisk = try Data(contentsOf: packageRoot.appendingPathComponent("Rules/" + file))
-            #expect([UInt8](onDisk) == bytes, "Rules/\(file) differs from the copy built into the binary")
+        for file in RulePacks.funds + [RulePacks.core] {
+            let onDisk = try Data(contentsOf: packageRoot.appendingPathComponent("Rules/" + file.name))
+            #expect([UInt8](onDisk) == file.bytes, "Rules/\(file.name) differs from the copy built into the binary")
         }
     }
 
@@ -101,4 +101,12 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
             }
         }
     }
+
+    @Test func ruleIDsAreTwoKebabParts() {
+        for id in ["budget/total", "a/b", "dates/end-in-window", "x1/y-2-z"] { #expect(RuleCompiler.isRuleID(id), "\(id)") }
+        for id in ["", "/", "a/", "/b", "a/b/c", "budget", "Budget/total", "a/-b", "a-/b", "a/b-", "a--b/c", "a/b_c", "a/é", "a//b"] {
+            #expect(!RuleCompiler.isRuleID(id), "\(id)")
+        }
+    }
 }
+

@@ -62,4 +62,22 @@ struct SimplePatternTests {
         #expect(checked.matches("café"))
         #expect(!checked.matches("line\nbreak"))
     }
+
+    /// A pattern is checked when its pack loads even when its `Regex` is compiled later:
+    /// whatever `Regex` rejects, the pack rejects.
+    @Test(arguments: ["[z-a]", "a{3,1}", "[", "\\", "(", "[a-", "a{2,1}$", "^*"])
+    func aPatternRegexRejectsIsRejectedAtLoad(_ source: String) {
+        let regexRejects = (try? Regex(source)) == nil
+        #expect(regexRejects == (PackPattern(source) == nil), "\(source)")
+    }
+
+    @Test func aSimplePatternMeetingOtherTextCompilesItsRegexThenAgreesWithIt() throws {
+        let pattern = try #require(PackPattern("^[a-z]+-[0-9]{2}$"))
+        #expect(pattern.simple != nil)
+        #expect(pattern.matches("ab-12"))
+        #expect(!pattern.matches("é-12"))
+        #expect(!pattern.matches("ab-12\n"))
+        #expect(pattern.matches("ab-12"))
+    }
 }
+

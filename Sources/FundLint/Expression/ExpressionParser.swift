@@ -95,15 +95,27 @@ struct ExpressionParser {
             }
             token = .name(name)
         } else {
-            let two = position + 1 < scalars.count ? String(c) + String(scalars[position + 1]) : ""
-            if ["==", "!=", "<=", ">=", "&&", "||"].contains(two) {
+            let next: Unicode.Scalar = position + 1 < scalars.count ? scalars[position + 1] : " "
+            let pair: String? = switch (c, next) {
+            case ("=", "="): "=="
+            case ("!", "="): "!="
+            case ("<", "="): "<="
+            case (">", "="): ">="
+            case ("&", "&"): "&&"
+            case ("|", "|"): "||"
+            default: nil
+            }
+            if let pair {
                 position += 2
-                token = .symbol(two)
-            } else if "+-*<>!()[].,?:".unicodeScalars.contains(c) {
-                position += 1
-                token = .symbol(String(c))
+                token = .symbol(pair)
             } else {
-                throw ExpressionError(message: "unexpected character '\(c)'", offset: position)
+                switch c {
+                case "+", "-", "*", "<", ">", "!", "(", ")", "[", "]", ".", ",", "?", ":":
+                    position += 1
+                    token = .symbol(String(c))
+                default:
+                    throw ExpressionError(message: "unexpected character '\(c)'", offset: position)
+                }
             }
         }
     }

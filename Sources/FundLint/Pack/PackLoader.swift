@@ -17,9 +17,10 @@ struct PackLoader {
     static let severities = ["error", "warning", "note"]
 
     /// Loads a pack; `metadataOnly` reads rule metadata without expressions (the engine's
-    /// own rules in `core.yaml`).
-    static func load(_ bytes: [UInt8], path: String, metadataOnly: Bool) -> Result<Loaded, PackErrors> {
-        let stream = YAMLParser.parse(bytes)
+    /// own rules in `core.yaml`). `parsed` is the stream of `bytes` when it is already at
+    /// hand (a built-in pack's snapshot).
+    static func load(_ bytes: [UInt8], parsed: YAMLStream? = nil, path: String, metadataOnly: Bool) -> Result<Loaded, PackErrors> {
+        let stream = parsed ?? YAMLParser.parse(bytes)
         guard let document = stream.documents.first else {
             return .failure(PackErrors(diagnostics: [Diagnostic(file: path, document: 0, range: SourceRange(at: .fileStart),
                                                                 severity: .error, rule: "pack/invalid", message: "the rule pack is empty")]))

@@ -34,7 +34,7 @@ struct PackReader {
             error(at: node, "\(what) must be a mapping")
             return nil
         }
-        var result: [(String, NodeID, NodeID)] = []
+        var result: [(key: String, keyNode: NodeID, value: NodeID)] = []
         for entry in document.effectiveEntries(resolved) {
             guard let key = document.keyText(entry.key) else {
                 error(at: entry.key, "keys of \(what) must be text")
@@ -45,7 +45,7 @@ struct PackReader {
                 error(at: entry.key, "\(what) has no key '\(key)'\(hint)")
                 continue
             }
-            result.append((key, entry.key, entry.value))
+            result.append((key: key, keyNode: entry.key, value: entry.value))
         }
         return result
     }

@@ -390,12 +390,23 @@ struct RuleCompiler {
         }
     }
 
+    /// Whether `id` is two parts joined by `/`, each lower-case letters, digits and single
+    /// hyphens between them.
     static func isRuleID(_ id: String) -> Bool {
-        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { part in
-            !part.isEmpty && !part.hasPrefix("-") && !part.hasSuffix("-") && !part.contains("--")
-                && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+        var slashes = 0
+        var previous = slash
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case hyphen, slash:
+                if previous == slash || previous == hyphen { return false }
+                if byte == slash { slashes += 1 }
+            default: return false
+            }
+            previous = byte
         }
+        return slashes == 1 && previous != slash && previous != hyphen
     }
 
     static func isName(_ name: String) -> Bool {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One node of a pack's plan schema, compiled: what a value must be and how it is typed.
 final class SchemaNode: @unchecked Sendable {
     /// The value types the schema language knows.
@@ -111,22 +113,40 @@ final class SchemaNode: @unchecked Sendable {
     }
 }
 
-/// A pattern from a pack, compiled once when the pack loads.
+/// A pattern from a pack, checked once when the pack loads. A pattern of the simple shape
+/// is matched by ``SimplePattern`` and compiled to a `Regex` only when text outside printable
+/// ASCII first meets it (compiling a `Regex` costs about half a million instructions, a
+/// tenth of loading the built-in pack); a pattern of any other shape is compiled at once.
 final class PackPattern: @unchecked Sendable {
     let source: String
-    let regex: Regex<AnyRegexOutput>
     /// The same pattern for the usual case of simple patterns over ASCII text.
     let simple: SimplePattern?
+    /// The compiled pattern of a pattern that is not simple.
+    private let regex: Regex<AnyRegexOutput>?
+    /// The compiled pattern of a simple one, once text outside its fast path needed it.
+    private let lateRegex = Mutex<Regex<AnyRegexOutput>?>(nil)
 
     init?(_ source: String) {
-        guard let regex = try? Regex(source) else { return nil }
         self.source = source
-        self.regex = regex
         simple = SimplePattern(source)
+        if simple == nil {
+            guard let regex = try? Regex(source) else { return nil }
+            self.regex = regex
+        } else {
+            regex = nil
+        }
     }
 
     func matches(_ text: String) -> Bool {
-        if let fast = simple?.matches(text) { return fast }
+        if let simple {
+            if let fast = simple.matches(text) { return fast }
+            return lateRegex.withLock { regex in
+                if regex == nil { regex = try? Regex(source) }
+                guard let regex else { return false }
+                return (try? regex.firstMatch(in: text)) != nil
+            }
+        }
+        guard let regex else { return false }
         return (try? regex.firstMatch(in: text)) != nil
     }
 }

@@ -11,11 +11,19 @@ struct TextSet: Sendable {
 
     init(_ members: [String]) {
         all = Set(members)
-        var buckets = Array(repeating: [String](), count: Self.bucketCount)
-        for member in all { buckets[Self.bucket(member)].append(member) }
-        var starts = [0]
-        for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
-        self.members = buckets.flatMap { $0 }
+        // A counting sort by bucket: two small arrays, not one per bucket.
+        let unique = Array(all)
+        let buckets = unique.map(Self.bucket)
+        var starts = Array(repeating: 0, count: Self.bucketCount + 1)
+        for bucket in buckets { starts[bucket + 1] += 1 }
+        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
+        var next = starts
+        var ordered = Array(repeating: "", count: unique.count)
+        for (member, bucket) in zip(unique, buckets) {
+            ordered[next[bucket]] = member
+            next[bucket] += 1
+        }
+        self.members = ordered
         self.starts = starts
     }
 

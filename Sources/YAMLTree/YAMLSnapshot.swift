@@ -1,0 +1,216 @@
+/// A parsed YAML stream written as text, and read back without libyaml: YAML that ships
+/// inside the binary (the built-in rule packs) is parsed when the binary is built, not on
+/// every run.
+///
+/// The text is printable ASCII plus the UTF-8 of the scalars. Each number is written in a
+/// few characters: zero or more of `' '...'?'` carry 5 bits each, then one of `'@'...DEL`
+/// carries the last 6 (signed numbers zigzagged). Each string is its UTF-8 byte count and
+/// its bytes. It starts with the byte count and a hash of the YAML it was made from, so a
+/// snapshot is only ever read back for exactly those bytes. Only clean streams are written:
+/// one with a problem, an unfinished document, or merged or duplicate keys has no snapshot
+/// and is parsed at run time.
+public enum YAMLSnapshot {
+    private static let magic = "yaml-snapshot-2 "
+
+    /// The snapshot of `stream`, parsed from `source`, or `nil` when the stream is not clean.
+    public static func encode(_ stream: YAMLStream, source: [UInt8]) -> String? {
+        var out = Writer()
+        out.bytes += magic.utf8
+        out.number(source.count)
+        out.number(hash(source))
+        out.number(stream.documents.count)
+        for document in stream.documents {
+            guard document.problems.isEmpty, document.isComplete, document.resolvedEntries.isEmpty else { return nil }
+            for number in [document.start.line, document.start.column, Int(document.root?.index ?? -1),
+                           document.nodes.count, document.children.count, document.scalarTexts.count, document.strings.count] {
+                out.number(number)
+            }
+            for node in document.nodes {
+                let range = node.range
+                for field in [Int(node.kind.rawValue), Int(node.style), range.start.line, range.start.column,
+                              range.end.line, range.end.column, Int(node.first), Int(node.count), Int(node.tag), Int(node.anchor)] {
+                    out.number(field)
+                }
+            }
+            for child in document.children { out.number(Int(child)) }
+            for text in document.scalarTexts + document.strings {
+                out.number(text.utf8.count)
+                out.bytes += text.utf8
+            }
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The stream `snapshot` holds, if it is a snapshot of exactly `source`; `nil` for
+    /// anything else (another version's format, other bytes, damage).
+    public static func decode(_ snapshot: UnsafeBufferPointer<UInt8>, source: [UInt8]) -> YAMLStream? {
+        let magicBytes = Array(magic.utf8)
+        guard snapshot.count >= magicBytes.count, snapshot.prefix(magicBytes.count).elementsEqual(magicBytes) else { return nil }
+        var reader = Reader(bytes: snapshot, position: magicBytes.count)
+        guard reader.number() == source.count, reader.number() == hash(source) else { return nil }
+        let documentCount = reader.number()
+        var documents: [YAMLDocument] = []
+        for _ in 0..<max(0, documentCount) {
+            guard !reader.failed, let document = reader.document() else { return nil }
+            documents.append(document)
+        }
+        return !reader.failed && reader.atEnd ? YAMLStream(documents: documents) : nil
+    }
+
+    /// `text` written as the body of a Swift string literal: the compiler turns it back
+    /// into the same UTF-8 bytes.
+    public static func swiftLiteralBody(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// FNV-1a over the bytes, cut to 48 bits (15 digits): enough to tell a snapshot from
+    /// one of other YAML.
+    static func hash(_ bytes: [UInt8]) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(hash & 0xFFFF_FFFF_FFFF)
+    }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func number(_ value: Int) {
+            var rest = UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63)
+            let last = UInt8(rest & 63)
+            rest >>= 6
+            var high: [UInt8] = []
+            while rest > 0 {
+                high.append(0x20 + UInt8(rest & 31))
+                rest >>= 5
+            }
+            bytes += high.reversed()
+            bytes.append(0x40 + last)
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+        /// Set once anything read is out of place; every later read returns 0.
+        var failed = false
+
+        var atEnd: Bool { position == bytes.count }
+
+        /// A number as ``Writer`` writes it; 0 and `failed` when there is none.
+        @inline(__always)
+        mutating func number() -> Int {
+            var value: UInt64 = 0
+            var at = position
+            let end = min(bytes.count, at + 12)
+            while at < end {
+                let byte = bytes[at]
+                at += 1
+                if byte >= 0x40 {
+                    position = at
+                    value = value << 6 | UInt64(byte - 0x40)
+                    return Int(Int64(bitPattern: value >> 1 ^ (0 &- (value & 1))))
+                }
+                guard byte >= 0x20 else { break }
+                value = value << 5 | UInt64(byte - 0x20)
+            }
+            position = bytes.count
+            failed = true
+            return 0
+        }
+
+        /// A number that must lie in `range`.
+        @inline(__always)
+        mutating func number(in range: Range<Int>) -> Int {
+            let value = number()
+            if !range.contains(value) { failed = true }
+            return failed ? range.lowerBound : value
+        }
+
+        /// A string written as its byte count and its bytes.
+        mutating func text() -> String {
+            let length = number()
+            guard !failed, length >= 0, length <= bytes.count - position else {
+                failed = true
+                return ""
+            }
+            defer { position += length }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+        }
+
+        mutating func document() -> YAMLDocument? {
+            let limit = min(bytes.count, Int(Int32.max))
+            let line = number(in: 0..<Int(Int32.max))
+            let column = number(in: 0..<Int(Int32.max))
+            let root = number(in: -1..<limit)
+            let nodeCount = number(in: 0..<limit)
+            let childCount = number(in: 0..<limit)
+            let scalarCount = number(in: 0..<limit)
+            let stringCount = number(in: 0..<limit)
+            guard !failed, root < nodeCount else { return nil }
+            var document = YAMLDocument(start: SourceLocation(line: line, column: column))
+            document.root = root < 0 ? nil : NodeID(root)
+            document.isComplete = true
+            document.nodes.reserveCapacity(nodeCount)
+            for _ in 0..<nodeCount {
+                let kind = NodeKind(rawValue: UInt8(number(in: 0..<4))) ?? .scalar
+                let style = UInt8(number(in: 0..<256))
+                let startLine = number(in: 0..<Int(Int32.max))
+                let startColumn = number(in: 0..<Int(Int32.max))
+                let endLine = number(in: 0..<Int(Int32.max))
+                let endColumn = number(in: 0..<Int(Int32.max))
+                let first = number(in: 0..<limit)
+                let count = number(in: 0..<limit)
+                let tag = number(in: -1..<stringCount)
+                let anchor = number(in: -1..<stringCount)
+                guard !failed, Self.valid(kind: kind, first: first, count: count, nodes: nodeCount, children: childCount, scalars: scalarCount)
+                else { return nil }
+                let range = SourceRange(start: SourceLocation(line: startLine, column: startColumn),
+                                        end: SourceLocation(line: endLine, column: endColumn))
+                document.nodes.append(NodeRecord(kind: kind, style: style, range: range, first: Int32(first), count: Int32(count),
+                                                 tag: Int32(tag), anchor: Int32(anchor)))
+            }
+            document.children.reserveCapacity(childCount)
+            for _ in 0..<childCount { document.children.append(Int32(number(in: 0..<nodeCount))) }
+            document.scalarTexts.reserveCapacity(scalarCount)
+            for _ in 0..<scalarCount { document.scalarTexts.append(text()) }
+            for _ in 0..<stringCount { document.strings.append(text()) }
+            return failed || !Self.acyclic(document) ? nil : document
+        }
+
+        /// Whether the nodes form a tree the way the parser builds one (children after their
+        /// parent, aliases after the node they name), so no walk over them can loop.
+        private static func acyclic(_ document: YAMLDocument) -> Bool {
+            for (index, node) in document.nodes.enumerated() {
+                switch node.kind {
+                case .scalar: continue
+                case .alias:
+                    if Int(node.first) >= index || document.nodes[Int(node.first)].kind == .alias { return false }
+                case .sequence, .mapping:
+                    let first = Int(node.first)
+                    if document.children[first..<(first + Int(node.count))].contains(where: { Int($0) <= index }) { return false }
+                }
+            }
+            return true
+        }
+
+        /// Whether a node's `first` and `count` point inside the arrays they index.
+        private static func valid(kind: NodeKind, first: Int, count: Int, nodes: Int, children: Int, scalars: Int) -> Bool {
+            switch kind {
+            case .scalar: return first < scalars
+            case .alias: return first < nodes
+            case .sequence, .mapping: return first + count <= children && (kind == .sequence || count % 2 == 0)
+            }
+        }
+    }
+}
