@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FundLint
 
 /// `fundlint check`: lints plans and reports diagnostics.

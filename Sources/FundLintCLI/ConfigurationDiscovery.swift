@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import FundLint
 
 /// Finds `.fundlint.yml` in a directory or its parents, stopping at the repository root
@@ -28,7 +28,7 @@ extension Configuration {
     var packReference: String? {
         guard let rules else { return nil }
         if BuiltinPacks.pack(rules) != nil || rules.hasPrefix("/") { return rules }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: path)
         return directory.isEmpty ? rules : directory + "/" + rules
     }
 }

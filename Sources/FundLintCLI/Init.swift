@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FundLint
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +36,7 @@ struct Init: ParsableCommand {
     /// Writes a new file whole: a temporary file linked into place, which fails if the name
     /// exists, so an existing plan is never overwritten.
     static func create(_ path: String, with text: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: path)
         var template = Array(((directory.isEmpty ? "." : directory) + "/.fundlint-init-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else {

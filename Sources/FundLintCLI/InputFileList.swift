@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files of a run, in order, kept compact: each directory's path once, every file name's
 /// UTF-8 bytes in one buffer, and 16 bytes a file to tie them together. A run over a hundred

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FundLint
 
 /// The run both `check` and `report` do: load the configuration, find the files, choose the
@@ -30,7 +30,7 @@ struct LintPipeline {
         var collector = FileCollector()
         if let configuration, !configuration.exclude.isEmpty {
             let cwd = FileManager.default.currentDirectoryPath
-            let directory = (configuration.path as NSString).deletingLastPathComponent
+            let directory = PathText.directory(of: configuration.path)
             let base = ReportPaths(workingDirectory: directory.isEmpty ? cwd : absolute(directory, in: cwd))
             collector.excluded = { path in
                 let relative = base.relative(absolute(path, in: cwd))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs work for indices `0..<count` on `jobs` threads and hands the results to the caller
 /// strictly in index order, so output is identical for any number of jobs. At most `window`
 /// results wait to be consumed, which keeps memory flat for any number of files. Each thread
@@ -9,7 +7,7 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     private let jobs: Int
     private let window: Int
     private let makeWork: @Sendable () -> (Int) -> Output
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
     // Guarded by `condition`.
     private var next = 0
     private var consumed = 0
@@ -29,12 +27,15 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             for index in 0..<count { body(work(index)) }
             return
         }
-        var threads: [Thread] = []
-        for _ in 0..<min(jobs, count) {
-            let thread = Thread { [self] in workerLoop() }
-            thread.stackSize = 8 << 20
-            threads.append(thread)
-            thread.start()
+        var started = 0
+        for _ in 0..<min(jobs, count) where ThreadCondition.startThread({ [self] in workerLoop() }) {
+            started += 1
+        }
+        if started == 0 {
+            // No thread could be started: do the work here, in order.
+            let work = makeWork()
+            for index in 0..<count { body(work(index)) }
+            return
         }
         for index in 0..<count {
             condition.lock()

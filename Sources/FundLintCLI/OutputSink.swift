@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import FundLint
 #if canImport(Glibc)
 import Glibc
@@ -23,8 +23,8 @@ final class OutputSink {
         target = path
         immediate = path == nil && isatty(1) == 1
         guard let path else { return }
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
+        let directory = PathText.directory(of: path)
+        let base = PathText.lastComponent(of: path)
         var template = Array(((directory.isEmpty ? "." : directory) + "/." + base + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import FundLint
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +29,7 @@ enum PlanFixer {
     private static func replace(_ path: String, with bytes: [UInt8]) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: path)
         var template = Array(((directory.isEmpty ? "." : directory) + "/.fundlint-fix-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { return String(cString: strerror(errno)) }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `fundlint: checked 1200 of 5000 files` on standard error, rewritten in place, for long
 /// batches — only when standard error is a terminal and not in CI, so logs and pipes never
@@ -23,8 +26,10 @@ struct ProgressLine {
     mutating func advance() {
         done += 1
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        if now - lastDraw < 100_000_000 && done < total { return }
+        var clock = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &clock)
+        let now = UInt64(clock.tv_sec) &* 1_000_000_000 &+ UInt64(clock.tv_nsec)
+        if now &- lastDraw < 100_000_000 && done < total { return }
         lastDraw = now
         drawn = true
         StandardStream.error.write("\r\u{1B}[Kfundlint: checked \(done) of \(total) files")
