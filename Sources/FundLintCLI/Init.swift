@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import FundLint
 #if canImport(Glibc)
 import Glibc

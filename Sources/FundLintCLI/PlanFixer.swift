@@ -1,4 +1,3 @@
-import FoundationEssentials
 import FundLint
 #if canImport(Glibc)
 import Glibc

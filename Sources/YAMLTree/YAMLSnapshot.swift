@@ -108,7 +108,6 @@ public enum YAMLSnapshot {
         var atEnd: Bool { position == bytes.count }
 
         /// A number as ``Writer`` writes it; 0 and `failed` when there is none.
-        @inline(__always)
         mutating func number() -> Int {
             var value: UInt64 = 0
             var at = position
@@ -130,7 +129,6 @@ public enum YAMLSnapshot {
         }
 
         /// A number that must lie in `range`.
-        @inline(__always)
         mutating func number(in range: Range<Int>) -> Int {
             let value = number()
             if !range.contains(value) { failed = true }

@@ -71,10 +71,9 @@ struct PlanValidator {
     // MARK: checking
 
     /// Checks the value written at `written`; `false` when it is invalid (rules will see it
-    /// as unknown).
+    /// as unknown). A scalar that types is kept in the field table's `slot`, when given, for
+    /// the rules.
     @discardableResult
-    /// Checks the value written at `written`; a scalar that types is kept in the field
-    /// table's `slot`, when given, for the rules.
     private mutating func check(_ written: NodeID, schema: SchemaNode, context outer: Context, slot: Int? = nil) -> Bool {
         let (node, context) = origins.entering(written, outer)
         let here = Here(node: node, context: context)
