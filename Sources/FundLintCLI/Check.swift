@@ -68,7 +68,7 @@ struct Check: ParsableCommand {
 
     private func makeReporter(pack: RulePack?) -> any Reporter {
         let info = RunInfo(toolVersion: Fundlint.version, packID: pack?.id ?? "", packVersion: pack?.version ?? "")
-        let paths = ReportPaths(workingDirectory: FileManager.default.currentDirectoryPath)
+        var paths: ReportPaths { ReportPaths(workingDirectory: FileManager.default.currentDirectoryPath) }
         switch format {
         case .compiler: return CompilerReporter(showSource: !noSource, color: useColor)
         case .json: return JSONReporter(info: info, files: FileSpool())
@@ -96,10 +96,9 @@ struct Check: ParsableCommand {
         case .always: return true
         case .never: return false
         case .auto:
-            if common.output != nil { return false }
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
-            return StandardStream.output.isTerminal
+            if common.output != nil || !StandardStream.output.isTerminal { return false }
+            if let noColor = Environment.value("NO_COLOR"), !noColor.isEmpty { return false }
+            return !Environment.isDumbTerminal
         }
     }
 }

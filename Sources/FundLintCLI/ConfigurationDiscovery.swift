@@ -1,20 +1,28 @@
-import FoundationEssentials
 import FundLint
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds `.fundlint.yml` in a directory or its parents, stopping at the repository root
 /// (a directory holding `.git`) or `/`.
 enum ConfigurationDiscovery {
     static let fileName = ".fundlint.yml"
 
+    /// The configuration file that applies in `directory` (an absolute path), if any.
     static func find(from directory: String) -> String? {
-        var current = URL(fileURLWithPath: directory).standardizedFileURL
-        let fm = FileManager.default
-        while true {
-            let candidate = current.appendingPathComponent(fileName).path
-            if fm.fileExists(atPath: candidate) { return candidate }
-            if fm.fileExists(atPath: current.appendingPathComponent(".git").path) || current.path == "/" { return nil }
-            current = current.deletingLastPathComponent()
+        var current = directory
+        while current.hasPrefix("/") {
+            let prefix = current.hasSuffix("/") ? current : current + "/"
+            if exists(prefix + fileName) { return prefix + fileName }
+            if exists(prefix + ".git") || current == "/" { return nil }
+            current = PathText.directory(of: current)
         }
+        return nil
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 }
 

@@ -1,4 +1,3 @@
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,9 +17,8 @@ struct ProgressLine {
 
     init(total: Int) {
         self.total = total
-        let environment = ProcessInfo.processInfo.environment
-        enabled = total >= Self.minimumFiles && StandardStream.error.isTerminal && environment["CI"] == nil
-            && environment["TERM"] != "dumb"
+        enabled = total >= Self.minimumFiles && StandardStream.error.isTerminal && Environment.value("CI") == nil
+            && !Environment.isDumbTerminal
     }
 
     mutating func advance() {

@@ -4,13 +4,15 @@
 ///
 /// The text is printable ASCII plus the UTF-8 of the scalars. Each number is written in a
 /// few characters: zero or more of `' '...'?'` carry 5 bits each, then one of `'@'...DEL`
-/// carries the last 6 (signed numbers zigzagged). Each string is its UTF-8 byte count and
-/// its bytes. It starts with the byte count and a hash of the YAML it was made from, so a
+/// carries the last 6 (signed numbers zigzagged). A node is a flags number (kind, style,
+/// whether it has a tag or anchor, whether it spans lines), its start line as a step from
+/// the node before, its columns, and only the fields its kind uses: a scalar's text is the
+/// next one in order. Each string is its UTF-8 byte count and its bytes. It starts with the byte count and a hash of the YAML it was made from, so a
 /// snapshot is only ever read back for exactly those bytes. Only clean streams are written:
 /// one with a problem, an unfinished document, or merged or duplicate keys has no snapshot
 /// and is parsed at run time.
 public enum YAMLSnapshot {
-    private static let magic = "yaml-snapshot-2 "
+    private static let magic = "yaml-snapshot-3 "
 
     /// The snapshot of `stream`, parsed from `source`, or `nil` when the stream is not clean.
     public static func encode(_ stream: YAMLStream, source: [UInt8]) -> String? {
@@ -25,12 +27,28 @@ public enum YAMLSnapshot {
                            document.nodes.count, document.children.count, document.scalarTexts.count, document.strings.count] {
                 out.number(number)
             }
+            var line = 0
+            var scalars: Int32 = 0
             for node in document.nodes {
                 let range = node.range
-                for field in [Int(node.kind.rawValue), Int(node.style), range.start.line, range.start.column,
-                              range.end.line, range.end.column, Int(node.first), Int(node.count), Int(node.tag), Int(node.anchor)] {
-                    out.number(field)
+                let multiLine = range.end.line != range.start.line
+                guard node.style < 8, node.kind != .scalar || node.first == scalars else { return nil }
+                out.number(Int(node.kind.rawValue) | Int(node.style) << 2 | (node.tag >= 0 ? 32 : 0)
+                           | (node.anchor >= 0 ? 64 : 0) | (multiLine ? 128 : 0))
+                out.number(range.start.line - line)
+                out.number(range.start.column)
+                if multiLine { out.number(range.end.line - range.start.line) }
+                out.number(range.end.column)
+                line = range.start.line
+                switch node.kind {
+                case .scalar: scalars += 1
+                case .alias: out.number(Int(node.first))
+                case .sequence, .mapping:
+                    out.number(Int(node.first))
+                    out.number(Int(node.count))
                 }
+                if node.tag >= 0 { out.number(Int(node.tag)) }
+                if node.anchor >= 0 { out.number(Int(node.anchor)) }
             }
             for child in document.children { out.number(Int(child)) }
             for text in document.scalarTexts + document.strings {
@@ -160,23 +178,35 @@ public enum YAMLSnapshot {
             document.root = root < 0 ? nil : NodeID(root)
             document.isComplete = true
             document.nodes.reserveCapacity(nodeCount)
+            var previousLine = 0
+            var scalars = 0
             for _ in 0..<nodeCount {
-                let kind = NodeKind(rawValue: UInt8(number(in: 0..<4))) ?? .scalar
-                let style = UInt8(number(in: 0..<256))
-                let startLine = number(in: 0..<Int(Int32.max))
+                let flags = number(in: 0..<256)
+                let kind = NodeKind(rawValue: UInt8(flags & 3)) ?? .scalar
+                let startLine = previousLine + number(in: -previousLine..<Int(Int32.max))
                 let startColumn = number(in: 0..<Int(Int32.max))
-                let endLine = number(in: 0..<Int(Int32.max))
+                let endLine = startLine + (flags & 128 != 0 ? number(in: 1..<Int(Int32.max)) : 0)
                 let endColumn = number(in: 0..<Int(Int32.max))
-                let first = number(in: 0..<limit)
-                let count = number(in: 0..<limit)
-                let tag = number(in: -1..<stringCount)
-                let anchor = number(in: -1..<stringCount)
+                previousLine = min(startLine, Int(Int32.max))
+                var first = 0
+                var count = 0
+                switch kind {
+                case .scalar:
+                    first = scalars
+                    scalars += 1
+                case .alias: first = number(in: 0..<limit)
+                case .sequence, .mapping:
+                    first = number(in: 0..<limit)
+                    count = number(in: 0..<limit)
+                }
+                let tag = flags & 32 != 0 ? number(in: 0..<stringCount) : -1
+                let anchor = flags & 64 != 0 ? number(in: 0..<stringCount) : -1
                 guard !failed, Self.valid(kind: kind, first: first, count: count, nodes: nodeCount, children: childCount, scalars: scalarCount)
                 else { return nil }
                 let range = SourceRange(start: SourceLocation(line: startLine, column: startColumn),
                                         end: SourceLocation(line: endLine, column: endColumn))
-                document.nodes.append(NodeRecord(kind: kind, style: style, range: range, first: Int32(first), count: Int32(count),
-                                                 tag: Int32(tag), anchor: Int32(anchor)))
+                document.nodes.append(NodeRecord(kind: kind, style: UInt8((flags >> 2) & 7), range: range, first: Int32(first),
+                                                 count: Int32(count), tag: Int32(tag), anchor: Int32(anchor)))
             }
             document.children.reserveCapacity(childCount)
             for _ in 0..<childCount { document.children.append(Int32(number(in: 0..<nodeCount))) }
