@@ -123,7 +123,7 @@ struct PackLoader {
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
                             portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
                             schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec,
-                            text: bytes, path: path)
+                            text: bytes, parsed: stream, path: path)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

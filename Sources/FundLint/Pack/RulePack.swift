@@ -38,15 +38,17 @@ public struct RulePack: Sendable {
     let portfolioRules: [PortfolioRule]
     /// Metadata of the pack's own rules, in pack order.
     public let ruleInfos: [RuleInfo]
-    /// The YAML the pack was loaded from, and its path, for ``separateCopy()``.
+    /// The YAML the pack was loaded from, parsed, and its path, for ``separateCopy()``.
     private let text: [UInt8]
+    private let parsed: YAMLStream
     private let path: String
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
          tables: [String: Value], examplePlan: (document: YAMLDocument, node: NodeID)?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
-         text: [UInt8], path: String) {
+         text: [UInt8], parsed: YAMLStream, path: String) {
         self.text = text
+        self.parsed = parsed
         self.path = path
         self.id = id
         self.title = title
@@ -70,11 +72,12 @@ public struct RulePack: Sendable {
         PackLoader.load(bytes, path: path, metadataOnly: false).map(\.pack)
     }
 
-    /// The same pack loaded again, sharing no objects with this one. A thread checking plans
-    /// with its own copy never touches the reference counts another thread touches, which
-    /// would otherwise bounce between cores on every rule evaluated.
+    /// The same pack compiled again, sharing no compiled objects with this one. A thread
+    /// checking plans with its own copy never touches the reference counts another thread
+    /// touches, which would otherwise bounce between cores on every rule evaluated. The
+    /// YAML is not parsed again: its tree is only read while compiling.
     public func separateCopy() -> RulePack {
-        (try? Self.load(text, path: path).get()) ?? self
+        (try? PackLoader.load(text, parsed: parsed, path: path, metadataOnly: false).map(\.pack).get()) ?? self
     }
 
     /// The name of the `init` parameter (`region`), its allowed values and its default.
