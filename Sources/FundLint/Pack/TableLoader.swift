@@ -56,19 +56,21 @@ struct TableLoader {
 
     /// Converts pack data to a value and infers its type; `into` collects the fields of
     /// objects at this level (rows of one table share one type).
-    static func data(_ node: NodeID, reader: inout PackReader, objectName: String, into objectType: ObjectType? = nil) -> (Value, ValueType) {
+    /// `objectName` names the type of an object met here; it is only worked out when one is.
+    static func data(_ node: NodeID, reader: inout PackReader, objectName: @autoclosure () -> String,
+                     into objectType: ObjectType? = nil) -> (Value, ValueType) {
         let document = reader.document
         let resolved = document.resolve(node)
         switch document.kind(resolved) {
         case .mapping:
-            let type = objectType ?? ObjectType(name: objectName)
+            let type = objectType ?? ObjectType(name: objectName())
             var fields: [String: Value] = [:]
             for entry in document.effectiveEntries(resolved) {
                 guard let key = document.keyText(entry.key) else { continue }
                 let existing = type.fields[key]
                 var nested: ObjectType?
                 if case .object(let known)? = existing { nested = known }
-                let (value, valueType) = data(entry.value, reader: &reader, objectName: "\(objectName).\(key)", into: nested)
+                let (value, valueType) = data(entry.value, reader: &reader, objectName: "\(objectName()).\(key)", into: nested)
                 if let existing {
                     guard existing.accepts(valueType) else {
                         reader.error(at: entry.value, "'\(key)' is \(valueType) here but \(existing) elsewhere in the table")
@@ -86,7 +88,7 @@ struct TableLoader {
             var element = ValueType.anything
             var elementObject: ObjectType?
             for item in document.items(resolved) {
-                let (value, type) = data(item, reader: &reader, objectName: objectName + "[]", into: elementObject)
+                let (value, type) = data(item, reader: &reader, objectName: objectName() + "[]", into: elementObject)
                 if case .object(let object) = type { elementObject = object }
                 guard element.accepts(type) else {
                     reader.error(at: item, "this list mixes \(element) and \(type)")
