@@ -27,11 +27,11 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             for index in 0..<count { body(work(index)) }
             return
         }
-        var started = 0
-        for _ in 0..<min(jobs, count) where ThreadCondition.startThread({ [self] in workerLoop() }) {
-            started += 1
-        }
-        if started == 0 {
+        let threads = (0..<min(jobs, count)).compactMap { _ in ThreadCondition.startThread { [self] in workerLoop() } }
+        // Every worker has ended when this returns: none is left running (or holding its
+        // state) while the process finishes.
+        defer { threads.forEach(ThreadCondition.join) }
+        if threads.isEmpty {
             // No thread could be started: do the work here, in order.
             let work = makeWork()
             for index in 0..<count { body(work(index)) }
@@ -52,7 +52,9 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     private static var batch: Int { 8 }
 
     private func workerLoop() {
-        let work = makeWork()
+        // Made once the thread has claimed work: a thread that finds none left (a short
+        // run, many jobs) does not set up state it would never use.
+        var work: ((Int) -> Output)?
         var outputs: [(Int, Output)] = []
         while true {
             condition.lock()
@@ -66,7 +68,9 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             let last = next
             condition.unlock()
             outputs.removeAll(keepingCapacity: true)
-            for index in first..<last { outputs.append((index, work(index))) }
+            let run = work ?? makeWork()
+            work = run
+            for index in first..<last { outputs.append((index, run(index))) }
             condition.lock()
             for (index, output) in outputs { results[index] = output }
             condition.broadcast()

@@ -27,9 +27,9 @@ final class ThreadCondition: @unchecked Sendable {
     func wait() { pthread_cond_wait(condition, mutex) }
     func broadcast() { pthread_cond_broadcast(condition) }
 
-    /// Runs `body` on a new detached thread with an 8 MiB stack; `false` if the system
-    /// would not start one.
-    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Runs `body` on a new thread with an 8 MiB stack; `nil` if the system would not start
+    /// one. The thread must be joined with ``join(_:)``.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         final class Work {
             let body: @Sendable () -> Void
             init(_ body: @escaping @Sendable () -> Void) { self.body = body }
@@ -47,9 +47,13 @@ final class ThreadCondition: @unchecked Sendable {
         }, work)
         guard started == 0 else {
             Unmanaged<Work>.fromOpaque(work).release()
-            return false
+            return nil
         }
-        pthread_detach(thread)
-        return true
+        return thread
+    }
+
+    /// Waits for a thread from ``startThread(_:)`` to end.
+    static func join(_ thread: pthread_t) {
+        pthread_join(thread, nil)
     }
 }
