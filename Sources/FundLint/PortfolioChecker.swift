@@ -15,14 +15,19 @@ public struct PortfolioChecker: Sendable {
     private var crossed: [Set<String>]
 
     /// Creates a checker for a run. `fileName` names the files by the numbers given to
-    /// ``process(_:file:)``.
-    public init(pack: RulePack, options: CheckOptions = CheckOptions(), fileName: @escaping @Sendable (Int) -> String) {
+    /// ``process(_:file:)``; `expectedPlans` (the number of files, when known) sizes the
+    /// index of first occurrences once, instead of as it fills.
+    public init(pack: RulePack, options: CheckOptions = CheckOptions(), expectedPlans: Int = 0,
+                fileName: @escaping @Sendable (Int) -> String) {
         self.pack = pack
         self.options = options
         self.fileName = fileName
         disabled = pack.portfolioRules.map { options.disabledRules.contains($0.info.id) }
         let count = pack.portfolioRules.count
-        seen = Array(repeating: FirstOccurrences(), count: count)
+        seen = pack.portfolioRules.map { rule in
+            guard case .unique = rule.kind else { return FirstOccurrences() }
+            return FirstOccurrences(expected: expectedPlans)
+        }
         totals = Array(repeating: [:], count: count)
         crossed = Array(repeating: [], count: count)
     }
@@ -38,15 +43,13 @@ public struct PortfolioChecker: Sendable {
                 guard index < plan.rules.count, let facts = plan.rules[index], let key = facts.key, !disabled[index] else { continue }
                 switch rule.kind {
                 case .unique:
-                    if let first = seen[index].first(key) {
+                    if let first = seen[index].firstOrRecord(key, file: file, range: facts.range) {
                         let firstFile = fileName(first.file)
                         let firstText = "\(firstFile):\(first.range.start.line)"
                         var notes = facts.note.map { [$0] } ?? []
                         notes.append(Diagnostic.Note(file: firstFile, range: first.range, message: "'\(TextEscaper.escape(key))' is first used here"))
                         added.append(diagnostic(rule, facts, document: plan.document, file: report.path, notes: notes,
                                                 key: key, total: nil, first: firstText))
-                    } else {
-                        seen[index].record(key, file: file, range: facts.range)
                     }
                 case .total:
                     guard !rule.passingOnly || plan.errors == 0, let amount = facts.amount, let limit = facts.limit else { continue }

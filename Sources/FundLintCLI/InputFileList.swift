@@ -52,21 +52,15 @@ struct InputFileList: Sendable {
         append(path: displayName)
     }
 
-    /// Adds a directory for ``Pending`` files to name; `path` ends in `/`.
+    /// Adds a directory for ``append(name:directory:)`` to name; `path` ends in `/`.
     mutating func addDirectory(_ path: String) -> Int32 {
         directories.append(path)
         return Int32(clamping: directories.count - 1)
     }
 
-    /// A file stored but not yet listed, so a directory's files can be sorted before they
-    /// are appended.
-    struct Pending: Sendable {
-        fileprivate var entry: Entry
-    }
-
-    /// Stores the name of a file in `directory` (from ``addDirectory(_:)``) for appending later.
-    mutating func store(name: String, directory: Int32) -> Pending {
-        Pending(entry: storeName(name, directory: directory))
+    /// Appends the file `name` in `directory` (from ``addDirectory(_:)``).
+    mutating func append(name: String, directory: Int32) {
+        entries.append(storeName(name, directory: directory))
     }
 
     private mutating func storeName(_ name: String, directory: Int32) -> Entry {
@@ -75,25 +69,34 @@ struct InputFileList: Sendable {
         return Entry(start: start, length: Int32(clamping: names.count - start), directory: directory)
     }
 
-    /// Appends a stored file.
-    mutating func append(_ pending: Pending) {
-        entries.append(pending.entry)
+    /// The positions in `range` in sorted path order: a permutation to hand to
+    /// ``reorder(_:by:)`` (and to apply to anything kept alongside the list).
+    func sortedOrder(of range: Range<Int>) -> [Int] {
+        var order = Array(range)
+        order.sort { precedes(entries[$0], entries[$1]) }
+        return order
     }
 
-    /// Makes room for `count` more files.
-    mutating func reserve(_ count: Int) {
-        entries.reserveCapacity(entries.count + count)
+    /// Puts the files of `range` in `order` (positions within the list, from ``sortedOrder(of:)``).
+    mutating func reorder(_ range: Range<Int>, by order: [Int]) {
+        Self.reorder(&entries, range, by: order)
     }
 
-    /// Whether the stored file `a`'s path sorts before `b`'s, by UTF-8 bytes (the same order
-    /// on every platform and locale).
-    func precedes(_ a: Pending, _ b: Pending) -> Bool {
+    /// Rearranges `array[range]` so that its `k`-th element is the one at `order[k]`.
+    static func reorder<Element>(_ array: inout [Element], _ range: Range<Int>, by order: [Int]) {
+        let reordered = order.map { array[$0] }
+        array.replaceSubrange(range, with: reordered)
+    }
+
+    /// Whether `a`'s path sorts before `b`'s, by UTF-8 bytes (the same order on every
+    /// platform and locale).
+    private func precedes(_ a: Entry, _ b: Entry) -> Bool {
         names.withUnsafeBufferPointer { buffer in
-            let nameA = UnsafeBufferPointer(rebasing: buffer[a.entry.start..<(a.entry.start + Int(a.entry.length))])
-            let nameB = UnsafeBufferPointer(rebasing: buffer[b.entry.start..<(b.entry.start + Int(b.entry.length))])
-            if a.entry.directory == b.entry.directory { return Self.bytewiseLess(nameA, nameB) }
-            var directoryA = a.entry.directory < 0 ? "" : directories[Int(a.entry.directory)]
-            var directoryB = b.entry.directory < 0 ? "" : directories[Int(b.entry.directory)]
+            let nameA = UnsafeBufferPointer(rebasing: buffer[a.start..<(a.start + Int(a.length))])
+            let nameB = UnsafeBufferPointer(rebasing: buffer[b.start..<(b.start + Int(b.length))])
+            if a.directory == b.directory { return Self.bytewiseLess(nameA, nameB) }
+            var directoryA = a.directory < 0 ? "" : directories[Int(a.directory)]
+            var directoryB = b.directory < 0 ? "" : directories[Int(b.directory)]
             return directoryA.withUTF8 { prefixA in
                 directoryB.withUTF8 { prefixB in
                     Self.joinedLess((prefixA, nameA), (prefixB, nameB))

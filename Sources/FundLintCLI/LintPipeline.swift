@@ -84,7 +84,9 @@ struct LintPipeline {
             let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
             return { index in Self.check(inputs[index], checker: checker, limit: limit, fix: fix) }
         }
-        var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions) { inputs[$0].displayPath }
+        var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions, expectedPlans: inputs.count) {
+            inputs[$0].displayPath
+        }
         var progress = ProgressLine(total: inputs.count)
         var failed = false
         var file = 0
