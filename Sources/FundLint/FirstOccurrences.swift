@@ -27,10 +27,13 @@ struct FirstOccurrences: Sendable {
     /// An empty index with room for `expected` keys, so that a run which knows how many
     /// plans it has never regrows the table (growing briefly holds the old and the new).
     init(expected: Int = 0) {
-        let wanted = min(max(expected, 0), 1 << 28)
+        // Sized up front for up to four million plans; a larger run grows from there.
+        let wanted = min(max(expected, 0), 1 << 22)
         if wanted > 0 {
             slots = Array(repeating: 0, count: Self.tableSize(for: wanted))
             occurrences.reserveCapacity(wanted)
+            // Room for keys of up to 16 bytes (references are short); longer ones grow it.
+            keys.reserveCapacity(wanted * 16)
         }
     }
 

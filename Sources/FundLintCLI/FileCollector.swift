@@ -76,6 +76,7 @@ struct FileCollector {
         let repeats = repeatedSightings()
         identities = []
         if !repeats.isEmpty { collected.files = collected.files.removing(repeats) }
+        collected.files.trim()
         return collected
     }
 

@@ -88,6 +88,13 @@ struct InputFileList: Sendable {
         array.replaceSubrange(range, with: reordered)
     }
 
+    /// Gives back the room the list grew into but does not use (up to half of it): the
+    /// list is complete once the paths are walked, and is held for the whole run.
+    mutating func trim() {
+        names = names.withUnsafeBufferPointer { Array($0) }
+        entries = entries.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// Whether `a`'s path sorts before `b`'s, by UTF-8 bytes (the same order on every
     /// platform and locale).
     private func precedes(_ a: Entry, _ b: Entry) -> Bool {
