@@ -16,11 +16,77 @@
 /// Nesting is limited to 64 levels, so the parser's recursion is bounded by the pack, never
 /// by a plan.
 struct ExpressionParser {
+    /// The punctuation of the language. A token's symbol is compared as a small integer:
+    /// the grammar asks "is this `||`?" at every level of every operand.
+    private enum Symbol: UInt8 {
+        case equal, notEqual, lessOrEqual, greaterOrEqual, and, or
+        case plus, minus, times, less, greater, not, openParen, closeParen, openBracket, closeBracket
+        case dot, comma, question, colon
+
+        /// The symbol as written (and as operators are named in the syntax tree).
+        var text: String {
+            switch self {
+            case .equal: "=="
+            case .notEqual: "!="
+            case .lessOrEqual: "<="
+            case .greaterOrEqual: ">="
+            case .and: "&&"
+            case .or: "||"
+            case .plus: "+"
+            case .minus: "-"
+            case .times: "*"
+            case .less: "<"
+            case .greater: ">"
+            case .not: "!"
+            case .openParen: "("
+            case .closeParen: ")"
+            case .openBracket: "["
+            case .closeBracket: "]"
+            case .dot: "."
+            case .comma: ","
+            case .question: "?"
+            case .colon: ":"
+            }
+        }
+
+        /// The symbol that starts with `first` followed by `second`, taking two characters
+        /// if a two-character symbol is written, else one.
+        static func scan(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> (Symbol, length: Int)? {
+            switch (first, second) {
+            case ("=", "="): return (.equal, 2)
+            case ("!", "="): return (.notEqual, 2)
+            case ("<", "="): return (.lessOrEqual, 2)
+            case (">", "="): return (.greaterOrEqual, 2)
+            case ("&", "&"): return (.and, 2)
+            case ("|", "|"): return (.or, 2)
+            default: break
+            }
+            let single: Symbol? = switch first {
+            case "+": .plus
+            case "-": .minus
+            case "*": .times
+            case "<": .less
+            case ">": .greater
+            case "!": .not
+            case "(": .openParen
+            case ")": .closeParen
+            case "[": .openBracket
+            case "]": .closeBracket
+            case ".": .dot
+            case ",": .comma
+            case "?": .question
+            case ":": .colon
+            default: nil
+            }
+            return single.map { ($0, 1) }
+        }
+    }
+
     private enum Token: Equatable {
         case int(Int128)
         case string(String)
         case name(String)
-        case symbol(String)
+        case symbol(Symbol)
         case end
     }
 
@@ -29,6 +95,9 @@ struct ExpressionParser {
     private var token: Token = .end
     private var tokenOffset = 0
     private var depth = 0
+    /// The UTF-8 of the name or string being scanned: appending scalars to a `String` one
+    /// by one costs several times as much.
+    private var scratch: [UInt8] = []
     static let maxDepth = 64
 
     /// Parses `text` as one expression.
@@ -67,7 +136,7 @@ struct ExpressionParser {
             token = .int(value)
         } else if c == "'" || c == "\"" {
             position += 1
-            var text = ""
+            scratch.removeAll(keepingCapacity: true)
             while true {
                 guard position < scalars.count else { throw ExpressionError(message: "unterminated string literal", offset: tokenOffset) }
                 let s = scalars[position]
@@ -77,46 +146,38 @@ struct ExpressionParser {
                     let e = scalars[position]
                     position += 1
                     switch e {
-                    case "n": text += "\n"
-                    case "t": text += "\t"
-                    default: text.unicodeScalars.append(e)
+                    case "n": scratch.append(0x0A)
+                    case "t": scratch.append(0x09)
+                    default: appendToScratch(e)
                     }
                 } else {
-                    text.unicodeScalars.append(s)
+                    appendToScratch(s)
                 }
             }
-            token = .string(text)
+            token = .string(String(decoding: scratch, as: UTF8.self))
         } else if c.isNameLetter || c == "_" {
-            var name = ""
+            scratch.removeAll(keepingCapacity: true)
             while position < scalars.count, scalars[position].isNameLetter || scalars[position] == "_"
                     || ("0"..."9").contains(scalars[position]) {
-                name.unicodeScalars.append(scalars[position])
+                appendToScratch(scalars[position])
                 position += 1
             }
-            token = .name(name)
+            token = .name(String(decoding: scratch, as: UTF8.self))
         } else {
             let next: Unicode.Scalar = position + 1 < scalars.count ? scalars[position + 1] : " "
-            let pair: String? = switch (c, next) {
-            case ("=", "="): "=="
-            case ("!", "="): "!="
-            case ("<", "="): "<="
-            case (">", "="): ">="
-            case ("&", "&"): "&&"
-            case ("|", "|"): "||"
-            default: nil
+            guard let (symbol, length) = Symbol.scan(c, next) else {
+                throw ExpressionError(message: "unexpected character '\(c)'", offset: position)
             }
-            if let pair {
-                position += 2
-                token = .symbol(pair)
-            } else {
-                switch c {
-                case "+", "-", "*", "<", ">", "!", "(", ")", "[", "]", ".", ",", "?", ":":
-                    position += 1
-                    token = .symbol(String(c))
-                default:
-                    throw ExpressionError(message: "unexpected character '\(c)'", offset: position)
-                }
-            }
+            position += length
+            token = .symbol(symbol)
+        }
+    }
+
+    private mutating func appendToScratch(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            scratch.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            scratch.append(contentsOf: scalar.utf8)
         }
     }
 
@@ -125,14 +186,14 @@ struct ExpressionParser {
         case .int(let value): "number \(value)"
         case .string: "string"
         case .name(let name): "'\(name)'"
-        case .symbol(let symbol): "'\(symbol)'"
+        case .symbol(let symbol): "'\(symbol.text)'"
         case .end: "end of expression"
         }
     }
 
-    private mutating func expect(_ symbol: String) throws(ExpressionError) {
+    private mutating func expect(_ symbol: Symbol) throws(ExpressionError) {
         guard token == .symbol(symbol) else {
-            throw ExpressionError(message: "expected '\(symbol)' but found \(describe(token))", offset: tokenOffset)
+            throw ExpressionError(message: "expected '\(symbol.text)' but found \(describe(token))", offset: tokenOffset)
         }
         try advance()
     }
@@ -145,17 +206,17 @@ struct ExpressionParser {
         if depth > Self.maxDepth { throw ExpressionError(message: "expression nests too deeply", offset: tokenOffset) }
         let start = tokenOffset
         let condition = try or()
-        guard token == .symbol("?") else { return condition }
+        guard token == .symbol(.question) else { return condition }
         try advance()
         let then = try expression()
-        try expect(":")
+        try expect(.colon)
         let otherwise = try expression()
         return .conditional(condition, then, otherwise, offset: start)
     }
 
     private mutating func or() throws(ExpressionError) -> ExpressionSyntax {
         var left = try and()
-        while token == .symbol("||") {
+        while token == .symbol(.or) {
             let offset = tokenOffset
             try advance()
             left = .binary("||", left, try and(), offset: offset)
@@ -165,7 +226,7 @@ struct ExpressionParser {
 
     private mutating func and() throws(ExpressionError) -> ExpressionSyntax {
         var left = try comparison()
-        while token == .symbol("&&") {
+        while token == .symbol(.and) {
             let offset = tokenOffset
             try advance()
             left = .binary("&&", left, try comparison(), offset: offset)
@@ -177,7 +238,8 @@ struct ExpressionParser {
         let left = try additive()
         let op: String
         switch token {
-        case .symbol(let s) where ["==", "!=", "<", "<=", ">", ">="].contains(s): op = s
+        case .symbol(let symbol) where [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(symbol):
+            op = symbol.text
         case .name("in"): op = "in"
         default: return left
         }
@@ -188,18 +250,18 @@ struct ExpressionParser {
 
     private mutating func additive() throws(ExpressionError) -> ExpressionSyntax {
         var left = try multiplicative()
-        while token == .symbol("+") || token == .symbol("-") {
+        while token == .symbol(.plus) || token == .symbol(.minus) {
             guard case .symbol(let op) = token else { break }
             let offset = tokenOffset
             try advance()
-            left = .binary(op, left, try multiplicative(), offset: offset)
+            left = .binary(op.text, left, try multiplicative(), offset: offset)
         }
         return left
     }
 
     private mutating func multiplicative() throws(ExpressionError) -> ExpressionSyntax {
         var left = try unary()
-        while token == .symbol("*") {
+        while token == .symbol(.times) {
             let offset = tokenOffset
             try advance()
             left = .binary("*", left, try unary(), offset: offset)
@@ -208,8 +270,9 @@ struct ExpressionParser {
     }
 
     private mutating func unary() throws(ExpressionError) -> ExpressionSyntax {
-        if token == .symbol("!") || token == .symbol("-") {
-            guard case .symbol(let op) = token else { return try postfix() }
+        if token == .symbol(.not) || token == .symbol(.minus) {
+            guard case .symbol(let symbol) = token else { return try postfix() }
+            let op = symbol.text
             let offset = tokenOffset
             try advance()
             depth += 1
@@ -223,23 +286,23 @@ struct ExpressionParser {
     private mutating func postfix() throws(ExpressionError) -> ExpressionSyntax {
         var base = try primary()
         while true {
-            if token == .symbol(".") {
+            if token == .symbol(.dot) {
                 try advance()
                 let offset = tokenOffset
                 guard case .name(let name) = token else {
                     throw ExpressionError(message: "expected a field or function name after '.'", offset: tokenOffset)
                 }
                 try advance()
-                if token == .symbol("(") {
-                    base = .method(base, name, try arguments(closing: ")"), offset: offset)
+                if token == .symbol(.openParen) {
+                    base = .method(base, name, try arguments(closing: .closeParen), offset: offset)
                 } else {
                     base = .member(base, name, offset: offset)
                 }
-            } else if token == .symbol("[") {
+            } else if token == .symbol(.openBracket) {
                 let offset = tokenOffset
                 try advance()
                 let index = try expression()
-                try expect("]")
+                try expect(.closeBracket)
                 base = .index(base, index, offset: offset)
             } else {
                 return base
@@ -247,7 +310,7 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func arguments(closing: String) throws(ExpressionError) -> [ExpressionSyntax] {
+    private mutating func arguments(closing: Symbol) throws(ExpressionError) -> [ExpressionSyntax] {
         try advance()
         var result: [ExpressionSyntax] = []
         if token == .symbol(closing) {
@@ -256,7 +319,7 @@ struct ExpressionParser {
         }
         while true {
             result.append(try expression())
-            if token == .symbol(",") { try advance(); continue }
+            if token == .symbol(.comma) { try advance(); continue }
             try expect(closing)
             return result
         }
@@ -279,16 +342,16 @@ struct ExpressionParser {
             return .bool(false, offset: offset)
         case .name(let name):
             try advance()
-            if token == .symbol("(") {
-                return .call(name, try arguments(closing: ")"), offset: offset)
+            if token == .symbol(.openParen) {
+                return .call(name, try arguments(closing: .closeParen), offset: offset)
             }
             return .identifier(name, offset: offset)
-        case .symbol("["):
-            return .list(try arguments(closing: "]"), offset: offset)
-        case .symbol("("):
+        case .symbol(.openBracket):
+            return .list(try arguments(closing: .closeBracket), offset: offset)
+        case .symbol(.openParen):
             try advance()
             let inner = try expression()
-            try expect(")")
+            try expect(.closeParen)
             return inner
         default:
             throw ExpressionError(message: "expected a value but found \(describe(token))", offset: offset)
