@@ -12,8 +12,16 @@ public enum BuiltinPacks {
     private static let core = load(RulePacks.core, metadataOnly: true)
 
     /// Loads a built-in pack from its build-time snapshot, or parses it when it has none.
+    /// Its message templates are compiled when first rendered: the test suite compiles every
+    /// built-in pack in full (``eagerly(_:)``), so none can fail late.
     static func load(_ file: RulePacks.File, metadataOnly: Bool) -> Result<PackLoader.Loaded, PackErrors> {
-        PackLoader.load(file.bytes, parsed: parsed(file), path: "Rules/" + file.name, metadataOnly: metadataOnly)
+        PackLoader.load(file.bytes, parsed: parsed(file), path: "Rules/" + file.name, metadataOnly: metadataOnly,
+                        deferTemplates: true)
+    }
+
+    /// A built-in pack compiled in full, templates and all, as any other pack is.
+    static func eagerly(_ file: RulePacks.File) -> Result<PackLoader.Loaded, PackErrors> {
+        PackLoader.load(file.bytes, path: "Rules/" + file.name, metadataOnly: false)
     }
 
     /// The stream of a built-in pack read from its snapshot, if it has a valid one.

@@ -25,6 +25,14 @@ struct Evaluator {
         ready = Array(repeating: false, count: slots)
     }
 
+    /// Makes sure there are at least `count` locals (a template compiled late may need more
+    /// than the rules it belongs to).
+    mutating func reserveLocals(_ count: Int) {
+        guard count > locals.count else { return }
+        locals += Array(repeating: .unknown, count: count - locals.count)
+        ready += Array(repeating: false, count: count - ready.count)
+    }
+
     /// Forgets every evaluated `let`: their values may differ for the next rule or item.
     mutating func forgetLets() {
         for slot in ready.indices where ready[slot] { ready[slot] = false }

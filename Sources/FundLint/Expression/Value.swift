@@ -53,6 +53,11 @@ public final class ObjectValue: Sendable {
         self.fields = fields.map { (key: $0.key, value: $0.value) }
     }
 
+    /// An object of `fields`, whose keys are distinct.
+    init(distinctFields fields: [(key: String, value: Value)]) {
+        self.fields = fields
+    }
+
     /// An object with no fields.
     static let empty = ObjectValue(fields: [:])
 

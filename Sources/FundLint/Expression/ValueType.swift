@@ -52,8 +52,7 @@ final class ObjectType: @unchecked Sendable, Equatable {
     }
 
     func set(_ field: String, _ type: ValueType) {
-        if fields[field] == nil { order.append(field) }
-        fields[field] = type
+        if fields.updateValue(type, forKey: field) == nil { order.append(field) }
     }
 
     static func == (lhs: ObjectType, rhs: ObjectType) -> Bool { lhs === rhs }

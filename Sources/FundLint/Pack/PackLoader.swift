@@ -18,8 +18,11 @@ struct PackLoader {
 
     /// Loads a pack; `metadataOnly` reads rule metadata without expressions (the engine's
     /// own rules in `core.yaml`). `parsed` is the stream of `bytes` when it is already at
-    /// hand (a built-in pack's snapshot).
-    static func load(_ bytes: [UInt8], parsed: YAMLStream? = nil, path: String, metadataOnly: Bool) -> Result<Loaded, PackErrors> {
+    /// hand (a built-in pack's snapshot). `deferTemplates` leaves message templates to be
+    /// compiled when first rendered: only for a pack known to compile (a built-in one), since
+    /// a problem in a template is then found late or never.
+    static func load(_ bytes: [UInt8], parsed: YAMLStream? = nil, path: String, metadataOnly: Bool,
+                     deferTemplates: Bool = false) -> Result<Loaded, PackErrors> {
         let stream = parsed ?? YAMLParser.parse(bytes)
         guard let document = stream.documents.first else {
             return .failure(PackErrors(diagnostics: [Diagnostic(file: path, document: 0, range: SourceRange(at: .fileStart),
@@ -90,6 +93,7 @@ struct PackLoader {
         for ruleNode in part("rules").flatMap({ reader.list($0, what: "rules") }) ?? [] {
             var compiler = RuleCompiler(reader: reader, globals: globals, rootType: schema.objectType ?? ObjectType(name: "plan"),
                                         examplePlan: examplePlanNode, metadataOnly: metadataOnly)
+            compiler.deferTemplates = deferTemplates
             let rule = compiler.compile(ruleNode)
             reader = compiler.reader
             guard let info = rule?.info ?? compiler.portfolio?.info else { continue }
@@ -107,6 +111,7 @@ struct PackLoader {
         if let initNode = part("init") {
             var compiler = RuleCompiler(reader: reader, globals: globals, rootType: ObjectType(name: "no plan (init templates see tables only)"),
                                         examplePlan: nil, metadataOnly: false)
+            compiler.deferTemplates = deferTemplates
             initTemplate = compiler.compileInit(initNode, tables: tables)
             reader = compiler.reader
         }
@@ -123,7 +128,7 @@ struct PackLoader {
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
                             portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
                             schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec,
-                            text: bytes, parsed: stream, path: path)
+                            text: bytes, parsed: stream, path: path, deferTemplates: deferTemplates)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

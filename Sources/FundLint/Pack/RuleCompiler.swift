@@ -8,6 +8,8 @@ struct RuleCompiler {
     let rootType: ObjectType
     let examplePlan: NodeID?
     let metadataOnly: Bool
+    /// Whether message templates are compiled when first rendered (a pack known to compile).
+    var deferTemplates = false
     /// Set by ``compile(_:)`` for a portfolio rule (which returns `nil`).
     var portfolio: PortfolioRule?
 
@@ -289,66 +291,22 @@ struct RuleCompiler {
         return code
     }
 
-    /// Parses `text {expression} text`; `{{` and `}}` stand for braces.
+    /// Compiles the message template at `node` (or, with `deferTemplates`, keeps it to be
+    /// compiled when first rendered).
     private mutating func template(_ node: NodeID, compiler: inout ExpressionCompiler) -> MessageTemplate? {
         guard let source = reader.string(node, what: "a message") else { return nil }
-        // Scanned as UTF-8: the braces and quotes that matter are ASCII, and runs of text are
-        // copied whole. Offsets in errors count Unicode scalars, like the rest of the pack.
-        let bytes = Array(source.utf8)
-        func scalarOffset(_ byteIndex: Int) -> Int {
-            bytes[..<byteIndex].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        if deferTemplates { return MessageTemplate(deferred: DeferredTemplate(source: source, compiler: compiler)) }
+        switch TemplateCompiler.compile(source, compiler: &compiler) {
+        case .success(let parts):
+            return MessageTemplate(parts: parts)
+        case .failure(let problems):
+            for problem in problems.list {
+                let at = reader.location(of: node, offset: problem.offset)
+                let range = problem.isPoint ? SourceRange(at: at) : SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
+                reader.error(range, problem.message)
+            }
+            return nil
         }
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var parts: [MessageTemplate.Part] = []
-        var literal: [UInt8] = []
-        var index = 0
-        var failed = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == open, index + 1 < bytes.count, bytes[index + 1] == open {
-                literal.append(open); index += 2; continue
-            }
-            if byte == close, index + 1 < bytes.count, bytes[index + 1] == close {
-                literal.append(close); index += 2; continue
-            }
-            if byte == open {
-                var depth = 1
-                var end = index + 1
-                var quote: UInt8?
-                while end < bytes.count {
-                    let c = bytes[end]
-                    if let opened = quote {
-                        if c == UInt8(ascii: "\\") { end += 1 } else if c == opened { quote = nil }
-                    } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
-                        quote = c
-                    } else if c == open {
-                        depth += 1
-                    } else if c == close {
-                        depth -= 1
-                        if depth == 0 { break }
-                    }
-                    end += 1
-                }
-                guard end < bytes.count else {
-                    let at = reader.location(of: node, offset: scalarOffset(index))
-                    reader.error(SourceRange(at: at), "'{' opens an expression that is never closed with '}'")
-                    return nil
-                }
-                if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
-                let inner = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-                if let (code, _) = expression(inner, node: node, offset: scalarOffset(index + 1), compiler: &compiler) {
-                    parts.append(.expression(code))
-                } else {
-                    failed = true
-                }
-                index = end + 1
-                continue
-            }
-            literal.append(byte)
-            index += 1
-        }
-        if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))) }
-        return failed ? nil : MessageTemplate(parts: parts)
     }
 
     private mutating func readExamples(_ node: NodeID, into info: inout RuleInfo) {

@@ -42,12 +42,15 @@ public struct RulePack: Sendable {
     private let text: [UInt8]
     private let parsed: YAMLStream
     private let path: String
+    /// Whether message templates are compiled when first rendered (a built-in pack).
+    private let deferTemplates: Bool
 
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
          tables: [String: Value], examplePlan: (document: YAMLDocument, node: NodeID)?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
-         text: [UInt8], parsed: YAMLStream, path: String) {
+         text: [UInt8], parsed: YAMLStream, path: String, deferTemplates: Bool) {
         self.text = text
+        self.deferTemplates = deferTemplates
         self.parsed = parsed
         self.path = path
         self.id = id
@@ -77,7 +80,8 @@ public struct RulePack: Sendable {
     /// touches, which would otherwise bounce between cores on every rule evaluated. The
     /// YAML is not parsed again: its tree is only read while compiling.
     public func separateCopy() -> RulePack {
-        (try? PackLoader.load(text, parsed: parsed, path: path, metadataOnly: false).map(\.pack).get()) ?? self
+        (try? PackLoader.load(text, parsed: parsed, path: path, metadataOnly: false, deferTemplates: deferTemplates)
+            .map(\.pack).get()) ?? self
     }
 
     /// The name of the `init` parameter (`region`), its allowed values and its default.

@@ -64,8 +64,11 @@ struct TableLoader {
         switch document.kind(resolved) {
         case .mapping:
             let type = objectType ?? ObjectType(name: objectName())
-            var fields: [String: Value] = [:]
-            for entry in document.effectiveEntries(resolved) {
+            // The effective entries have distinct keys: the fields need no dictionary.
+            let entries = document.effectiveEntries(resolved)
+            var fields: [(key: String, value: Value)] = []
+            fields.reserveCapacity(entries.count)
+            for entry in entries {
                 guard let key = document.keyText(entry.key) else { continue }
                 let existing = type.fields[key]
                 var nested: ObjectType?
@@ -80,9 +83,9 @@ struct TableLoader {
                 } else {
                     type.set(key, valueType)
                 }
-                fields[key] = value
+                fields.append((key, value))
             }
-            return (Value(.object(ObjectValue(fields: fields))), .object(type))
+            return (Value(.object(ObjectValue(distinctFields: fields))), .object(type))
         case .sequence:
             var items: [Value] = []
             var element = ValueType.anything

@@ -1,16 +1,41 @@
 import YAMLTree
 
-/// A message template: text with `{expression}` holes.
+/// A message template: text with `{expression}` holes, compiled when the pack loads or, for
+/// a pack known to compile, when first rendered (see ``DeferredTemplate``).
 struct MessageTemplate: Sendable {
     enum Part: Sendable {
         case text(String)
         case expression(CompiledExpression)
     }
 
-    var parts: [Part]
+    private enum Form: Sendable {
+        case compiled([Part])
+        case deferred(DeferredTemplate)
+    }
+
+    private let form: Form
+
+    init(parts: [Part]) {
+        form = .compiled(parts)
+    }
+
+    init(deferred: DeferredTemplate) {
+        form = .deferred(deferred)
+    }
 
     /// The message for the current bindings.
     func render(_ evaluator: inout Evaluator) -> String {
+        switch form {
+        case .compiled(let parts):
+            return Self.render(parts, &evaluator)
+        case .deferred(let template):
+            guard let compiled = template.parts() else { return template.source }
+            evaluator.reserveLocals(compiled.slots)
+            return Self.render(compiled.parts, &evaluator)
+        }
+    }
+
+    private static func render(_ parts: [Part], _ evaluator: inout Evaluator) -> String {
         var result = ""
         for part in parts {
             switch part {
