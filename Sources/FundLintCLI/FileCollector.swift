@@ -94,7 +94,7 @@ struct FileCollector {
     private mutating func walk(directory root: String, into collected: inout Collected) {
         let rootReal = realPath(root) ?? root
         // Each file goes into the list as it is found (its name's bytes, its directory
-        // written once) and the walk's files are sorted in place afterwards: a whole `stat`,
+        // written once) and the walk's files are sorted afterwards: a whole `stat`,
         // a path string or a second record per file would weigh on a tree of a hundred
         // thousand plans.
         let first = collected.files.count
