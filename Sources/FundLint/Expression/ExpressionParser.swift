@@ -16,38 +16,14 @@
 /// Nesting is limited to 64 levels, so the parser's recursion is bounded by the pack, never
 /// by a plan.
 struct ExpressionParser {
-    /// The punctuation of the language. A token's symbol is compared as a small integer:
-    /// the grammar asks "is this `||`?" at every level of every operand.
-    private enum Symbol: UInt8 {
-        case equal, notEqual, lessOrEqual, greaterOrEqual, and, or
-        case plus, minus, times, less, greater, not, openParen, closeParen, openBracket, closeBracket
-        case dot, comma, question, colon
-
-        /// The symbol as written (and as operators are named in the syntax tree).
-        var text: String {
-            switch self {
-            case .equal: "=="
-            case .notEqual: "!="
-            case .lessOrEqual: "<="
-            case .greaterOrEqual: ">="
-            case .and: "&&"
-            case .or: "||"
-            case .plus: "+"
-            case .minus: "-"
-            case .times: "*"
-            case .less: "<"
-            case .greater: ">"
-            case .not: "!"
-            case .openParen: "("
-            case .closeParen: ")"
-            case .openBracket: "["
-            case .closeBracket: "]"
-            case .dot: "."
-            case .comma: ","
-            case .question: "?"
-            case .colon: ":"
-            }
-        }
+    /// The punctuation of the language, named as written (operators keep these names in the
+    /// syntax tree). A token's symbol is compared as a case, not as text: the grammar asks
+    /// "is this `||`?" at every level of every operand.
+    private enum Symbol: String {
+        case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", and = "&&", or = "||"
+        case plus = "+", minus = "-", times = "*", less = "<", greater = ">", not = "!"
+        case openParen = "(", closeParen = ")", openBracket = "[", closeBracket = "]"
+        case dot = ".", comma = ",", question = "?", colon = ":"
 
         /// The symbol that starts with `first` followed by `second`, taking two characters
         /// if a two-character symbol is written, else one.
@@ -186,14 +162,14 @@ struct ExpressionParser {
         case .int(let value): "number \(value)"
         case .string: "string"
         case .name(let name): "'\(name)'"
-        case .symbol(let symbol): "'\(symbol.text)'"
+        case .symbol(let symbol): "'\(symbol.rawValue)'"
         case .end: "end of expression"
         }
     }
 
     private mutating func expect(_ symbol: Symbol) throws(ExpressionError) {
         guard token == .symbol(symbol) else {
-            throw ExpressionError(message: "expected '\(symbol.text)' but found \(describe(token))", offset: tokenOffset)
+            throw ExpressionError(message: "expected '\(symbol.rawValue)' but found \(describe(token))", offset: tokenOffset)
         }
         try advance()
     }
@@ -239,7 +215,7 @@ struct ExpressionParser {
         let op: String
         switch token {
         case .symbol(let symbol) where [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(symbol):
-            op = symbol.text
+            op = symbol.rawValue
         case .name("in"): op = "in"
         default: return left
         }
@@ -254,7 +230,7 @@ struct ExpressionParser {
             guard case .symbol(let op) = token else { break }
             let offset = tokenOffset
             try advance()
-            left = .binary(op.text, left, try multiplicative(), offset: offset)
+            left = .binary(op.rawValue, left, try multiplicative(), offset: offset)
         }
         return left
     }
@@ -272,7 +248,7 @@ struct ExpressionParser {
     private mutating func unary() throws(ExpressionError) -> ExpressionSyntax {
         if token == .symbol(.not) || token == .symbol(.minus) {
             guard case .symbol(let symbol) = token else { return try postfix() }
-            let op = symbol.text
+            let op = symbol.rawValue
             let offset = tokenOffset
             try advance()
             depth += 1
