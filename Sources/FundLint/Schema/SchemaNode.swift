@@ -138,15 +138,13 @@ final class PackPattern: @unchecked Sendable {
     }
 
     func matches(_ text: String) -> Bool {
-        if let simple {
-            if let fast = simple.matches(text) { return fast }
-            return lateRegex.withLock { regex in
-                if regex == nil { regex = try? Regex(source) }
-                guard let regex else { return false }
-                return (try? regex.firstMatch(in: text)) != nil
-            }
+        if let simple, let fast = simple.matches(text) { return fast }
+        // The lock only guards compiling: matching runs outside it.
+        let compiled = regex ?? lateRegex.withLock { late in
+            if late == nil { late = try? Regex(source) }
+            return late
         }
-        guard let regex else { return false }
-        return (try? regex.firstMatch(in: text)) != nil
+        guard let compiled else { return false }
+        return (try? compiled.firstMatch(in: text)) != nil
     }
 }
