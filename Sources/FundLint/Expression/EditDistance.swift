@@ -2,40 +2,101 @@
 enum EditDistance {
     /// The edit distance between `a` and `b`, counting Unicode scalars.
     static func between(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
+        let x = scalars(a)
+        let y = scalars(b)
+        var rows = Rows()
+        // No distance exceeds the longer length.
+        return rows.distance(x, y, bound: max(x.count, y.count))
     }
 
     /// The closest candidate within a distance that still reads as a typo (at most a third
-    /// of the word, at least 2), or `nil`. Case and `-`/`_` differences count as close.
+    /// of the word, at least 2), or `nil`. Case and `-`/`_`/space differences count as
+    /// close: the first candidate equal to the word but for those wins outright. Otherwise
+    /// the first candidate at the smallest distance wins.
     static func closest(to word: String, among candidates: [String]) -> String? {
-        guard !word.isEmpty, word.unicodeScalars.count <= 64 else { return nil }
-        let normalized = normalize(word)
-        var best: (String, Int)?
+        let wordScalars = scalars(word)
+        guard !wordScalars.isEmpty, wordScalars.count <= 64 else { return nil }
+        let normalized = Normalized(word)
+        // Only a distance within the limit is ever suggested, and only one below the best
+        // found so far can replace it: the work stops as soon as a candidate exceeds that.
+        var bound = max(2, wordScalars.count / 3)
+        var best: String?
+        var rows = Rows()
         for candidate in candidates where candidate != word {
-            if normalize(candidate) == normalized { return candidate }
-            let distance = between(word, candidate)
-            if best == nil || distance < best?.1 ?? Int.max { best = (candidate, distance) }
+            if normalized.matches(candidate) { return candidate }
+            if bound < 0 { continue }
+            let distance = rows.distance(wordScalars, scalars(candidate), bound: bound)
+            if distance <= bound {
+                best = candidate
+                bound = distance - 1
+            }
         }
-        guard let (candidate, distance) = best else { return nil }
-        let limit = max(2, word.unicodeScalars.count / 3)
-        return distance <= limit ? candidate : nil
+        return best
     }
 
-    private static func normalize(_ word: String) -> String {
-        String(word.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+    private static func scalars(_ text: String) -> [UInt32] {
+        text.unicodeScalars.map(\.value)
+    }
+
+    /// A word compared ignoring case and the difference between `-`, `_` and a space.
+    private struct Normalized {
+        let word: String
+        let isASCII: Bool
+        let full: String
+
+        init(_ word: String) {
+            self.word = word
+            isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            full = Self.normalize(word)
+        }
+
+        func matches(_ other: String) -> Bool {
+            guard isASCII, other.utf8.allSatisfy({ $0 < 0x80 }) else { return Self.normalize(other) == full }
+            // ASCII on both sides: compare folded bytes without building strings.
+            return word.utf8.elementsEqual(other.utf8) { Self.fold($0) == Self.fold($1) }
+        }
+
+        private static func fold(_ byte: UInt8) -> UInt8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            case UInt8(ascii: "_"), UInt8(ascii: " "): UInt8(ascii: "-")
+            default: byte
+            }
+        }
+
+        private static func normalize(_ word: String) -> String {
+            String(word.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+        }
+    }
+
+    /// Two rows of the distance table, kept across calls.
+    private struct Rows {
+        var previous: [Int] = []
+        var current: [Int] = []
+
+        /// The distance between `x` and `y`, or `bound + 1` as soon as it must exceed `bound`.
+        mutating func distance(_ x: [UInt32], _ y: [UInt32], bound: Int) -> Int {
+            if x.count - y.count > bound || y.count - x.count > bound { return bound + 1 }
+            if x.isEmpty { return y.count }
+            if y.isEmpty { return x.count }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: 0...y.count)
+            current.removeAll(keepingCapacity: true)
+            current.append(contentsOf: repeatElement(0, count: y.count + 1))
+            for i in 1...x.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...y.count {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                // Every later row is at least this row's minimum.
+                if rowMinimum > bound { return bound + 1 }
+                swap(&previous, &current)
+            }
+            return previous[y.count]
+        }
     }
 }
