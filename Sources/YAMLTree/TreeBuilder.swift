@@ -258,23 +258,30 @@ struct TreeBuilder {
     }
 
     /// Whether a small mapping has neither merges nor duplicate keys (the usual case),
-    /// found without allocating; `false` sends the mapping down the full path.
+    /// found without allocating; `false` sends the mapping down the full path. Keys are
+    /// compared only with earlier keys of the same UTF-8 length, kept on the stack.
     private func isPlain(_ id: NodeID) -> Bool {
         let record = document.nodes[Int(id.index)]
         let pairs = Int(record.count) / 2
         guard pairs <= 12 else { return false }
         let first = Int(record.first)
-        for pair in 0..<pairs {
-            let key = NodeID(document.children[first + 2 * pair])
-            if document.isMergeKey(key) { return false }
-            guard let text = document.keyText(key) else { continue }
-            let length = text.utf8.count
-            for earlier in 0..<pair {
-                if let other = document.keyText(NodeID(document.children[first + 2 * earlier])),
-                   other.utf8.count == length, other == text { return false }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { lengths in
+            for pair in 0..<pairs {
+                let key = NodeID(document.children[first + 2 * pair])
+                if document.isMergeKey(key) { return false }
+                // A collection key (-1) is never compared.
+                guard let text = document.keyText(key) else {
+                    lengths[pair] = -1
+                    continue
+                }
+                let length = text.utf8.count
+                for earlier in 0..<pair where lengths[earlier] == length {
+                    if document.keyText(NodeID(document.children[first + 2 * earlier])) == text { return false }
+                }
+                lengths[pair] = length
             }
+            return true
         }
-        return true
     }
 
     private mutating func invalidMerge(at node: NodeID) {
