@@ -45,10 +45,11 @@ struct NodeRecord: Sendable, Equatable {
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
     var style: UInt8
     private var packedRange: PackedRange
-    /// Scalar: index into the scalar texts; collection: start in the children array;
-    /// alias: the target node's index.
+    /// Scalar: where its text starts in the scalar bytes; collection: start in the children
+    /// array; alias: the target node's index.
     var first: Int32
-    /// Collection: number of child slots (a mapping has two per entry).
+    /// Scalar: the byte length of its text; collection: number of child slots (a mapping
+    /// has two per entry).
     var count: Int32
     /// Index into the document's string table, or -1.
     var tag: Int32

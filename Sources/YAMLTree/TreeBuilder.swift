@@ -33,17 +33,25 @@ struct TreeBuilder {
         let expected = min(max(expectedNodes, 0), 4096) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
-        document.scalarTexts.reserveCapacity(expected)
+        document.scalarBytes.reserveCapacity(min(max(inputSize, 0), 1 << 16))
         pending.reserveCapacity(min(expected, 256))
     }
 
     // MARK: events
 
-    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, anchor: String?, range: SourceRange) throws(LimitExceeded) {
+    /// A scalar; `text` is its UTF-8, copied into the document.
+    mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
+                         range: SourceRange) throws(LimitExceeded) {
+        let offset = document.scalarBytes.count
+        // Offsets and lengths are 32-bit: text beyond 2 GiB in one document is refused.
+        guard text.count <= Int(Int32.max) - offset else {
+            document.problems.append(YAMLProblem(kind: .limits, message: "the scalars of this document hold more than 2 GiB of text",
+                                                 range: range))
+            throw LimitExceeded()
+        }
         let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: range,
-                                          first: Int32(truncatingIfNeeded: document.scalarTexts.count),
-                                          count: 0, tag: intern(tag), anchor: intern(anchor)))
-        document.scalarTexts.append(text)
+                                          first: Int32(offset), count: Int32(text.count), tag: intern(tag), anchor: intern(anchor)))
+        document.scalarBytes.append(contentsOf: text)
         checkTag(tag, node: index)
         if let anchor {
             defineAnchor(anchor, node: index)
@@ -183,32 +191,34 @@ struct TreeBuilder {
         var merges: [NodeID] = []
         var explicit: [MappingEntry] = []
         explicit.reserveCapacity(written.count)
-        var seen: [String: Int] = [:]
+        // Keys by their text, code point for code point (as `sameKeyText` compares them).
+        var seen: [[UInt8]: Int] = [:]
         var hasDuplicates = false
         for entry in written {
             if document.isMergeKey(entry.key) {
                 merges.append(entry.value)
                 continue
             }
-            guard let text = document.keyText(entry.key) else {
+            guard let text = document.withKeyUTF8(entry.key, Array.init) else {
                 explicit.append(entry)
                 continue
             }
             // Small mappings (the usual case) compare keys directly; larger ones hash.
             let earlierIndex: Int?
             if written.count <= 12 {
-                earlierIndex = explicit.firstIndex { document.keyText($0.key) == text }
+                earlierIndex = explicit.firstIndex { document.sameKeyText($0.key, entry.key) }
             } else {
                 earlierIndex = seen[text]
             }
             if let earlier = earlierIndex {
                 let firstKey = explicit[earlier].key
                 let firstStart = document.range(firstKey).start
+                let shown = String(decoding: text, as: UTF8.self)
                 document.problems.append(YAMLProblem(
                     kind: .duplicateKey,
-                    message: "duplicate key '\(text)': this mapping already has it at line \(firstStart.line); the last value counts",
+                    message: "duplicate key '\(shown)': this mapping already has it at line \(firstStart.line); the last value counts",
                     range: document.range(entry.key), node: entry.key,
-                    notes: [.init(range: document.range(firstKey), message: "'\(text)' first appears here")]))
+                    notes: [.init(range: document.range(firstKey), message: "'\(shown)' first appears here")]))
                 explicit[earlier] = entry
                 hasDuplicates = true
             } else {
@@ -219,7 +229,7 @@ struct TreeBuilder {
         guard !merges.isEmpty || hasDuplicates else { return }
         if written.count <= 12 {
             for (index, entry) in explicit.enumerated() {
-                if let text = document.keyText(entry.key) { seen[text] = index }
+                if let text = document.withKeyUTF8(entry.key, Array.init) { seen[text] = index }
             }
         }
         var effective = explicit
@@ -247,7 +257,7 @@ struct TreeBuilder {
                 let merged = document.effectiveEntries(source.mapping)
                 try grow(by: merged.count, at: document.range(source.via))
                 for entry in merged {
-                    guard let text = document.keyText(entry.key) else { continue }
+                    guard let text = document.withKeyUTF8(entry.key, Array.init) else { continue }
                     if seen[text] != nil { continue }
                     seen[text] = effective.count
                     effective.append(MappingEntry(key: entry.key, value: entry.value, mergedVia: source.via))
@@ -259,7 +269,7 @@ struct TreeBuilder {
 
     /// Whether a small mapping has neither merges nor duplicate keys (the usual case),
     /// found without allocating; `false` sends the mapping down the full path. Keys are
-    /// compared only with earlier keys of the same UTF-8 length, kept on the stack.
+    /// compared only with earlier keys of the same byte length, kept on the stack.
     private func isPlain(_ id: NodeID) -> Bool {
         let record = document.nodes[Int(id.index)]
         let pairs = Int(record.count) / 2
@@ -270,13 +280,14 @@ struct TreeBuilder {
                 let key = NodeID(document.children[first + 2 * pair])
                 if document.isMergeKey(key) { return false }
                 // A collection key (-1) is never compared.
-                guard let text = document.keyText(key) else {
+                let resolved = document.nodes[Int(document.resolve(key).index)]
+                guard resolved.kind == .scalar else {
                     lengths[pair] = -1
                     continue
                 }
-                let length = text.utf8.count
+                let length = Int(resolved.count)
                 for earlier in 0..<pair where lengths[earlier] == length {
-                    if document.keyText(NodeID(document.children[first + 2 * earlier])) == text { return false }
+                    if document.sameKeyText(NodeID(document.children[first + 2 * earlier]), key) { return false }
                 }
                 lengths[pair] = length
             }

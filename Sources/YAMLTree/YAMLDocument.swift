@@ -14,7 +14,10 @@ public struct YAMLDocument: Sendable, Equatable {
 
     var nodes: [NodeRecord] = []
     var children: [Int32] = []
-    var scalarTexts: [String] = []
+    /// The UTF-8 of every scalar, one after another: a scalar's record holds where its text
+    /// starts here and how long it is. One buffer, not a string per scalar: most scalars
+    /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
+    var scalarBytes: [UInt8] = []
     var strings: [String] = []
     /// Effective entries of mappings that have merges or duplicate keys.
     var resolvedEntries: [Int32: [MappingEntry]] = [:]
@@ -35,10 +38,56 @@ public struct YAMLDocument: Sendable, Equatable {
     /// The node's source range (an alias's own range, not its target's).
     public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
 
-    /// The scalar's text after YAML unescaping and folding; `nil` for other kinds.
+    /// The scalar's text after YAML unescaping and folding; `nil` for other kinds. Made
+    /// each time it is asked for: code on a hot path reads ``withScalarUTF8(_:_:)``.
     public func scalar(_ id: NodeID) -> String? {
+        withScalarUTF8(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 of the scalar's text (as libyaml delivered it)
+    /// and returns what it returns; `nil` for other kinds, without calling `body`.
+    public func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         let record = nodes[Int(id.index)]
-        return record.kind == .scalar ? scalarTexts[Int(record.first)] : nil
+        guard record.kind == .scalar else { return nil }
+        return try scalarBytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[Int(record.first)..<(Int(record.first) + Int(record.count))]))
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of the text a key is compared by (see ``keyText(_:)``);
+    /// `nil` for a collection key.
+    public func withKeyUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        try withScalarUTF8(resolve(id), body)
+    }
+
+    /// The UTF-8 of the text a key is compared by (see ``keyText(_:)``), sharing the
+    /// document's storage; `nil` for a collection key.
+    public func keyUTF8(_ id: NodeID) -> ArraySlice<UInt8>? {
+        scalarUTF8(resolve(id))
+    }
+
+    /// The UTF-8 of the scalar's text, sharing the document's storage; `nil` for other kinds.
+    public func scalarUTF8(_ id: NodeID) -> ArraySlice<UInt8>? {
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else { return nil }
+        return scalarBytes[Int(record.first)..<(Int(record.first) + Int(record.count))]
+    }
+
+    /// Whether two scalars (each through an alias) have the same text, code point for code
+    /// point: how YAML tells keys apart. `false` when either is a collection.
+    public func sameKeyText(_ a: NodeID, _ b: NodeID) -> Bool {
+        let first = nodes[Int(resolve(a).index)]
+        let second = nodes[Int(resolve(b).index)]
+        guard first.kind == .scalar, second.kind == .scalar, first.count == second.count else { return false }
+        return scalarBytes.withUnsafeBufferPointer { all in
+            ByteText.equal(UnsafeBufferPointer(rebasing: all[Int(first.first)..<(Int(first.first) + Int(first.count))]),
+                           UnsafeBufferPointer(rebasing: all[Int(second.first)..<(Int(second.first) + Int(second.count))]))
+        }
+    }
+
+    /// Whether the scalar's text is exactly `text` (`nil` for other kinds compares false).
+    func scalar(_ id: NodeID, is text: StaticString) -> Bool {
+        withScalarUTF8(id) { ByteText.equal($0, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) } ?? false
     }
 
     /// How the scalar was written; `nil` for other kinds.
@@ -105,11 +154,9 @@ public struct YAMLDocument: Sendable, Equatable {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
         if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.null }
-        guard record.style == ScalarStyle.plain.rawValue, scalarTexts[Int(record.first)].utf8.count <= 4 else { return false }
-        switch scalarTexts[Int(record.first)] {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        guard record.style == ScalarStyle.plain.rawValue, record.count <= 4 else { return false }
+        return record.count == 0 || scalar(id, is: "~") || scalar(id, is: "null") || scalar(id, is: "Null")
+            || scalar(id, is: "NULL")
     }
 
     /// The text a key is compared by: the scalar text of the key (through an alias), or
@@ -123,8 +170,6 @@ public struct YAMLDocument: Sendable, Equatable {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
         if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.merge }
-        guard record.style == ScalarStyle.plain.rawValue else { return false }
-        let text = scalarTexts[Int(record.first)]
-        return text.utf8.count == 2 && text == "<<"
+        return record.style == ScalarStyle.plain.rawValue && scalar(id, is: "<<")
     }
 }

@@ -79,9 +79,7 @@ public final class YAMLParser {
                     builder = nil
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
-                    let text = data.value.map {
-                        String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
-                    } ?? ""
+                    let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
                     try builder?.scalar(text, style: Self.scalarStyle(data.style),
                                         tag: Self.string(data.tag), anchor: Self.string(data.anchor),
                                         range: SourceRange(start: start, end: end))

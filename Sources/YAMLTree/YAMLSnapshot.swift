@@ -6,13 +6,15 @@
 /// few characters: zero or more of `' '...'?'` carry 5 bits each, then one of `'@'...DEL`
 /// carries the last 6 (signed numbers zigzagged). A node is a flags number (kind, style,
 /// whether it has a tag or anchor, whether it spans lines), its start line as a step from
-/// the node before, its columns, and only the fields its kind uses: a scalar's text is the
-/// next one in order. Each string is its UTF-8 byte count and its bytes. It starts with the byte count and a hash of the YAML it was made from, so a
+/// the node before, its columns, and only the fields its kind uses: a scalar's is the byte
+/// length of its text, which follows the text of the scalar before it. The scalars' text
+/// comes after the nodes in one piece; each string is its UTF-8 byte count and its bytes.
+/// It starts with the byte count and a hash of the YAML it was made from, so a
 /// snapshot is only ever read back for exactly those bytes. Only clean streams are written:
 /// one with a problem, an unfinished document, or merged or duplicate keys has no snapshot
 /// and is parsed at run time.
 public enum YAMLSnapshot {
-    private static let magic = "yaml-snapshot-3 "
+    private static let magic = "yaml-snapshot-4 "
 
     /// The snapshot of `stream`, parsed from `source`, or `nil` when the stream is not clean.
     public static func encode(_ stream: YAMLStream, source: [UInt8]) -> String? {
@@ -24,15 +26,15 @@ public enum YAMLSnapshot {
         for document in stream.documents {
             guard document.problems.isEmpty, document.isComplete, document.resolvedEntries.isEmpty else { return nil }
             for number in [document.start.line, document.start.column, Int(document.root?.index ?? -1),
-                           document.nodes.count, document.children.count, document.scalarTexts.count, document.strings.count] {
+                           document.nodes.count, document.children.count, document.scalarBytes.count, document.strings.count] {
                 out.number(number)
             }
             var line = 0
-            var scalars: Int32 = 0
+            var scalarEnd: Int32 = 0
             for node in document.nodes {
                 let range = node.range
                 let multiLine = range.end.line != range.start.line
-                guard node.style < 8, node.kind != .scalar || node.first == scalars else { return nil }
+                guard node.style < 8, node.kind != .scalar || node.first == scalarEnd else { return nil }
                 out.number(Int(node.kind.rawValue) | Int(node.style) << 2 | (node.tag >= 0 ? 32 : 0)
                            | (node.anchor >= 0 ? 64 : 0) | (multiLine ? 128 : 0))
                 out.number(range.start.line - line)
@@ -41,7 +43,9 @@ public enum YAMLSnapshot {
                 out.number(range.end.column)
                 line = range.start.line
                 switch node.kind {
-                case .scalar: scalars += 1
+                case .scalar:
+                    out.number(Int(node.count))
+                    scalarEnd += node.count
                 case .alias: out.number(Int(node.first))
                 case .sequence, .mapping:
                     out.number(Int(node.first))
@@ -51,7 +55,9 @@ public enum YAMLSnapshot {
                 if node.anchor >= 0 { out.number(Int(node.anchor)) }
             }
             for child in document.children { out.number(Int(child)) }
-            for text in document.scalarTexts + document.strings {
+            guard Int(scalarEnd) == document.scalarBytes.count else { return nil }
+            out.bytes += document.scalarBytes
+            for text in document.strings {
                 out.number(text.utf8.count)
                 out.bytes += text.utf8
             }
@@ -171,7 +177,7 @@ public enum YAMLSnapshot {
             let root = number(in: -1..<limit)
             let nodeCount = number(in: 0..<limit)
             let childCount = number(in: 0..<limit)
-            let scalarCount = number(in: 0..<limit)
+            let scalarByteCount = number(in: 0..<limit)
             let stringCount = number(in: 0..<limit)
             guard !failed, root < nodeCount else { return nil }
             var document = YAMLDocument(start: SourceLocation(line: line, column: column))
@@ -179,7 +185,7 @@ public enum YAMLSnapshot {
             document.isComplete = true
             document.nodes.reserveCapacity(nodeCount)
             var previousLine = 0
-            var scalars = 0
+            var scalarEnd = 0
             for _ in 0..<nodeCount {
                 let flags = number(in: 0..<256)
                 let kind = NodeKind(rawValue: UInt8(flags & 3)) ?? .scalar
@@ -192,8 +198,9 @@ public enum YAMLSnapshot {
                 var count = 0
                 switch kind {
                 case .scalar:
-                    first = scalars
-                    scalars += 1
+                    first = scalarEnd
+                    count = number(in: 0..<(scalarByteCount - scalarEnd + 1))
+                    scalarEnd += count
                 case .alias: first = number(in: 0..<limit)
                 case .sequence, .mapping:
                     first = number(in: 0..<limit)
@@ -201,7 +208,8 @@ public enum YAMLSnapshot {
                 }
                 let tag = flags & 32 != 0 ? number(in: 0..<stringCount) : -1
                 let anchor = flags & 64 != 0 ? number(in: 0..<stringCount) : -1
-                guard !failed, Self.valid(kind: kind, first: first, count: count, nodes: nodeCount, children: childCount, scalars: scalarCount)
+                guard !failed, Self.valid(kind: kind, first: first, count: count, nodes: nodeCount, children: childCount,
+                                          scalarBytes: scalarByteCount)
                 else { return nil }
                 let range = SourceRange(start: SourceLocation(line: startLine, column: startColumn),
                                         end: SourceLocation(line: endLine, column: endColumn))
@@ -210,8 +218,9 @@ public enum YAMLSnapshot {
             }
             document.children.reserveCapacity(childCount)
             for _ in 0..<childCount { document.children.append(Int32(number(in: 0..<nodeCount))) }
-            document.scalarTexts.reserveCapacity(scalarCount)
-            for _ in 0..<scalarCount { document.scalarTexts.append(text()) }
+            guard scalarEnd == scalarByteCount, scalarByteCount <= bytes.count - position else { return nil }
+            document.scalarBytes = Array(bytes[position..<(position + scalarByteCount)])
+            position += scalarByteCount
             for _ in 0..<stringCount { document.strings.append(text()) }
             return failed || !Self.acyclic(document) ? nil : document
         }
@@ -233,9 +242,9 @@ public enum YAMLSnapshot {
         }
 
         /// Whether a node's `first` and `count` point inside the arrays they index.
-        private static func valid(kind: NodeKind, first: Int, count: Int, nodes: Int, children: Int, scalars: Int) -> Bool {
+        private static func valid(kind: NodeKind, first: Int, count: Int, nodes: Int, children: Int, scalarBytes: Int) -> Bool {
             switch kind {
-            case .scalar: return first < scalars
+            case .scalar: return first + count <= scalarBytes
             case .alias: return first < nodes
             case .sequence, .mapping: return first + count <= children && (kind == .sequence || count % 2 == 0)
             }

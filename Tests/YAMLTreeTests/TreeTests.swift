@@ -93,6 +93,32 @@ import TestSupport
         #expect(lookup(document, m, "ü").flatMap { document.scalar($0.value) } == "3")
     }
 
+
+    /// Keys are told apart code point for code point, as YAML compares them: `é` written as
+    /// one code point and as `e` plus a combining accent are two keys, in a small mapping
+    /// (compared directly) and in a large one (hashed) alike; through an alias a key is the
+    /// text it points at.
+    @Test(arguments: [1, 20])
+    func keysAreComparedCodePointForCodePoint(padding: Int) throws {
+        let filler = (0..<padding).map { "k\($0): 0\n" }.joined()
+        let input = Array("\(filler)caf\u{E9}: 1\ncafe\u{301}: 2\nname: &n x\n*n : 3\nx: 4\n".utf8)
+        let document = try #require(YAMLParser.parse(input).documents.first)
+        let problems = document.problems.map(\.message)
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.hasPrefix("duplicate key 'x'") == true, "\(problems)")
+        let root = try #require(document.root)
+        let keys = document.entries(root).map(\.key)
+        let precomposed = keys[padding]
+        let decomposed = keys[padding + 1]
+        #expect(!document.sameKeyText(precomposed, decomposed))
+        #expect(document.keyUTF8(precomposed).map(Array.init) == Array("caf\u{E9}".utf8))
+        #expect(document.keyUTF8(decomposed).map(Array.init) == Array("cafe\u{301}".utf8))
+        // The alias key `*n` reads as `x`, which the last key repeats.
+        #expect(document.keyText(keys[padding + 3]) == "x")
+        #expect(document.keyUTF8(keys[padding + 2]).map(Array.init) == Array("name".utf8))
+        #expect(document.scalarUTF8(keys[padding + 3]) == nil)
+        #expect(document.sameKeyText(keys[padding + 3], document.resolve(keys[padding + 3])))
+    }
     @Test(arguments: ["!!binary aGVsbG8=", "!local x", "!!set {a}", "!!timestamp 2026-01-01", "!!python/name:os.system x"])
     func nonCoreTagsAreProblems(_ value: String) throws {
         let source = MarkedSource("ok: !!str x\nbad: 1️⃣\(value)\n")

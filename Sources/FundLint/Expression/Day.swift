@@ -23,20 +23,23 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func parse(_ text: String) -> Result<Day, ParseFailure> {
         // Ten ASCII bytes or not a date: non-ASCII text never has the shape.
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .failure(.notADate) }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
-                    value = value * 10 + Int(bytes[index] - 48)
-                }
-                return value
+        return text.withUTF8(parse(utf8:))
+    }
+
+    /// The day written `YYYY-MM-DD` in `bytes`, or why they are not one.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result<Day, ParseFailure> {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .failure(.notADate) }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - 48)
             }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .failure(.notADate) }
-            guard let result = Day(year: year, month: month, day: day) else { return .failure(.notInCalendar) }
-            return .success(result)
+            return value
         }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .failure(.notADate) }
+        guard let result = Day(year: year, month: month, day: day) else { return .failure(.notInCalendar) }
+        return .success(result)
     }
 
     /// Why a text is not a date.

@@ -6,7 +6,8 @@ enum IntegerText {
         return text.withUTF8(isInteger)
     }
 
-    private static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` are `-?[0-9]+(_[0-9]+)*`.
+    static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var previousUnderscore = false
         for offset in bytes.indices {
@@ -32,7 +33,8 @@ enum IntegerText {
         return text.withUTF8(parse)
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int128? {
+    /// The value of integer text given as bytes, or `nil` beyond 64 bits.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int128? {
         var value: Int64 = 0
         var negative = false
         for byte in bytes {
@@ -53,13 +55,16 @@ enum IntegerText {
     /// Whether `text` is `YYYY-YY` with the second year following the first (`2024-25`).
     static func isFinancialYear(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-                  bytes.indices.allSatisfy({ $0 == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
-            else { return false }
-            let first = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
-            let second = bytes[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) }
-            return (first + 1) % 100 == second
-        }
+        return text.withUTF8(isFinancialYear)
+    }
+
+    /// Whether `bytes` are `YYYY-YY` with the second year following the first.
+    static func isFinancialYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              bytes.indices.allSatisfy({ $0 == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
+        else { return false }
+        let first = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
+        let second = bytes[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) }
+        return (first + 1) % 100 == second
     }
 }

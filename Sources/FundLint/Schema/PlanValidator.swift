@@ -84,17 +84,23 @@ struct PlanValidator {
         case .list:
             return checkList(node, schema: schema, context: context, here: here)
         case .string, .date, .financialYear, .integer, .boolean:
-            guard document.kind(node) == .scalar, let text = document.scalar(node) else {
+            guard let bytes = document.scalarUTF8(node) else {
                 report("schema/type", about: here, context,
                        "\(subject(here)) must be \(schema.kind.phrase), not \(describe(node))")
                 return false
             }
-            switch ScalarTyping.type(text, plain: PlanView.isPlain(node, in: document), schema: schema) {
+            let plain = PlanView.isPlain(node, in: document)
+            let typed = bytes.withUnsafeBufferPointer { utf8 in
+                ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
+            }
+            switch typed {
             case .success(let kind):
-                if let slot { fields.values[slot] = Value(kind) }
+                // Text the schema puts no condition on is made only if a rule reads it.
+                if let slot, let kind { fields.values[slot] = Value(kind) }
                 return true
             case .failure(let problem):
-                reportScalar(problem, node: node, text: text, schema: schema, context: context, here: here)
+                reportScalar(problem, node: node, text: String(decoding: bytes, as: UTF8.self), schema: schema, context: context,
+                             here: here)
                 return false
             }
         }
@@ -218,12 +224,13 @@ struct PlanValidator {
         for entry in entries {
             let entryContext = context.entry(entry, parent: nil)
             let keyRange = document.range(entryContext.shownVia ?? entry.key)
-            guard let key = document.keyText(entry.key) else {
+            guard let key = document.keyUTF8(entry.key) else {
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
                        "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
                 continue
             }
-            guard let propertyIndex = schema.propertyIndex(key) else {
+            guard let propertyIndex = schema.propertyIndex(utf8: key) else {
+                let key = String(decoding: key, as: UTF8.self)
                 let known = schema.properties.map(\.name)
                 if absent == nil {
                     let written = Set(entries.compactMap { document.keyText($0.key) })
@@ -241,7 +248,7 @@ struct PlanValidator {
                 continue
             }
             if document.isNull(document.resolve(entry.value)) {
-                nullKeys.append((key, entry.key))
+                nullKeys.append((schema.properties[propertyIndex].name, entry.key))
                 continue
             }
             if let tableStart { fields.entries[tableStart + propertyIndex] = entry }

@@ -68,9 +68,11 @@ final class PlanView {
             if let minItems = schema.minItems, document.items(node).count < minItems { return Value(.unknown, origin: origin) }
             return Value(.node(PlanNode(node: node, anchor: -1, schema: .passUnretained(schema))), origin: origin)
         case .string, .date, .financialYear, .integer, .boolean:
-            guard document.kind(node) == .scalar, let text = document.scalar(node),
-                  case .success(let kind) = ScalarTyping.type(text, plain: Self.isPlain(node, in: document), schema: schema)
-            else { return Value(.unknown, origin: origin) }
+            let plain = Self.isPlain(node, in: document)
+            let typed = document.scalarUTF8(node)?.withUnsafeBufferPointer { utf8 in
+                ScalarTyping.type(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
+            }
+            guard case .success(let kind) = typed else { return Value(.unknown, origin: origin) }
             return Value(kind, origin: origin)
         }
     }
@@ -101,7 +103,7 @@ final class PlanView {
     private func forEachValuedEntry(of plan: PlanNode, _ body: (Int, MappingEntry) -> Void) {
         let schema = plan.schema.takeUnretainedValue()
         for entry in document.effectiveEntries(plan.node) {
-            guard let key = document.keyText(entry.key), let index = schema.propertyIndex(key),
+            guard let index = schema.propertyIndex(key: entry.key, in: document),
                   !document.isNull(document.resolve(entry.value)) else { continue }
             body(index, entry)
         }

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// Why a scalar does not fit its schema; the validator turns it into a `schema/*` message.
 enum ScalarProblem: Error {
     /// Not digits, or digits in quotes (`quoted`).
@@ -20,33 +22,54 @@ enum ScalarProblem: Error {
 enum ScalarTyping {
     /// The typed value of `text`, written plain (`plain`) or quoted/tagged `!!str`.
     static func type(_ text: String, plain: Bool, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
+        var bytes = text
+        return bytes.withUTF8 { type(utf8: $0, plain: plain, schema: schema) { text } }
+    }
+
+    /// The typed value of the scalar whose UTF-8 is `bytes`; `text` makes its text as a
+    /// string, asked for only when the value is text (numbers and dates are read from bytes).
+    static func type(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
+                     text: () -> String) -> Result<Value.Kind, ScalarProblem> {
+        check(utf8: bytes, plain: plain, schema: schema, text: text).map { $0 ?? .string(text()) }
+    }
+
+    /// Checks the scalar whose UTF-8 is `bytes` as ``type(utf8:plain:schema:text:)`` types
+    /// it, but leaves text the schema puts no condition on unmade: `nil` stands for it.
+    static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
+                      text: () -> String) -> Result<Value.Kind?, ScalarProblem> {
         switch schema.kind {
         case .integer:
-            guard plain, IntegerText.isInteger(text) else {
-                return .failure(.notInteger(quoted: !plain && IntegerText.isInteger(text)))
+            guard plain, IntegerText.isInteger(bytes) else {
+                return .failure(.notInteger(quoted: !plain && IntegerText.isInteger(bytes)))
             }
-            guard let number = IntegerText.parse(text) else { return .failure(.beyondInt64) }
+            guard let number = IntegerText.parse(bytes) else { return .failure(.beyondInt64) }
             if let minimum = schema.minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
             if let maximum = schema.maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
             return .success(.int(number))
         case .boolean:
-            switch (plain, text) {
-            case (true, "true"), (true, "True"), (true, "TRUE"): return .success(.bool(true))
-            case (true, "false"), (true, "False"), (true, "FALSE"): return .success(.bool(false))
-            default: return .failure(.notBoolean)
+            guard plain else { return .failure(.notBoolean) }
+            for (word, value) in [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)]
+            where ByteText.equal(bytes, word) {
+                return .success(.bool(value))
             }
+            return .failure(.notBoolean)
         case .date:
-            switch Day.parse(text) {
+            switch Day.parse(utf8: bytes) {
             case .success(let day): return .success(.date(day))
             case .failure(.notInCalendar): return .failure(.notInCalendar)
             case .failure(.notADate): return .failure(.notADate)
             }
         case .financialYear:
-            guard IntegerText.isFinancialYear(text) else { return .failure(.notFinancialYear) }
+            guard IntegerText.isFinancialYear(bytes) else { return .failure(.notFinancialYear) }
             return string(text, schema: schema)
         case .string, .object, .list:
             return string(text, schema: schema)
         }
+    }
+
+    private static func string(_ text: () -> String, schema: SchemaNode) -> Result<Value.Kind?, ScalarProblem> {
+        if schema.minLength == nil, schema.enumeration == nil, schema.pattern == nil { return .success(nil) }
+        return string(text(), schema: schema).map(Optional.some)
     }
 
     private static func string(_ text: String, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {

@@ -1,4 +1,5 @@
 import Synchronization
+import YAMLTree
 
 /// One node of a pack's plan schema, compiled: what a value must be and how it is typed.
 final class SchemaNode: @unchecked Sendable {
@@ -53,6 +54,8 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var required: [String] = []
     /// For each name of `required`, its index in `properties` (set by ``finish()``).
     @exclusivity(unchecked) private(set) var requiredIndexes: [Int] = []
+    /// The UTF-8 of each property's name, in `properties` order (set by ``finish()``).
+    @exclusivity(unchecked) private var propertyNameBytes: [[UInt8]] = []
     @exclusivity(unchecked) var items: SchemaNode?
     @exclusivity(unchecked) var minItems: Int?
     @exclusivity(unchecked) var minimum: Int128?
@@ -87,6 +90,27 @@ final class SchemaNode: @unchecked Sendable {
         return nil
     }
 
+    /// The index of the property whose name is `key`, compared code point for code point
+    /// (UTF-8 byte for byte), as YAML tells keys apart.
+    func propertyIndex(utf8 key: ArraySlice<UInt8>) -> Int? {
+        // Before `finish()` (while the pack loads) the names' bytes are read from the names.
+        guard propertyNameBytes.count == properties.count else {
+            return key.withUnsafeBufferPointer { bytes in properties.indices.first { ByteText.equal(bytes, properties[$0].name) } }
+        }
+        return key.withUnsafeBufferPointer { bytes in
+            for index in propertyNameBytes.indices where propertyNameBytes[index].count == bytes.count {
+                if propertyNameBytes[index].withUnsafeBufferPointer({ ByteText.equal(bytes, $0) }) { return index }
+            }
+            return nil
+        }
+    }
+
+    /// The index of the property named by the key node `key` of `document`; `nil` when there
+    /// is none or the key is not a scalar.
+    func propertyIndex(key: NodeID, in document: YAMLDocument) -> Int? {
+        document.keyUTF8(key).flatMap(propertyIndex(utf8:))
+    }
+
     /// Works out what checking needs from the finished schema, for this node and every node
     /// under it; called once when the pack has loaded.
     func finish() {
@@ -94,6 +118,7 @@ final class SchemaNode: @unchecked Sendable {
         var done: Set<ObjectIdentifier> = []
         while let node = pending.popLast() {
             guard done.insert(ObjectIdentifier(node)).inserted else { continue }
+            node.propertyNameBytes = node.properties.map { Array($0.name.utf8) }
             node.requiredIndexes = node.required.compactMap { node.propertyIndex($0) }
             pending += node.properties.map(\.schema)
             if let items = node.items { pending.append(items) }
