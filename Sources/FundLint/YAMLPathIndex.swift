@@ -23,15 +23,15 @@ struct YAMLPathIndex {
             current = Int(parents[current])
             guardCount += 1
         }
-        var result = ""
+        var path = YAMLPathBuilder()
         for step in reversed.reversed() {
             if step >= 0 {
-                Self.appendKey(document.keyText(NodeID(step)) ?? "?", to: &result)
+                path.appendKey(NodeID(step), in: document)
             } else {
-                Self.appendIndex(-Int(step) - 1, to: &result)
+                path.appendIndex(-Int(step) - 1)
             }
         }
-        return result
+        return path.text
     }
 
     private mutating func build() {
@@ -55,35 +55,5 @@ struct YAMLPathIndex {
                 break
             }
         }
-    }
-
-    /// Appends the step to the key `key` to `path`: `.name` for plain identifiers (no dot
-    /// at the start of a path), `["odd key"]` otherwise.
-    static func appendKey(_ key: String, to path: inout String) {
-        let plain = !key.isEmpty && key.utf8.allSatisfy {
-            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
-                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
-        }
-        if plain {
-            if !path.isEmpty { path += "." }
-            path += key
-            return
-        }
-        path += "[\""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "\"": path += "\\\""
-            case "\\": path += "\\\\"
-            default: path.unicodeScalars.append(scalar)
-            }
-        }
-        path += "\"]"
-    }
-
-    /// Appends the step to item `index` to `path`: `[3]`.
-    static func appendIndex(_ index: Int, to path: inout String) {
-        path += "["
-        path += String(index)
-        path += "]"
     }
 }

@@ -56,8 +56,10 @@ import YAMLTree
             - {category: staff, amount: 1}
             - {category: travel, amount: 2, amount: 3}
           "odd key": {x: 1, x: 2}
+          'q"b\\é': {y: 1, y: 2}
         """)
-        #expect(report.diagnostics.map(\.yamlPath) == ["budget.items[1].amount", "budget[\"odd key\"].x"])
+        #expect(report.diagnostics.map(\.yamlPath)
+                == ["budget.items[1].amount", "budget[\"odd key\"].x", #"budget["q\"b\\é"].y"#])
     }
 
     @Test func aSyntaxErrorHidesEverythingElseInItsDocumentOnly() {

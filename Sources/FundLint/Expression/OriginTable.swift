@@ -194,12 +194,10 @@ final class OriginTable {
 
     /// The path of the field `name` under the value at `origin`.
     func path(_ origin: Origin?, field name: String) -> String {
-        var result = path(origin)
-        YAMLPathIndex.appendKey(name, to: &result)
-        return result
+        render(origin, then: nil, field: name)
     }
 
-    private func render(_ origin: Origin?, then last: Step?) -> String {
+    private func render(_ origin: Origin?, then last: Step?, field: String? = nil) -> String {
         var steps: [Step] = []
         steps.reserveCapacity(8)
         var current = origin.map { Int($0.index) } ?? -1
@@ -210,18 +208,19 @@ final class OriginTable {
             guard Int(record.parent) < current else { break }
             current = Int(record.parent)
         }
-        var result = ""
-        for step in steps.reversed() { append(step, to: &result) }
-        if let last { append(last, to: &result) }
-        return result
+        var path = YAMLPathBuilder()
+        for step in steps.reversed() { append(step, to: &path) }
+        if let last { append(last, to: &path) }
+        if let field { path.appendKey(field) }
+        return path.text
     }
 
-    private func append(_ step: Step, to path: inout String) {
+    private func append(_ step: Step, to path: inout YAMLPathBuilder) {
         switch step {
         case .root: break
-        case .key(let node): YAMLPathIndex.appendKey(document.keyText(NodeID(node)) ?? "?", to: &path)
-        case .index(let index): YAMLPathIndex.appendIndex(Int(index), to: &path)
-        case .name(let index): if Int(index) < names.count { YAMLPathIndex.appendKey(names[Int(index)], to: &path) }
+        case .key(let node): path.appendKey(NodeID(node), in: document)
+        case .index(let index): path.appendIndex(Int(index))
+        case .name(let index): if Int(index) < names.count { path.appendKey(names[Int(index)]) }
         }
     }
 }

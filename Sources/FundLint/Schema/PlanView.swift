@@ -83,7 +83,8 @@ final class PlanView {
     private func table(_ plan: PlanNode, origin: Origin) -> Int? {
         let node = Int(plan.node.index)
         guard node >= 0, node < fields.tables.count else { return nil }
-        if fields.tables[node].start < 0, let start = fields.begin(plan.node, schema: plan.schema.takeUnretainedValue()) {
+        if fields.tables[node].start < 0,
+           let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
             forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
         }
         if fields.tables[node].origin < 0 { fields.tables[node].origin = origin.index }
@@ -114,9 +115,12 @@ final class PlanView {
     /// `position` is where the field is expected among the schema's properties (-1 when
     /// not known); it is checked against the name before it is used.
     func field(_ name: String, position: Int = -1, of plan: PlanNode, origin: Origin?) -> Value {
-        let schema = plan.schema.takeUnretainedValue()
-        let known = position >= 0 && position < schema.properties.count && schema.properties[position].name == name
-        guard let index = known ? position : schema.propertyIndex(name), let origin else { return .unknown }
+        // Most reads find the value typed already: they borrow the schema without retaining it.
+        let index = plan.schema._withUnsafeGuaranteedRef { schema in
+            position >= 0 && position < schema.properties.count && schema.properties[position].name == name
+                ? position : schema.propertyIndex(name)
+        }
+        guard let index, let origin else { return .unknown }
         let start = table(plan, origin: origin)
         let cacheable = start != nil && fields.tables[Int(plan.node.index)].origin == origin.index
         // A slot holds the typed value of an earlier read, or (with no origin yet) the value
@@ -131,7 +135,7 @@ final class PlanView {
         } else {
             entry = lookUp(index, of: plan)
         }
-        let property = schema.properties[index].schema
+        let property = plan.schema.takeUnretainedValue().properties[index].schema
         let result: Value
         if let entry {
             let context = origins.context(inside: origin).entry(entry, parent: origin)
