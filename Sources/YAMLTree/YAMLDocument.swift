@@ -46,7 +46,7 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// Calls `body` with the UTF-8 of the scalar's text (as libyaml delivered it)
     /// and returns what it returns; `nil` for other kinds, without calling `body`.
-    public func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
         return try scalarBytes.withUnsafeBufferPointer { all in
@@ -56,7 +56,7 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// Calls `body` with the UTF-8 of the text a key is compared by (see ``keyText(_:)``);
     /// `nil` for a collection key.
-    public func withKeyUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    func withKeyUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         try withScalarUTF8(resolve(id), body)
     }
 

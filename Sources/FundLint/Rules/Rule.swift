@@ -118,9 +118,9 @@ public struct RuleInfo: Sendable {
     public var builtin: Bool
 }
 
-/// A compiled pack rule: its metadata and the expressions that decide when it fires.
-/// A compiled per-plan rule. A class: every plan runs every rule, and a rule is passed
-/// around by one reference rather than copied field by field.
+/// A compiled pack rule: its metadata and the expressions that decide when it fires. A
+/// class: every plan runs every rule, and a rule is passed around by one reference rather
+/// than copied field by field.
 final class Rule: Sendable {
     struct Note: Sendable {
         var at: CompiledExpression
