@@ -4,28 +4,36 @@ import Glibc
 import Darwin
 #endif
 
-/// A lock with a condition to wait on (POSIX threads), for the worker threads of a run.
+/// A lock with conditions to wait on (POSIX threads), for the worker threads of a run:
+/// `conditions` of them, numbered from 0, all under the one lock.
 final class ThreadCondition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let conditions: UnsafeMutablePointer<pthread_cond_t>
+    private let count: Int
 
-    init() {
+    init(conditions: Int = 1) {
+        count = max(1, conditions)
+        self.conditions = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: count)
         pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
+        for index in 0..<count { pthread_cond_init(self.conditions + index, nil) }
     }
 
     deinit {
-        pthread_cond_destroy(condition)
+        for index in 0..<count { pthread_cond_destroy(conditions + index) }
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
-        condition.deallocate()
+        conditions.deallocate()
     }
 
     func lock() { pthread_mutex_lock(mutex) }
     func unlock() { pthread_mutex_unlock(mutex) }
-    /// Waits for a ``broadcast()``; the lock must be held, and is held again on return.
-    func wait() { pthread_cond_wait(condition, mutex) }
-    func broadcast() { pthread_cond_broadcast(condition) }
+    /// Waits for a signal or broadcast of condition `number`; the lock must be held, and is
+    /// held again on return.
+    func wait(_ number: Int = 0) { pthread_cond_wait(conditions + min(max(number, 0), count - 1), mutex) }
+    /// Wakes one thread waiting on condition `number`.
+    func signal(_ number: Int = 0) { pthread_cond_signal(conditions + min(max(number, 0), count - 1)) }
+    /// Wakes every thread waiting on condition `number`.
+    func broadcast(_ number: Int = 0) { pthread_cond_broadcast(conditions + min(max(number, 0), count - 1)) }
 
     /// Runs `body` on a new thread with an 8 MiB stack; `nil` if the system would not start
     /// one. The thread must be joined with ``join(_:)``.
