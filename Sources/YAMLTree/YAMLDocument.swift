@@ -39,7 +39,7 @@ public struct YAMLDocument: Sendable, Equatable {
     public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
 
     /// The scalar's text after YAML unescaping and folding; `nil` for other kinds. Made
-    /// each time it is asked for: code on a hot path reads ``withScalarUTF8(_:_:)``.
+    /// each time it is asked for: code on a hot path reads ``scalarUTF8(_:)``.
     public func scalar(_ id: NodeID) -> String? {
         withScalarUTF8(id) { String(decoding: $0, as: UTF8.self) }
     }
