@@ -27,7 +27,7 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
         self.count = count
         self.jobs = max(1, jobs)
         self.window = max(window, self.jobs)
-        batch = max(1, min(32, count / (self.jobs * 8)))
+        batch = max(1, min(32, count / self.jobs / 8))
         self.makeWork = makeWork
     }
 

@@ -123,7 +123,7 @@ import Testing
             try text.write(to: directory.appendingPathComponent(String(format: "plan-%02d.yaml", index)), atomically: true, encoding: .utf8)
         }
         let one = try CommandRunner.run(["--jobs", "1", "--format", "json", directory.path])
-        for jobs in ["2", "4", "16"] {
+        for jobs in ["2", "4", "16", String(Int.max)] {
             let many = try CommandRunner.run(["--jobs", jobs, "--format", "json", directory.path])
             #expect(many.stdoutBytes == one.stdoutBytes)
             #expect(many.stderr == one.stderr)

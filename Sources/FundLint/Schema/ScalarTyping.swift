@@ -20,6 +20,9 @@ enum ScalarProblem: Error {
 /// which reports the problems, and by the plan view rules read through, which treats a
 /// value with a problem as unknown.
 enum ScalarTyping {
+    /// The plain words that are booleans.
+    private static let booleans = [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)]
+
     /// The typed value of `text`, written plain (`plain`) or quoted/tagged `!!str`.
     static func type(_ text: String, plain: Bool, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
         var bytes = text
@@ -48,10 +51,7 @@ enum ScalarTyping {
             return .success(.int(number))
         case .boolean:
             guard plain else { return .failure(.notBoolean) }
-            for (word, value) in [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)]
-            where ByteText.equal(bytes, word) {
-                return .success(.bool(value))
-            }
+            for (word, value) in booleans where ByteText.equal(bytes, word) { return .success(.bool(value)) }
             return .failure(.notBoolean)
         case .date:
             switch Day.parse(utf8: bytes) {
