@@ -61,27 +61,25 @@ enum ScalarTyping {
             }
         case .financialYear:
             guard IntegerText.isFinancialYear(bytes) else { return .failure(.notFinancialYear) }
-            return string(text, schema: schema)
+            return string(bytes, text: text, schema: schema)
         case .string, .object, .list:
-            return string(text, schema: schema)
+            return string(bytes, text: text, schema: schema)
         }
     }
 
-    private static func string(_ text: () -> String, schema: SchemaNode) -> Result<Value.Kind?, ScalarProblem> {
-        if schema.minLength == nil, schema.enumeration == nil, schema.pattern == nil { return .success(nil) }
-        return string(text(), schema: schema).map(Optional.some)
-    }
-
-    private static func string(_ text: String, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
-        if let minLength = schema.minLength {
-            // A scalar takes at most four bytes, so long text needs no counting.
-            if text.utf8.count / 4 < minLength {
-                let length = text.unicodeScalars.count
-                if length < minLength { return .failure(.tooShort(minimum: minLength, length: length)) }
-            }
+    /// Checks text against the schema's length, enumeration and pattern on its bytes; the
+    /// text itself is left unmade (`nil`).
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
+                               schema: SchemaNode) -> Result<Value.Kind?, ScalarProblem> {
+        if let minLength = schema.minLength, bytes.count / 4 < minLength {
+            // Unicode scalars: the bytes that do not continue a scalar.
+            let length = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            if length < minLength { return .failure(.tooShort(minimum: minLength, length: length)) }
         }
-        if let enumeration = schema.enumeration, !enumeration.members.contains(text) { return .failure(.notInEnumeration) }
-        if let pattern = schema.pattern, !pattern.matches(text) { return .failure(.noPatternMatch) }
-        return .success(.string(text))
+        if let enumeration = schema.enumeration, !enumeration.members.contains(utf8: bytes, text: text) {
+            return .failure(.notInEnumeration)
+        }
+        if let pattern = schema.pattern, !pattern.matches(utf8: bytes, text: text) { return .failure(.noPatternMatch) }
+        return .success(nil)
     }
 }

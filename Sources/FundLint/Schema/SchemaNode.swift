@@ -163,7 +163,18 @@ final class PackPattern: @unchecked Sendable {
     }
 
     func matches(_ text: String) -> Bool {
-        if let simple, let fast = simple.matches(text) { return fast }
+        var bytes = text
+        return bytes.withUTF8 { matches(utf8: $0) { text } }
+    }
+
+    /// Whether the text whose UTF-8 is `bytes` matches; `text` makes it as a string, asked
+    /// for only when the pattern is not simple or the text not printable ASCII.
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Bool {
+        if let simple, let fast = simple.matches(utf8: bytes) { return fast }
+        return regexMatches(text())
+    }
+
+    private func regexMatches(_ text: String) -> Bool {
         // The lock only guards compiling: matching runs outside it.
         let compiled = regex ?? lateRegex.withLock { late in
             if late == nil { late = try? Regex(source) }

@@ -210,10 +210,13 @@ struct SimplePattern: Sendable {
     /// caller asks `Regex`).
     func matches(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { bytes -> Bool? in
-            guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
-            return matches(bytes)
-        }
+        return text.withUTF8(matches(utf8:))
+    }
+
+    /// Whether the text whose UTF-8 is `bytes` matches; `nil` as for ``matches(_:)``.
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
+        return matches(bytes)
     }
 
     private func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// A fixed set of short strings (a pack's enumeration), tested without hashing the
 /// candidate: buckets are chosen by length and the first and last bytes, so a lookup
 /// compares the candidate with at most a few members. Text that is not ASCII is looked up
@@ -27,20 +29,21 @@ struct TextSet: Sendable {
         self.starts = starts
     }
 
-    func contains(_ text: String) -> Bool {
-        let bucket = Self.bucket(text)
-        let length = text.utf8.count
-        for index in starts[bucket]..<starts[bucket + 1] where members[index].utf8.count == length && members[index] == text {
-            return true
-        }
-        return !text.utf8.allSatisfy { $0 < 0x80 } && all.contains(text)
+    /// Whether the text whose UTF-8 is `bytes` is a member; `text` makes it as a string,
+    /// asked for only when it is not ASCII.
+    func contains(utf8 bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Bool {
+        let bucket = Self.bucket(bytes)
+        for index in starts[bucket]..<starts[bucket + 1] where ByteText.equal(bytes, members[index]) { return true }
+        return !bytes.allSatisfy { $0 < 0x80 } && all.contains(text())
     }
 
     private static func bucket(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return 0 }
-            return (bytes.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (bucketCount - 1)
-        }
+        return text.withUTF8(bucket)
+    }
+
+    private static func bucket(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = bytes.first, let last = bytes.last else { return 0 }
+        return (bytes.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (bucketCount - 1)
     }
 }
