@@ -27,14 +27,25 @@ enum IntegerText {
         return sawDigit && !previousUnderscore
     }
 
-    /// The value of an integer text, or `nil` beyond 64 bits.
+    /// The value of an integer text (one ``isInteger(_:)-(String)`` accepts), or `nil` beyond
+    /// 64 bits.
     static func parse(_ text: String) -> Int128? {
         var text = text
         return text.withUTF8(parse)
     }
 
-    /// The value of integer text given as bytes, or `nil` beyond 64 bits.
+    /// The value of integer text given as bytes (text ``isInteger(_:)-(UnsafeBufferPointer<UInt8>)``
+    /// accepts), or `nil` beyond 64 bits.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int128? {
+        // Up to 18 characters (digits, sign, underscores) cannot leave 64 bits: no checks.
+        if bytes.count <= 18 {
+            var value: Int64 = 0
+            for byte in bytes {
+                let digit = byte &- UInt8(ascii: "0")
+                if digit < 10 { value = value &* 10 &+ Int64(digit) }
+            }
+            return Int128(bytes.first == UInt8(ascii: "-") ? -value : value)
+        }
         var value: Int64 = 0
         var negative = false
         for byte in bytes {
