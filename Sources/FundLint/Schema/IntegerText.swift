@@ -63,12 +63,6 @@ enum IntegerText {
         return Int128(value)
     }
 
-    /// Whether `text` is `YYYY-YY` with the second year following the first (`2024-25`).
-    static func isFinancialYear(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(isFinancialYear)
-    }
-
     /// Whether `bytes` are `YYYY-YY` with the second year following the first.
     static func isFinancialYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),

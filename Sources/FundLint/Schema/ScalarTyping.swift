@@ -23,21 +23,16 @@ enum ScalarTyping {
     /// The plain words that are booleans.
     private static let booleans = [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)]
 
-    /// The typed value of `text`, written plain (`plain`) or quoted/tagged `!!str`.
-    static func type(_ text: String, plain: Bool, schema: SchemaNode) -> Result<Value.Kind, ScalarProblem> {
-        var bytes = text
-        return bytes.withUTF8 { type(utf8: $0, plain: plain, schema: schema) { text } }
-    }
-
-    /// The typed value of the scalar whose UTF-8 is `bytes`; `text` makes its text as a
-    /// string, asked for only when the value is text (numbers and dates are read from bytes).
+    /// The typed value of the scalar whose UTF-8 is `bytes`, written plain (`plain`) or
+    /// quoted/tagged `!!str`; `text` makes its text as a string, asked for only when the
+    /// value is text (numbers and dates are read from bytes).
     static func type(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
                      text: () -> String) -> Result<Value.Kind, ScalarProblem> {
         check(utf8: bytes, plain: plain, schema: schema, text: text).map { $0 ?? .string(text()) }
     }
 
     /// Checks the scalar whose UTF-8 is `bytes` as ``type(utf8:plain:schema:text:)`` types
-    /// it, but leaves text the schema puts no condition on unmade: `nil` stands for it.
+    /// it, but leaves text unmade: `nil` stands for text that passes its conditions.
     static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
                       text: () -> String) -> Result<Value.Kind?, ScalarProblem> {
         switch schema.kind {
