@@ -3,7 +3,7 @@
 # by side in one run, on the same generated corpus:
 #   Benchmarks/run.sh [PLANS]        (default 10000)
 # SKIP_PEERS=1 leaves out the two peers (minutes each); SKIP_LARGE=1 the run over ten times
-# the plans.
+# the plans; SKIP_INSTRUCTIONS=1 the instruction counts (valgrind's callgrind, when installed).
 # Prints CPU seconds, wall seconds, peak RSS and ratios. Needs python3, cc and libyaml-dev;
 # check-jsonschema and yamllint are installed into Benchmarks/out/venv.
 set -euo pipefail
@@ -97,3 +97,25 @@ small=Examples/west-midlands-bus-delays.yaml
 paired "start-up: one small plan CPU / --version CPU (100 runs)" 3 \
     sh -c "for i in \$(seq 100); do \"$fundlint\" --version > /dev/null; done" :: \
     sh -c "for i in \$(seq 100); do \"$fundlint\" --quiet $small > /dev/null; done"
+
+# Instruction counts do not drift with the machine's speed as seconds do: the same two
+# ratios counted by callgrind, on the first 1,000 plans and on one small plan.
+if [ "${SKIP_INSTRUCTIONS:-}" != "1" ] && command -v valgrind > /dev/null; then
+    # fundlint exits 1 when it finds problems, as the corpus has: only the count matters.
+    instructions() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true; } | awk '/Collected/ { print $NF }'; }
+    # The first 1,000 plans in a directory of their own: given as 1,000 arguments instead,
+    # ArgumentParser's own parsing of them would be counted too (it grows with the square
+    # of their number).
+    head -n 1000 "$out/files.txt" > "$out/files-1000.txt"
+    rm -rf "$out/first-1000" && mkdir -p "$out/first-1000"
+    xargs cp -t "$out/first-1000" < "$out/files-1000.txt"
+    floor_i=$(instructions "$out/libyaml-floor" - < "$out/files-1000.txt")
+    fundlint_i=$(instructions "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$out/first-1000")
+    version_i=$(instructions "$fundlint" --version)
+    small_i=$(instructions "$fundlint" --quiet "$small")
+    echo "instructions (callgrind):"
+    awk -v f="$floor_i" -v c="$fundlint_i" -v n="$(wc -l < "$out/files-1000.txt")" 'BEGIN {
+        printf "%-52s %.3f (%.3f G against %.3f G, %d plans)\n", "fundlint --jobs 1 / floor", c / f, c / 1e9, f / 1e9, n }'
+    awk -v v="$version_i" -v s="$small_i" 'BEGIN {
+        printf "%-52s %.3f (%.1f M against %.1f M)\n", "start-up: one small plan / --version", s / v, s / 1e6, v / 1e6 }'
+fi
