@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YAMLTree
 
 /// Where each key of a unique-key portfolio rule was first seen, kept compact: a run of a
@@ -64,10 +59,8 @@ struct FirstOccurrences: Sendable {
 
     private func matches(_ occurrence: Occurrence, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(occurrence.keyLength) == bytes.count else { return false }
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         return keys.withUnsafeBufferPointer { stored in
-            guard let start = stored.baseAddress else { return false }
-            return memcmp(start + Int(occurrence.keyStart), base, bytes.count) == 0
+            ByteText.equal(UnsafeBufferPointer(rebasing: stored[Int(occurrence.keyStart)..<(Int(occurrence.keyStart) + bytes.count)]), bytes)
         }
     }
 
