@@ -66,33 +66,38 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
 
     private func workerLoop() {
         // Made once the thread has claimed work: a thread that finds none left (a short
-        // run, many jobs) does not set up state it would never use.
-        var work: ((Int) -> Output)?
+        // run, many jobs) does not set up state it would never use. Kept in a `let` for the
+        // whole loop: a function value stored back into a variable of optional type is
+        // wrapped in a fresh conversion each time, and calls would pass through every one.
+        guard var claimed = claim() else { return }
+        let run = makeWork()
         var outputs: [(Int, Output)] = []
         while true {
-            condition.lock()
-            while next < count, next - consumed >= window {
-                workersWaiting += 1
-                condition.wait(Self.roomFree)
-                workersWaiting -= 1
-            }
-            guard next < count else {
-                condition.unlock()
-                return
-            }
-            let first = next
-            next = min(count, first + max(1, min(batch, window - (first - consumed))))
-            let last = next
-            condition.unlock()
             outputs.removeAll(keepingCapacity: true)
-            let run = work ?? makeWork()
-            work = run
-            for index in first..<last { outputs.append((index, run(index))) }
+            for index in claimed { outputs.append((index, run(index))) }
             condition.lock()
             for (index, output) in outputs { results[index] = output }
             // The caller needs the result at `consumed`: wake it only if it is here now.
             if callerWaits, results[consumed] != nil { condition.signal(Self.resultReady) }
             condition.unlock()
+            guard let next = claim() else { return }
+            claimed = next
         }
+    }
+
+    /// The next indices for a worker, waiting while the window is full; `nil` when none
+    /// are left.
+    private func claim() -> Range<Int>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while next < count, next - consumed >= window {
+            workersWaiting += 1
+            condition.wait(Self.roomFree)
+            workersWaiting -= 1
+        }
+        guard next < count else { return nil }
+        let first = next
+        next = min(count, first + max(1, min(batch, window - (first - consumed))))
+        return first..<next
     }
 }
