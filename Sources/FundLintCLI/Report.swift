@@ -1,7 +1,7 @@
 import ArgumentParser
 import FundLint
 
-extension ReportRenderer.Format: ExpressibleByArgument {}
+extension ReportRenderer.Format: CommandLineChoice {}
 
 /// `fundlint report`: the reviewer's portfolio view of a batch of plans.
 struct Report: ParsableCommand {

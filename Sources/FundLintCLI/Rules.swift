@@ -5,7 +5,7 @@ import FundLint
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules of the active rule pack, or verify its examples.")
 
-    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json, markdown }
+    enum Format: String, CommandLineChoice { case text, json, markdown }
 
     @Option(help: "Output format.")
     var format: Format = .text
