@@ -39,9 +39,11 @@ struct TreeBuilder {
 
     // MARK: events
 
-    /// A scalar; `text` is its UTF-8, copied into the document.
-    mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
-                         range: SourceRange) throws(LimitExceeded) {
+    /// A scalar; `text` is its UTF-8, copied into the document. `tag` and `anchor` are
+    /// NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always): text is made
+    /// only for the ones there are.
+    mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
+                         anchor: UnsafeMutablePointer<UInt8>?, range: SourceRange) throws(LimitExceeded) {
         let offset = document.scalarBytes.count
         // Offsets and lengths are 32-bit: text beyond 2 GiB in one document is refused.
         guard text.count <= Int(Int32.max) - offset else {
@@ -50,17 +52,22 @@ struct TreeBuilder {
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: range,
-                                          first: Int32(offset), count: Int32(text.count), tag: intern(tag), anchor: intern(anchor)))
+                                          first: Int32(offset), count: Int32(text.count), tag: -1, anchor: -1))
         document.scalarBytes.append(contentsOf: text)
-        checkTag(tag, node: index)
-        if let anchor {
-            defineAnchor(anchor, node: index)
-            anchoredWeights[index] = 1
+        if tag != nil || anchor != nil {
+            let anchorName = label(index, tag: tag, anchor: anchor)
+            checkTag(document.tag(NodeID(index)), node: index)
+            if let anchorName {
+                defineAnchor(anchorName, node: index)
+                anchoredWeights[index] = 1
+            }
         }
         try grow(by: 1, at: range)
     }
 
-    mutating func startCollection(_ kind: NodeKind, flow: Bool, tag: String?, anchor: String?, start: SourceLocation) throws(LimitExceeded) {
+    /// A collection opens; `tag` and `anchor` as for ``scalar(_:style:tag:anchor:range:)``.
+    mutating func startCollection(_ kind: NodeKind, flow: Bool, tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?,
+                                  start: SourceLocation) throws(LimitExceeded) {
         if stack.count >= limits.maxDepth {
             document.problems.append(YAMLProblem(
                 kind: .limits,
@@ -69,9 +76,9 @@ struct TreeBuilder {
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),
-                                          first: 0, count: 0, tag: intern(tag), anchor: intern(anchor)))
-        if let anchor {
-            defineAnchor(anchor, node: index)
+                                          first: 0, count: 0, tag: -1, anchor: -1))
+        if tag != nil || anchor != nil, let anchorName = label(index, tag: tag, anchor: anchor) {
+            defineAnchor(anchorName, node: index)
             openAnchored.insert(index)
         }
         stack.append(OpenCollection(node: index, pendingStart: pending.count, weight: 1, isBlock: !flow))
@@ -152,6 +159,14 @@ struct TreeBuilder {
         guard let string else { return -1 }
         document.strings.append(string)
         return Int32(truncatingIfNeeded: document.strings.count - 1)
+    }
+
+    /// Gives node `index` its tag and anchor; returns the anchor's name, if it has one.
+    private mutating func label(_ index: Int32, tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?) -> String? {
+        let anchorName = anchor.map { String(cString: $0) }
+        document.nodes[Int(index)].tag = intern(tag.map { String(cString: $0) })
+        document.nodes[Int(index)].anchor = intern(anchorName)
+        return anchorName
     }
 
     private mutating func defineAnchor(_ name: String, node: Int32) {

@@ -81,17 +81,17 @@ public final class YAMLParser {
                     let data = event.data.scalar
                     let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
                     try builder?.scalar(text, style: Self.scalarStyle(data.style),
-                                        tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                        tag: data.tag, anchor: data.anchor,
                                         range: SourceRange(start: start, end: end))
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
                     try builder?.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
-                                                 tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                                 tag: data.tag, anchor: data.anchor,
                                                  start: start)
                 case YAML_MAPPING_START_EVENT:
                     let data = event.data.mapping_start
                     try builder?.startCollection(.mapping, flow: data.style == YAML_FLOW_MAPPING_STYLE,
-                                                 tag: Self.string(data.tag), anchor: Self.string(data.anchor),
+                                                 tag: data.tag, anchor: data.anchor,
                                                  start: start)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     try builder?.endCollection(end: end)
