@@ -17,7 +17,7 @@ public struct YAMLDocument: Sendable, Equatable {
     /// The UTF-8 of every scalar, one after another: a scalar's record holds where its text
     /// starts here and how long it is. One buffer, not a string per scalar: most scalars
     /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
-    var scalarBytes: [UInt8] = []
+    @usableFromInline var scalarBytes: [UInt8] = []
     var strings: [String] = []
     /// Effective entries of mappings that have merges or duplicate keys.
     var resolvedEntries: [Int32: [MappingEntry]] = [:]
@@ -45,18 +45,26 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// Calls `body` with the UTF-8 of the scalar's text (as libyaml delivered it)
-    /// and returns what it returns; `nil` for other kinds, without calling `body`.
-    func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    /// and returns what it returns; `nil` for other kinds, without calling `body`. The
+    /// cheapest way to read a scalar: nothing is copied or retained.
+    @inlinable
+    public func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        guard let span = scalarSpan(id) else { return nil }
+        return try scalarBytes.withUnsafeBufferPointer { all in try body(UnsafeBufferPointer(rebasing: all[span])) }
+    }
+
+    /// Where the scalar's text lies in `scalarBytes`; `nil` for other kinds.
+    @usableFromInline
+    func scalarSpan(_ id: NodeID) -> Range<Int>? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
-        return try scalarBytes.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[Int(record.first)..<(Int(record.first) + Int(record.count))]))
-        }
+        return Int(record.first)..<(Int(record.first) + Int(record.count))
     }
 
     /// Calls `body` with the UTF-8 of the text a key is compared by (see ``keyText(_:)``);
     /// `nil` for a collection key.
-    func withKeyUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+    @inlinable
+    public func withKeyUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         try withScalarUTF8(resolve(id), body)
     }
 

@@ -84,14 +84,14 @@ struct PlanValidator {
         case .list:
             return checkList(node, schema: schema, context: context, here: here)
         case .string, .date, .financialYear, .integer, .boolean:
-            guard let bytes = document.scalarUTF8(node) else {
+            let plain = PlanView.isPlain(node, in: document)
+            let checked = document.withScalarUTF8(node) { utf8 in
+                ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
+            }
+            guard let typed = checked else {
                 report("schema/type", about: here, context,
                        "\(subject(here)) must be \(schema.kind.phrase), not \(describe(node))")
                 return false
-            }
-            let plain = PlanView.isPlain(node, in: document)
-            let typed = bytes.withUnsafeBufferPointer { utf8 in
-                ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
             switch typed {
             case .success(let kind):
@@ -99,7 +99,7 @@ struct PlanValidator {
                 if let slot, let kind { fields.values[slot] = Value(kind) }
                 return true
             case .failure(let problem):
-                reportScalar(problem, node: node, text: String(decoding: bytes, as: UTF8.self), schema: schema, context: context,
+                reportScalar(problem, node: node, text: document.scalar(node) ?? "", schema: schema, context: context,
                              here: here)
                 return false
             }
@@ -223,14 +223,14 @@ struct PlanValidator {
         var absent: [String]?
         for entry in entries {
             let entryContext = context.entry(entry, parent: nil)
-            let keyRange = document.range(entryContext.shownVia ?? entry.key)
-            guard let key = document.keyUTF8(entry.key) else {
+            var keyRange: SourceRange { document.range(entryContext.shownVia ?? entry.key) }
+            guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }) else {
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
                        "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
                 continue
             }
-            guard let propertyIndex = schema.propertyIndex(utf8: key) else {
-                let key = String(decoding: key, as: UTF8.self)
+            guard let propertyIndex = found else {
+                let key = document.keyText(entry.key) ?? ""
                 let known = schema.properties.map(\.name)
                 if absent == nil {
                     let written = Set(entries.compactMap { document.keyText($0.key) })

@@ -69,7 +69,7 @@ final class PlanView {
             return Value(.node(PlanNode(node: node, anchor: -1, schema: .passUnretained(schema))), origin: origin)
         case .string, .date, .financialYear, .integer, .boolean:
             let plain = Self.isPlain(node, in: document)
-            let typed = document.scalarUTF8(node)?.withUnsafeBufferPointer { utf8 in
+            let typed = document.withScalarUTF8(node) { utf8 in
                 ScalarTyping.type(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
             guard case .success(let kind) = typed else { return Value(.unknown, origin: origin) }

@@ -54,8 +54,10 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var required: [String] = []
     /// For each name of `required`, its index in `properties` (set by ``finish()``).
     @exclusivity(unchecked) private(set) var requiredIndexes: [Int] = []
-    /// The UTF-8 of each property's name, in `properties` order (set by ``finish()``).
-    @exclusivity(unchecked) private var propertyNameBytes: [[UInt8]] = []
+    /// The UTF-8 of the properties' names one after another, in `properties` order, and
+    /// where each ends (set by ``finish()``).
+    @exclusivity(unchecked) private var propertyNameBytes: [UInt8] = []
+    @exclusivity(unchecked) private var propertyNameEnds: [Int] = []
     @exclusivity(unchecked) var items: SchemaNode?
     @exclusivity(unchecked) var minItems: Int?
     @exclusivity(unchecked) var minimum: Int128?
@@ -92,14 +94,16 @@ final class SchemaNode: @unchecked Sendable {
 
     /// The index of the property whose name is `key`, compared code point for code point
     /// (UTF-8 byte for byte), as YAML tells keys apart.
-    func propertyIndex(utf8 key: ArraySlice<UInt8>) -> Int? {
+    func propertyIndex(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         // Before `finish()` (while the pack loads) the names' bytes are read from the names.
-        guard propertyNameBytes.count == properties.count else {
-            return key.withUnsafeBufferPointer { bytes in properties.indices.first { ByteText.equal(bytes, properties[$0].name) } }
+        guard propertyNameEnds.count == properties.count else {
+            return properties.indices.first { ByteText.equal(key, properties[$0].name) }
         }
-        return key.withUnsafeBufferPointer { bytes in
-            for index in propertyNameBytes.indices where propertyNameBytes[index].count == bytes.count {
-                if propertyNameBytes[index].withUnsafeBufferPointer({ ByteText.equal(bytes, $0) }) { return index }
+        return propertyNameBytes.withUnsafeBufferPointer { names in
+            var start = 0
+            for (index, end) in propertyNameEnds.enumerated() {
+                if end - start == key.count, ByteText.equal(key, UnsafeBufferPointer(rebasing: names[start..<end])) { return index }
+                start = end
             }
             return nil
         }
@@ -108,7 +112,7 @@ final class SchemaNode: @unchecked Sendable {
     /// The index of the property named by the key node `key` of `document`; `nil` when there
     /// is none or the key is not a scalar.
     func propertyIndex(key: NodeID, in document: YAMLDocument) -> Int? {
-        document.keyUTF8(key).flatMap(propertyIndex(utf8:))
+        document.withKeyUTF8(key) { propertyIndex(utf8: $0) } ?? nil
     }
 
     /// Works out what checking needs from the finished schema, for this node and every node
@@ -118,7 +122,13 @@ final class SchemaNode: @unchecked Sendable {
         var done: Set<ObjectIdentifier> = []
         while let node = pending.popLast() {
             guard done.insert(ObjectIdentifier(node)).inserted else { continue }
-            node.propertyNameBytes = node.properties.map { Array($0.name.utf8) }
+            node.propertyNameBytes = node.properties.flatMap(\.name.utf8)
+            node.propertyNameEnds = []
+            var end = 0
+            for property in node.properties {
+                end += property.name.utf8.count
+                node.propertyNameEnds.append(end)
+            }
             node.requiredIndexes = node.required.compactMap { node.propertyIndex($0) }
             pending += node.properties.map(\.schema)
             if let items = node.items { pending.append(items) }
