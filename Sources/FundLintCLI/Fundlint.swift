@@ -20,7 +20,7 @@ struct Fundlint: ParsableCommand {
     /// Runs the command; usage errors exit with 2 (not the parser's 64), as documented.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try PathArguments.parse(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
