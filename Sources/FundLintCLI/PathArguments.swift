@@ -14,7 +14,7 @@ enum PathArguments {
     /// Options of `check` and `report` that take a value: the next argument, unless
     /// written `--name=value`. A test compares these and ``flags`` with ArgumentParser's.
     static let valueOptions = ["--output", "--rules", "--config", "--fail-on", "--jobs", "--stdin-filename",
-                                            "--max-file-size", "--format", "--color"]
+                               "--max-file-size", "--format", "--color"]
     /// Options of `check` and `report` that take no value.
     static let flags = ["--no-config", "--quiet", "--no-inline-suppressions", "--no-source", "--fix"]
     /// Below this many paths the line is parsed whole.
