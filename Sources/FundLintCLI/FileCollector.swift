@@ -104,7 +104,7 @@ struct FileCollector {
             var directoryNumber: Int32?
             // Each name is looked at as it is read: a directory of a hundred thousand plans
             // is never held as a hundred thousand strings.
-            let listed = Self.forEachEntry(of: directory) { name, isUTF8 in
+            let listed = Self.forEachEntry(of: directory) { name, isUTF8, directoryFD in
                 guard !name.hasPrefix(".") else { return }
                 guard isUTF8 else {
                     if Self.isPlanName(name) {
@@ -114,8 +114,9 @@ struct FileCollector {
                 }
                 let path = prefix + name
                 if excluded(path) { return }
+                // Looked up in the open directory: no walk of the whole path again per file.
                 var link = stat()
-                guard lstat(path, &link) == 0 else { return }
+                guard fstatat(directoryFD, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return }
                 let identity: FileIdentity
                 switch link.st_mode & S_IFMT {
                 case S_IFDIR:
@@ -147,28 +148,43 @@ struct FileCollector {
     }
 
     /// Calls `body` with each name in a directory, read with `readdir` (lighter than
-    /// Foundation's listing), and whether the name is UTF-8 (a name that is not is shown with
-    /// replacement characters: no path string can name it). `false` when the directory
-    /// cannot be opened.
-    private static func forEachEntry(of directory: String, _ body: (_ name: String, _ isUTF8: Bool) -> Void) -> Bool {
+    /// Foundation's listing), whether the name is UTF-8 (a name that is not is shown with
+    /// replacement characters: no path string can name it), and the open directory's
+    /// descriptor. `false` when the directory cannot be opened.
+    private static func forEachEntry(of directory: String,
+                                     _ body: (_ name: String, _ isUTF8: Bool, _ directoryFD: Int32) -> Void) -> Bool {
         guard let stream = opendir(directory) else { return false }
         defer { closedir(stream) }
+        let descriptor = dirfd(stream)
         while let entry = readdir(stream) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 if let name = String(validating: bytes, as: UTF8.self) {
-                    if name != ".", name != ".." { body(name, true) }
+                    if name != ".", name != ".." { body(name, true, descriptor) }
                 } else {
-                    body(String(decoding: bytes, as: UTF8.self), false)
+                    body(String(decoding: bytes, as: UTF8.self), false, descriptor)
                 }
             }
         }
         return true
     }
 
+    /// Whether the name ends in `.yaml` or `.yml`, in any case.
     private static func isPlanName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+        hasSuffix(name, ".yaml") || hasSuffix(name, ".yml")
+    }
+
+    /// Whether `name` ends in `suffix` (lower-case ASCII), ignoring ASCII case.
+    private static func hasSuffix(_ name: String, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.count >= count else { return false }
+            let tail = bytes[(bytes.count - count)...]
+            return suffix.withUTF8Buffer { expected in
+                zip(tail, expected).allSatisfy { byte, lower in byte | (byte >= 65 && byte <= 90 ? 0x20 : 0) == lower }
+            }
+        }
     }
 
     private func realPath(_ path: String) -> String? {
