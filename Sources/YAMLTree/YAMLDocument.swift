@@ -39,7 +39,7 @@ public struct YAMLDocument: Sendable, Equatable {
     public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
 
     /// The scalar's text after YAML unescaping and folding; `nil` for other kinds. Made
-    /// each time it is asked for: code on a hot path reads ``scalarUTF8(_:)``.
+    /// each time it is asked for: code on a hot path reads ``withScalarUTF8(_:_:)``.
     public func scalar(_ id: NodeID) -> String? {
         withScalarUTF8(id) { String(decoding: $0, as: UTF8.self) }
     }
@@ -76,14 +76,13 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// The UTF-8 of the scalar's text, sharing the document's storage; `nil` for other kinds.
     public func scalarUTF8(_ id: NodeID) -> ArraySlice<UInt8>? {
-        let record = nodes[Int(id.index)]
-        guard record.kind == .scalar else { return nil }
-        return scalarBytes[Int(record.first)..<(Int(record.first) + Int(record.count))]
+        scalarSpan(id).map { scalarBytes[$0] }
     }
 
     /// Whether two scalars (each through an alias) have the same text, code point for code
     /// point: how YAML tells keys apart. `false` when either is a collection.
     public func sameKeyText(_ a: NodeID, _ b: NodeID) -> Bool {
+        // On the tree builder's hot path: the records are read once, not through `scalarSpan`.
         let first = nodes[Int(resolve(a).index)]
         let second = nodes[Int(resolve(b).index)]
         guard first.kind == .scalar, second.kind == .scalar, first.count == second.count else { return false }
