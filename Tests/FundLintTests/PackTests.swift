@@ -83,6 +83,46 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         ])
     }
 
+    @Test func forEachIsANameInAList() throws {
+        let header = """
+            pack: {id: loops}
+            schema:
+              plan:
+                type: object
+                properties:
+                  items: {type: list, items: {type: integer}}
+            rules:
+
+            """
+        let good = """
+              - {id: loops/good, severity: error, summary: s, rationale: r, source: s,
+                 for_each: '  café in items ', at: café, assert: café > 0, message: "{café} is not positive"}
+
+            """
+        let broken = """
+              - {id: loops/unknown, severity: error, summary: s, rationale: r, source: s,
+                 for_each: 'é in itemz', at: items, assert: 'true', message: m}
+              - {id: loops/no-in, severity: error, summary: s, rationale: r, source: s,
+                 for_each: items, at: items, assert: 'true', message: m}
+              - {id: loops/not-a-list, severity: error, summary: s, rationale: r, source: s,
+                 for_each: 'x in 3', at: items, assert: 'true', message: m}
+            """
+        let pack = try RulePack.load(Array((header + good).utf8), path: "loops.yaml").get()
+        let report = PlanChecker(pack: pack).check(Array("items: [1, -2]\n".utf8), path: "plan.yaml")
+        #expect(report.diagnostics.map { "\($0.range.start) \($0.rule) \($0.message)" } == ["1:12 loops/good -2 is not positive"])
+
+        guard case .failure(let errors) = RulePack.load(Array((header + broken).utf8), path: "loops.yaml") else {
+            Issue.record("a pack with broken for_each loaded")
+            return
+        }
+        // The unknown name is pointed at past a two-byte 'é': columns count scalars.
+        #expect(errors.diagnostics.map { "\($0.range.start) \($0.message)" } == [
+            "9:22 unknown name 'itemz'; did you mean 'items'?",
+            "11:16 for_each must be 'NAME in LIST', like 'milestone in milestones'",
+            "13:16 for_each must be 'NAME in LIST', and this is not a list but integer",
+        ])
+    }
+
     @Test func noFundKnowledgeLivesInTheEngine() throws {
         let pack = TestPacks.lipf
         var needles: [String] = pack.ruleInfos.map(\.id)

@@ -68,17 +68,25 @@ struct RuleCompiler {
 
         var forEach: (slot: Int, list: CompiledExpression)?
         if let forEachNode = value("for_each"), let source = reader.string(forEachNode, what: "for_each") {
-            let scalars = Array(source.unicodeScalars)
-            let marker = Array(" in ".unicodeScalars)
-            let split = scalars.count >= marker.count
-                ? (0...(scalars.count - marker.count)).first { Array(scalars[$0..<($0 + marker.count)]) == marker } : nil
+            // Found and cut on the scalar view itself: appending a slice of scalars to a
+            // string goes through the standard library's unspecialised generic code.
+            let scalars = source.unicodeScalars
+            let marker = " in ".unicodeScalars
+            var split: (index: String.Index, offset: Int)?
+            var index = scalars.startIndex
+            var offset = 0
+            while index != scalars.endIndex {
+                if scalars[index...].starts(with: marker) {
+                    split = (index, offset)
+                    break
+                }
+                scalars.formIndex(after: &index)
+                offset += 1
+            }
             if let split {
-                var name = ""
-                name.unicodeScalars.append(contentsOf: scalars[..<split])
-                name = name.trimmingCharacters(in: " ")
-                let listOffset = split + marker.count
-                var listSource = ""
-                listSource.unicodeScalars.append(contentsOf: scalars[listOffset...])
+                let name = String(scalars[..<split.index]).trimmingCharacters(in: " ")
+                let listOffset = split.offset + marker.count
+                let listSource = String(scalars[scalars.index(split.index, offsetBy: marker.count)...])
                 if let (code, type) = expression(listSource, node: forEachNode, offset: listOffset, compiler: &compiler) {
                     if case .list(let element) = type, Self.isName(name) {
                         forEach = (compiler.declareLocal(name, type: element), code)
