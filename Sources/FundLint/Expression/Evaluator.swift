@@ -111,7 +111,10 @@ struct Evaluator {
             default: return .unknown
             }
         case .function(let function, let arguments):
-            return call(function, arguments.map { evaluate($0) })
+            // Arguments first, then the call: a method that does not mutate, called with
+            // arguments that do, would be handed a copy of the evaluator made before them.
+            let values = arguments.map { evaluate($0) }
+            return call(function, values)
         case .macro(let macro, let listCode, let slot, let body):
             return runMacro(macro, evaluate(listCode), slot: slot, body: body)
         case .not(let operand):
@@ -136,10 +139,13 @@ struct Evaluator {
             guard let x = items(a), let y = items(b) else { return .unknown }
             return Value(.list(x + y))
         case .compare(let op, let left, let right):
-            return compare(op, evaluate(left), evaluate(right))
+            let a = evaluate(left), b = evaluate(right)
+            return compare(op, a, b)
         case .inList(let element, let listCode):
             let needle = evaluate(element)
-            guard needle.isKnown, let items = items(evaluate(listCode)) else { return .unknown }
+            guard needle.isKnown else { return .unknown }
+            let list = evaluate(listCode)
+            guard let items = items(list) else { return .unknown }
             var sawUnknown = false
             for item in items {
                 guard item.isKnown else { sawUnknown = true; continue }
