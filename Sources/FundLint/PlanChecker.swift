@@ -138,7 +138,10 @@ public struct PlanChecker: Sendable {
         var facts = PortfolioFacts(key: nil, amount: nil, limit: nil,
                                    range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
                                    path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
-                                   lets: rule.lets.map { Value(evaluator.materialized(evaluator.evaluate($0)).kind) })
+                                   lets: rule.lets.map {
+                                       let value = evaluator.evaluate($0)
+                                       return Value(evaluator.materialized(value).kind)
+                                   })
         switch rule.kind {
         case .unique(let key):
             guard case .string(let text) = evaluator.evaluate(key).kind else { return nil }

@@ -40,7 +40,9 @@ struct MessageTemplate: Sendable {
         for part in parts {
             switch part {
             case .text(let text): result += text
-            case .expression(let code): result += ValueFormatter.text(evaluator.materialized(evaluator.evaluate(code)))
+            case .expression(let code):
+                let value = evaluator.evaluate(code)
+                result += ValueFormatter.text(evaluator.materialized(value))
             }
         }
         return result

@@ -16,7 +16,8 @@ struct RuleRunner {
         for rule in rules where rule.isPerPlan {
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
-                guard let items = evaluator.items(evaluator.evaluate(forEach.list)) else { continue }
+                let list = evaluator.evaluate(forEach.list)
+                guard let items = evaluator.items(list) else { continue }
                 for item in items {
                     evaluator.forgetLets()
                     evaluator.locals[forEach.slot] = item
