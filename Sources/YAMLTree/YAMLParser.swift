@@ -73,9 +73,8 @@ public final class YAMLParser {
                     builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
                                           expectedNodes: documents.last?.nodeCount ?? bytes.count / 10)
                 case YAML_DOCUMENT_END_EVENT:
-                    if var finished = builder {
-                        documents.append(finished.finish(end: end))
-                    }
+                    // Finished in place: a copy of the builder would retain all its arrays.
+                    if let finished = builder?.finish(end: end) { documents.append(finished) }
                     builder = nil
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
