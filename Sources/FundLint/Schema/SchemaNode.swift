@@ -58,6 +58,8 @@ final class SchemaNode: @unchecked Sendable {
     /// where each ends (set by ``finish()``).
     @exclusivity(unchecked) private var propertyNameBytes: [UInt8] = []
     @exclusivity(unchecked) private var propertyNameEnds: [Int] = []
+    /// Whether ``finish()`` has run for this node.
+    @exclusivity(unchecked) private var isFinished = false
     @exclusivity(unchecked) var items: SchemaNode?
     @exclusivity(unchecked) var minItems: Int?
     @exclusivity(unchecked) var minimum: Int128?
@@ -119,13 +121,17 @@ final class SchemaNode: @unchecked Sendable {
     /// under it; called once when the pack has loaded.
     func finish() {
         var pending: [SchemaNode] = [self]
-        var done: Set<ObjectIdentifier> = []
         while let node = pending.popLast() {
-            guard done.insert(ObjectIdentifier(node)).inserted else { continue }
-            node.propertyNameBytes = node.properties.flatMap(\.name.utf8)
+            // A node shared by several places (a named type) is finished once. A flag, not
+            // a set of identities: the first use of that set's type at start-up cost more
+            // than all the rest of this.
+            guard !node.isFinished else { continue }
+            node.isFinished = true
+            node.propertyNameBytes = []
             node.propertyNameEnds = []
             var end = 0
             for property in node.properties {
+                node.propertyNameBytes.append(contentsOf: property.name.utf8)
                 end += property.name.utf8.count
                 node.propertyNameEnds.append(end)
             }
