@@ -123,6 +123,45 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         ])
     }
 
+    @Test func aKeyMissingFromAListItemIsShownAtTheItem() throws {
+        let pack = """
+            pack: {id: parts}
+            schema:
+              plan:
+                type: object
+                properties:
+                  parts:
+                    type: list
+                    items:
+                      type: object
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        weight: {type: integer}
+            rules:
+              - {id: parts/weighed, severity: error, summary: s, rationale: r, source: s,
+                 for_each: p in parts, at: p.weight, assert: has(p.weight), message: "part {size(p.name)} has no weight"}
+            """
+        let plan = """
+            shared: &s {name: bolt, weight: 2}
+            parts:
+              - {weight: 3}
+              - name: nut
+              - *s
+              - name: washer
+                weight: 1
+            """
+        let loaded = try RulePack.load(Array(pack.utf8), path: "parts.yaml").get()
+        let report = PlanChecker(pack: loaded).check(Array(plan.utf8), path: "plan.yaml")
+        // The required key and the rule's missing field both point at the item, not at the
+        // start of the file; the plan's own missing keys still do.
+        #expect(report.diagnostics.map { "\($0.range.start)-\($0.range.end) \($0.rule) \($0.message)" } == [
+            "1:1-1:7 schema/unknown-key a plan has no key 'shared'",
+            "3:5-3:16 schema/required parts[0] is missing the required key 'name'",
+            "4:5-4:14 parts/weighed part 3 has no weight",
+        ])
+    }
+
     @Test func noFundKnowledgeLivesInTheEngine() throws {
         let pack = TestPacks.lipf
         var needles: [String] = pack.ruleInfos.map(\.id)

@@ -5,7 +5,8 @@ import YAMLTree
 /// hold one cost nothing to pass around.
 public struct PlanNode: Sendable {
     let node: NodeID
-    /// The key naming the mapping (or the alias or merge it was reached through); -1 for the
+    /// Where a field the mapping lacks is shown: the key naming the mapping, or the mapping
+    /// itself for a list item (or the alias or merge either was reached through); -1 for the
     /// document start.
     let anchor: Int32
     let schema: Unmanaged<SchemaNode>
@@ -61,7 +62,16 @@ final class PlanView {
         switch schema.kind {
         case .object:
             guard document.kind(node) == .mapping else { return Value(.unknown, origin: origin) }
-            let anchor = context.key.map { (context.shownVia ?? $0).index } ?? -1
+            // Where a field it lacks is shown: at the key naming it, or at the mapping itself
+            // when it is a list item; the plan's own at the document start (-1).
+            let anchor: Int32
+            if let key = context.key {
+                anchor = (context.shownVia ?? key).index
+            } else if case .root = context.step {
+                anchor = -1
+            } else {
+                anchor = (context.shownVia ?? node).index
+            }
             return Value(.node(PlanNode(node: node, anchor: anchor, schema: .passUnretained(schema))), origin: origin)
         case .list:
             guard document.kind(node) == .sequence else { return Value(.unknown, origin: origin) }
