@@ -58,6 +58,15 @@ final class OriginTable {
             return inner
         }
 
+        /// Where a key missing from the mapping `node` in this context is shown: the key naming
+        /// the mapping, or the mapping itself when it is a list item (or the alias or merge
+        /// either was reached through); `nil` for the plan itself (the document start).
+        func missingKeyAnchor(of node: NodeID) -> NodeID? {
+            if let key { return shownVia ?? key }
+            if case .root = step { return nil }
+            return shownVia ?? node
+        }
+
         /// The context of the `position`th item of the list in this context, whose value has
         /// the origin `parent` (when there is a record for it).
         func item(_ position: Int, parent: Origin?) -> Context {

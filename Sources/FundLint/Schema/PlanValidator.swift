@@ -267,16 +267,7 @@ struct PlanValidator {
                        "\(path) has no value, but it is required")
             } else {
                 let objectPath = self.path(here)
-                // Shown at the key naming the mapping, or at the mapping itself when it is a
-                // list item; keys missing from the plan itself at the document start.
-                let anchor: SourceRange
-                if let key = context.key {
-                    anchor = document.range(context.shownVia ?? key)
-                } else if steps.isEmpty {
-                    anchor = SourceRange(at: document.start)
-                } else {
-                    anchor = document.range(context.shownVia ?? here.node)
-                }
+                let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
                 report("schema/required", at: anchor, path: path, via: context.via,
                        "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'")
             }

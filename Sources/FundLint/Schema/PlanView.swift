@@ -62,16 +62,7 @@ final class PlanView {
         switch schema.kind {
         case .object:
             guard document.kind(node) == .mapping else { return Value(.unknown, origin: origin) }
-            // Where a field it lacks is shown: at the key naming it, or at the mapping itself
-            // when it is a list item; the plan's own at the document start (-1).
-            let anchor: Int32
-            if let key = context.key {
-                anchor = (context.shownVia ?? key).index
-            } else if case .root = context.step {
-                anchor = -1
-            } else {
-                anchor = (context.shownVia ?? node).index
-            }
+            let anchor = context.missingKeyAnchor(of: node)?.index ?? -1
             return Value(.node(PlanNode(node: node, anchor: anchor, schema: .passUnretained(schema))), origin: origin)
         case .list:
             guard document.kind(node) == .sequence else { return Value(.unknown, origin: origin) }
