@@ -2,16 +2,18 @@ import YAMLTree
 
 /// For each mapping of one plan, which pair holds each property of its schema: the
 /// validator fills a mapping's table as it matches its keys, so rules reading the mapping
-/// through ``PlanView`` find its fields without matching keys to properties again.
+/// through ``PlanView`` find its fields without matching keys to properties again. A list's
+/// record keeps its items as rules first read them instead.
 ///
 /// One table serves one plan on one thread, and no access to it overlaps another: the
 /// dynamic exclusivity checks would only cost time.
 final class FieldTables {
     struct Table {
-        /// Where the table starts in `entries`; -1 before it is made.
+        /// Where the table starts in `entries`; -1 before it is made. For a list, where its
+        /// items as rules first read them are in `itemLists` (a list has no fields).
         var start: Int32 = -1
-        /// The origin of the mapping when a rule first read it: only reads through that same
-        /// place reuse the typed values (-1 until then).
+        /// The origin of the mapping (or list) when a rule first read it: only reads through
+        /// that same place reuse the typed values (-1 until then).
         var origin: Int32 = -1
         /// The schema the table was made for (a node reached under two schemas through
         /// aliases is looked up directly for the second).
@@ -25,6 +27,9 @@ final class FieldTables {
     /// The typed value of each slot: as the validator typed it (with no origin), then as
     /// the first rule to read it saw it (with its origin).
     @exclusivity(unchecked) var values: [Value?] = []
+    /// The items of lists as rules first read them (see ``Table/start``): a list read again
+    /// through the same place is not typed again.
+    @exclusivity(unchecked) private var itemLists: [[Value]] = []
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     init(nodeCount: Int) {
@@ -46,5 +51,22 @@ final class FieldTables {
             values.append(nil)
         }
         return start
+    }
+
+    /// The items of the list `node` as a rule first read them, if that read was through
+    /// `origin`.
+    func cachedItems(of node: NodeID, origin: Int32) -> [Value]? {
+        let index = Int(node.index)
+        guard index >= 0, index < tables.count, tables[index].start >= 0, tables[index].origin == origin else { return nil }
+        return itemLists[Int(tables[index].start)]
+    }
+
+    /// Keeps the items of the list `node`, read through `origin`, if none are kept yet.
+    func cacheItems(_ items: [Value], of node: NodeID, origin: Int32) {
+        let index = Int(node.index)
+        guard index >= 0, index < tables.count, tables[index].start < 0 else { return }
+        tables[index].start = Int32(truncatingIfNeeded: itemLists.count)
+        tables[index].origin = origin
+        itemLists.append(items)
     }
 }

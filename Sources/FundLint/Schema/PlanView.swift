@@ -25,10 +25,9 @@ final class PlanView {
     private(set) var root = Value.unknown
 
     /// Field tables: made by the validator as it matched keys, or here the first time a
-    /// rule reads a mapping the validator did not see under the same schema.
+    /// rule reads a mapping the validator did not see under the same schema; they also keep
+    /// lists' items as rules first read them.
     private let fields: FieldTables
-    /// Lists' typed items by node, with the origin of the list they were read through.
-    @exclusivity(unchecked) private var itemCache: [Int32: (origin: Int32, items: [Value])] = [:]
 
     init(origins: OriginTable, fields: FieldTables, schema: SchemaNode) {
         document = origins.document
@@ -164,7 +163,7 @@ final class PlanView {
     /// The items of the list `plan` (whose value has `origin`), typed once per place.
     func items(of plan: PlanNode, origin: Origin?) -> [Value] {
         guard let itemSchema = plan.schema.takeUnretainedValue().items, let origin else { return [] }
-        if let cached = itemCache[plan.node.index], cached.origin == origin.index { return cached.items }
+        if let cached = fields.cachedItems(of: plan.node, origin: origin.index) { return cached }
         var values: [Value] = []
         let items = document.items(plan.node)
         values.reserveCapacity(items.count)
@@ -178,7 +177,7 @@ final class PlanView {
                 values.append(value(item, schema: itemSchema, context: context))
             }
         }
-        if itemCache[plan.node.index] == nil { itemCache[plan.node.index] = (origin.index, values) }
+        fields.cacheItems(values, of: plan.node, origin: origin.index)
         return values
     }
 
