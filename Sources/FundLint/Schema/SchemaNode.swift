@@ -98,7 +98,7 @@ final class SchemaNode: @unchecked Sendable {
     /// (UTF-8 byte for byte), as YAML tells keys apart.
     func propertyIndex(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         // Before `finish()` (while the pack loads) the names' bytes are read from the names.
-        guard propertyNameEnds.count == properties.count else {
+        guard isFinished else {
             return properties.indices.first { ByteText.equal(key, properties[$0].name) }
         }
         return propertyNameBytes.withUnsafeBufferPointer { names in
