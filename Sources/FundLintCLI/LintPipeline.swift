@@ -46,7 +46,7 @@ struct LintPipeline {
         let files = collected.files
 
         let pack: RulePack
-        switch PackSelection.select(options.pack.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
+        switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
         case .success(let selected):
             pack = selected
         case .failure(.unreadable(let path, let reason)):

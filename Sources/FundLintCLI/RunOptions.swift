@@ -10,7 +10,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @OptionGroup var pack: PackOption
+    /// `--rules`, as ``PackOption`` declares it for the other commands. Declared here rather
+    /// than as a nested option group: every group is reflected and decoded separately when
+    /// the command line is parsed, and these two commands start on every save and commit.
+    @Option(help: PackOption.help)
+    var rules: String?
 
     @Option(help: ArgumentHelp("The configuration file (default: .fundlint.yml here or in a parent directory, up to the repository root).", valueName: "FILE"))
     var config: String?
