@@ -76,7 +76,10 @@ struct LintPipeline {
     func run(_ prepared: Prepared, fix: Bool, body: (FileReport, Int) -> Void) -> Bool {
         let limit = options.maxFileSize
         let inputs = prepared.files
-        let jobs = options.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // One file is checked on this thread whatever the cores: asking for them (cgroup
+        // quotas and affinity read from files) would cost a single-file run a tenth of a
+        // millisecond, on every save in an editor.
+        let jobs = options.jobs ?? (inputs.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)
         let pack = prepared.pack
         let checkOptions = prepared.checkOptions
         let runner = OrderedParallelMap<FileOutcome>(count: inputs.count, jobs: jobs, window: 64) {
