@@ -100,6 +100,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.yaml"])
     }
 
+    @Test func amountsWrittenAsMoneyAreRewrittenByFix() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
+        let broken = original
+            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: £1,800,000")
+            .replacingOccurrences(of: "  match_funding: 1_900_000", with: "  match_funding: \"1,900,000\"")
+            .replacingOccurrences(of: "  total: 3_700_000", with: "  total: £3700000")
+            .replacingOccurrences(of: "  private_investment: 4_000_000", with: "  private_investment: 4,000,00")
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try broken.write(to: plan, atomically: true, encoding: .utf8)
+        let check = try CommandRunner.run(["--no-source", "plan.yaml"], in: directory)
+        #expect(check.stdout.contains("plan.yaml:32:14: note: write it as 1_800_000\n"))
+        #expect(check.stdout.contains("plan.yaml:33:18: note: write it as 1_900_000\n"))
+        #expect(check.stdout.contains("plan.yaml:34:10: note: write it as 3700000\n"))
+        let fixed = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
+        // A group of two digits is no way of writing an amount: that one is left to the applicant.
+        #expect(try String(contentsOf: plan, encoding: .utf8) == original
+            .replacingOccurrences(of: "  total: 3_700_000", with: "  total: 3700000")
+            .replacingOccurrences(of: "  private_investment: 4_000_000", with: "  private_investment: 4,000,00"))
+        #expect(fixed.stderr.contains("fixed 3 problems in 1 file"))
+        #expect(fixed.stdout.contains("plan.yaml:45:23: error: outcomes.private_investment must be a whole number"))
+        #expect(!fixed.stdout.contains("note: write it as"))
+        #expect(fixed.status == 1)
+    }
+
     @Test func fixItsAreNotesWithTheReplacement() throws {
         let result = try CommandRunner.run(["--no-source", "Examples/invalid-schema-type.yaml"])
         #expect(result.stdout.contains("Examples/invalid-schema-type.yaml:32:14: note: remove the quotes: 18500000\n"))

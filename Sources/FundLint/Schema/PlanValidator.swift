@@ -128,8 +128,14 @@ struct PlanValidator {
                                          message: "remove the quotes: \(text)")
                 report("schema/type", about: here, context, "\(subject) must be a whole number, but \"\(text)\" is a quoted string", fix: fix)
             } else {
+                // `1,800,000` or `£1800000`: the amount is plain to see, so say how to write it.
+                let fix = IntegerText.plainAmount(text).map { amount in
+                    Diagnostic.Fix(range: document.range(node), replacement: amount, safe: document.tag(node) == nil,
+                                   message: "write it as \(amount)")
+                }
                 report("schema/type", about: here, context,
-                       "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))")
+                       "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))",
+                       fix: fix)
             }
         case .beyondInt64:
             report("schema/range", about: here, context, "\(subject) is \(text), beyond the largest whole number accepted (\(Int64.max))")
