@@ -44,6 +44,32 @@ import Testing
         #expect(help.stdout.contains("--fail-on"))
     }
 
+    @Test func valuesReachedThroughAnchorsAreShownWhereUsedAndReportedOnce() throws {
+        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent(validPlan), encoding: .utf8)
+        let plan = original
+            .replacingOccurrences(of: "fund: lipf-2026\n", with: "fund: lipf-2026\nx-defaults: &d\n  type: universty\n  location: west-midlands\n")
+            .replacingOccurrences(of: "  region: west-midlands\n", with: "  region: &place west-midlands\n")
+            .replacingOccurrences(of: "  type: combined-authority\n", with: "  type: *place\n")
+            .replacingOccurrences(of: "  - name: University of Birmingham\n    type: university\n    location: west-midlands\n",
+                                  with: "  - <<: *d\n    name: University of Birmingham\n")
+            .replacingOccurrences(of: "  - name: Transport for West Midlands\n    type: public-body\n    location: west-midlands\n",
+                                  with: "  - <<: *d\n    name: Transport for West Midlands\n")
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        // A valid value used where it is not allowed: at the alias, with a note at the anchor.
+        // A typo merged into two partners is one mistake: one diagnostic, at the first merge.
+        #expect(result.stdout == """
+            plan.yaml:3:1: warning: a plan has no key 'x-defaults' [schema/unknown-key]
+            plan.yaml:18:9: error: 'west-midlands' is not a known party type; use one of: combined-authority, local-authority, \
+            public-body, business, university, research-organisation, nhs-organisation, charity [schema/enum]
+            plan.yaml:12:11: note: the value comes from the anchor '&place' here
+            plan.yaml:25:9: error: 'universty' is not a known party type [schema/enum]
+            plan.yaml:4:3: note: 'type' is merged from here
+            plan.yaml:25:9: note: did you mean 'university'?
+
+            """)
+        #expect(result.status == 1)
+    }
+
     @Test func standardInputIsReportedUnderItsGivenName() throws {
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plans/mine.yaml"],
                                            stdin: Data("a: 1\na: 2\n".utf8))

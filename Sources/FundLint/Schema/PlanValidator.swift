@@ -22,6 +22,9 @@ struct PlanValidator {
     private(set) var diagnostics: [Diagnostic] = []
     /// The steps from the root to the value being checked.
     private var steps: [OriginTable.Step] = []
+    /// The scalars already reported. A value shared through an anchor is one mistake however
+    /// many aliases or merges reach it: it is reported where it is first met, not again.
+    private var reportedScalars: Set<Int32> = []
 
     init(origins: OriginTable, fields: FieldTables, file: String, index: Int, packID: String) {
         self.document = origins.document
@@ -89,6 +92,7 @@ struct PlanValidator {
                 ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
             guard let typed = checked else {
+                guard reportedScalars.insert(node.index).inserted else { return false }
                 report("schema/type", about: here, context,
                        "\(subject(here)) must be \(schema.kind.phrase), not \(describe(node))")
                 return false
@@ -99,6 +103,7 @@ struct PlanValidator {
                 if let slot, let kind { fields.values[slot] = Value(kind) }
                 return true
             case .failure(let problem):
+                guard reportedScalars.insert(node.index).inserted else { return false }
                 reportScalar(problem, node: node, text: document.scalar(node) ?? "", schema: schema, context: context,
                              here: here)
                 return false
