@@ -35,6 +35,47 @@ enum ByteLocator {
         return SourceLocation(line: line, column: column)
     }
 
+    /// The byte offset of the character at `location` in UTF-8 `bytes` (the inverse of
+    /// ``location(ofByteOffset:in:)``); `nil` past the end of its line or of the bytes, or
+    /// for UTF-16 input.
+    static func byteOffset(of location: SourceLocation, in bytes: [UInt8]) -> Int? {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return nil }
+        var index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var line = 1
+        var column = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            let breakLength: Int
+            if byte == 0x0A {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                breakLength = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                breakLength = 3
+            } else {
+                breakLength = 0
+            }
+            if line == location.line {
+                if breakLength > 0 { return nil }
+                if column == location.column { return index }
+            }
+            if breakLength > 0 {
+                line += 1
+                column = 1
+                index += breakLength
+                if line > location.line { return nil }
+            } else {
+                index += 1
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                column += 1
+            }
+        }
+        return nil
+    }
+
     private static func utf16Location(limit: Int, in bytes: [UInt8], bigEndian: Bool) -> SourceLocation {
         var line = 1
         var column = 1

@@ -137,9 +137,19 @@ public final class YAMLParser {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
             notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
         }
-        return YAMLProblem(kind: .syntax, message: message,
-                           range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
-                           notes: notes)
+        let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
+        if let tab = Self.tabHint(at: at, in: bytes) { notes.append(.init(range: range, message: tab)) }
+        return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes)
+    }
+
+    /// What to say when libyaml stops at a tab: editors insert them, and YAML takes none
+    /// for indentation (libyaml's own message does not name the character).
+    private static func tabHint(at location: SourceLocation, in bytes: [UInt8]) -> String? {
+        guard let offset = ByteLocator.byteOffset(of: location, in: bytes), bytes[offset] == 0x09 else { return nil }
+        var start = offset
+        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+        let indents = start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D
+        return indents ? "this is a tab: YAML is indented with spaces only" : "this is a tab: YAML separates with spaces here"
     }
 
     private static func location(_ mark: yaml_mark_t) -> SourceLocation {

@@ -244,4 +244,38 @@ import TestSupport
             }
         }
     }
+
+    @Test func aTabWhereLibyamlStopsIsNamed() throws {
+        let cases: [(String, YAMLTree.SourceLocation, String)] = [
+            ("fund: x\nproject:\n\ttitle: y\n", SourceLocation(line: 3, column: 1), "this is a tab: YAML is indented with spaces only"),
+            ("a:\n  - b\n \t- c\n", SourceLocation(line: 3, column: 2), "this is a tab: YAML is indented with spaces only"),
+            ("\u{FEFF}é: x\r\nb:\r\n\tc: 1\r\n", SourceLocation(line: 3, column: 1), "this is a tab: YAML is indented with spaces only"),
+        ]
+        for (text, location, note) in cases {
+            let problem = try #require(YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first)
+            #expect(problem.range.start == location, "\(text.debugDescription)")
+            #expect(problem.notes.last?.message == note, "\(text.debugDescription)")
+            #expect(problem.notes.last?.range.start == location)
+        }
+        // Other syntax errors get no such note.
+        let other = try #require(YAMLParser.parse(Array("a: [1, 2\n".utf8)).documents.first?.problems.first)
+        #expect(!other.notes.contains { $0.message.contains("tab") })
+    }
+
+    @Test func byteOffsetsAndLocationsAreInverse() {
+        let text = "\u{FEFF}a: café ☕\r\nb: 日本\rc: \u{2028}d\u{85}e\n\n  f: 1️⃣\n"
+        let bytes = Array(text.utf8)
+        var offset = 3
+        while offset < bytes.count {
+            let location = ByteLocator.location(ofByteOffset: offset, in: bytes)
+            let isBreak = [0x0A, 0x0D].contains(bytes[offset]) || (bytes[offset] == 0xC2 && bytes[offset + 1] == 0x85)
+                || (bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80 && bytes[offset + 2] >= 0xA8)
+            #expect(ByteLocator.byteOffset(of: location, in: bytes) == (isBreak ? nil : offset), "offset \(offset)")
+            // CR LF is one line break.
+            offset += bytes[offset] == 0x0D && bytes[offset + 1] == 0x0A ? 2 : 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        }
+        #expect(ByteLocator.byteOffset(of: SourceLocation(line: 1, column: 40), in: bytes) == nil)
+        #expect(ByteLocator.byteOffset(of: SourceLocation(line: 99, column: 1), in: bytes) == nil)
+    }
 }
