@@ -126,6 +126,33 @@ import Testing
         #expect(fixed.status == 1)
     }
 
+    @Test func datesAndYearsWrittenOtherWaysGetFixes() throws {
+        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
+        let plan = original
+            .replacingOccurrences(of: "  start_date: 2026-04-01", with: "  start_date: 01/04/2026")
+            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2029-3-31")
+            .replacingOccurrences(of: "{year: 2026-27,", with: "{year: 2026/27,")
+            .replacingOccurrences(of: "  email: bids@example.org", with: "  email: bids at example.org")
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        #expect(result.stdout == """
+            plan.yaml:11:15: error: project.start_date must be a date written YYYY-MM-DD, not '01/04/2026' [schema/format]
+            plan.yaml:11:15: note: did you mean 2026-04-01? (read as day/month/year)
+            plan.yaml:12:13: error: project.end_date must be a date written YYYY-MM-DD, not '2029-3-31' [schema/format]
+            plan.yaml:12:13: note: write it as 2029-03-31
+            plan.yaml:41:14: error: budget.profile[0].year must be a financial year written YYYY-YY with consecutive years \
+            (like 2024-25), not '2026/27' [schema/format]
+            plan.yaml:41:14: note: write it as 2026-27
+            plan.yaml:50:10: error: contact.email 'bids at example.org' is not an email address (like name@example.org) [schema/format]
+
+            """)
+        // Day first is the British reading, not the only one: the fix is offered, not marked safe.
+        let json = try CommandRunner.run(["--format", "json", "-"], stdin: Data(plan.utf8))
+        let object = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        let fixes = (object?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["fix"] as? [String: Any] }
+        #expect(fixes.map { $0["replacement"] as? String } == ["2026-04-01", "2029-03-31", "2026-27"])
+        #expect(fixes.map { $0["safe"] as? Bool } == [false, true, true])
+    }
+
     @Test func fixItsAreNotesWithTheReplacement() throws {
         let result = try CommandRunner.run(["--no-source", "Examples/invalid-schema-type.yaml"])
         #expect(result.stdout.contains("Examples/invalid-schema-type.yaml:32:14: note: remove the quotes: 18500000\n"))

@@ -25,19 +25,4 @@ struct IntegerTextTests {
     func acceptsOnlyDigitsAndSingleUnderscores(text: String) {
         #expect(!IntegerText.isInteger(text))
     }
-
-    @Test(arguments: [
-        ("1,800,000", "1_800_000"), ("£1,800,000", "1_800_000"), ("£3700000", "3700000"), ("12,345", "12_345"),
-        ("£0", "0"),
-    ])
-    func amountsWrittenAsMoneyHaveAPlainForm(text: String, plain: String) {
-        #expect(IntegerText.plainAmount(text) == plain)
-        #expect(IntegerText.isInteger(plain))
-    }
-
-    @Test(arguments: ["1800000", "1,80,000", "1,800,00", "1234,567", ",800", "1,,800", "1,800,", "£", "£-5", "-1,000",
-                      "£1.5m", "1 800 000", "1.800.000", "££1,800"])
-    func otherTextHasNoPlainAmount(text: String) {
-        #expect(IntegerText.plainAmount(text) == nil)
-    }
 }

@@ -123,6 +123,37 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         ])
     }
 
+    @Test func aPatternCanBeNamedForMessages() throws {
+        let pack = try RulePack.load(Array("""
+            pack: {id: named}
+            schema:
+              plan:
+                type: object
+                properties:
+                  code: {type: string, pattern: '^[A-Z]{3}$', pattern_name: three capital letters (like ABC)}
+                  other: {type: string, pattern: '^[a-z]+$'}
+            """.utf8), path: "named.yaml").get()
+        let report = PlanChecker(pack: pack).check(Array("code: abcd\nother: X\n".utf8), path: "plan.yaml")
+        #expect(report.diagnostics.map { "\($0.range.start) \($0.message)" } == [
+            "1:7 code 'abcd' is not three capital letters (like ABC)",
+            "2:8 other 'X' does not match the pattern ^[a-z]+$",
+        ])
+        guard case .failure(let errors) = RulePack.load(Array("""
+            pack: {id: named}
+            schema:
+              plan:
+                type: object
+                properties:
+                  code: {type: string, pattern_name: three capital letters}
+                  count: {type: integer, pattern: '^1$', pattern_name: one}
+            """.utf8), path: "named.yaml") else {
+            Issue.record("a pattern name without a pattern loaded")
+            return
+        }
+        #expect(errors.diagnostics.map { "\($0.range.start) \($0.message)" }.first == "6:28 'pattern_name' names what 'pattern' matches: give the pattern too")
+        #expect(errors.diagnostics.count == 3)
+    }
+
     @Test func aKeyMissingFromAListItemIsShownAtTheItem() throws {
         let pack = """
             pack: {id: parts}

@@ -4,7 +4,7 @@ import YAMLTree
 /// ``SchemaNode``s with the static types rules are checked against.
 struct SchemaLoader {
     static let keys = ["type", "title", "description", "properties", "required", "items", "min_items", "minimum",
-                       "maximum", "min_length", "pattern", "enum", "default", "selects_pack"]
+                       "maximum", "min_length", "pattern", "pattern_name", "enum", "default", "selects_pack"]
 
     private var named: [String: SchemaNode] = [:]
     private let tables: [String: TableLoader.Table]
@@ -127,6 +127,13 @@ struct SchemaLoader {
                     continue
                 }
                 schema.pattern = pattern
+            case "pattern_name":
+                guard allowedFor([.string], key, keyNode), let text = reader.string(value, what: "pattern_name") else { continue }
+                guard fields.contains(where: { $0.key == "pattern" }) else {
+                    reader.error(at: keyNode, "'pattern_name' names what 'pattern' matches: give the pattern too")
+                    continue
+                }
+                schema.patternName = text
             case "enum":
                 guard allowedFor([.string], key, keyNode) else { continue }
                 let resolved = reader.document.resolve(value)

@@ -63,22 +63,6 @@ enum IntegerText {
         return Int128(value)
     }
 
-    /// An amount written the way people write money, as an amount the schema accepts: a
-    /// leading `£` dropped and thousands separators (`1,800,000`) turned into underscores
-    /// (`1_800_000`). `nil` unless the text is exactly that: an optional `£`, then digits,
-    /// in groups of three after the first one to three when commas separate them.
-    static func plainAmount(_ text: String) -> String? {
-        var rest = Substring(text)
-        let hadPound = rest.first == "£"
-        if hadPound { rest = rest.dropFirst() }
-        let groups = rest.split(separator: ",", omittingEmptySubsequences: false)
-        let allDigits = groups.allSatisfy { group in !group.isEmpty && group.utf8.allSatisfy { (48...57).contains($0) } }
-        guard allDigits, let first = groups.first else { return nil }
-        if groups.count == 1 { return hadPound ? String(first) : nil }
-        guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        return groups.joined(separator: "_")
-    }
-
     /// Whether `bytes` are `YYYY-YY` with the second year following the first.
     static func isFinancialYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),

@@ -134,7 +134,7 @@ struct PlanValidator {
                 report("schema/type", about: here, context, "\(subject) must be a whole number, but \"\(text)\" is a quoted string", fix: fix)
             } else {
                 // `1,800,000` or `£1800000`: the amount is plain to see, so say how to write it.
-                let fix = IntegerText.plainAmount(text).map { amount in
+                let fix = PlainForm.amount(text).map { amount in
                     Diagnostic.Fix(range: document.range(node), replacement: amount, safe: document.tag(node) == nil,
                                    message: "write it as \(amount)")
                 }
@@ -153,10 +153,22 @@ struct PlanValidator {
         case .notInCalendar:
             report("schema/format", about: here, context, "\(subject) is \(text), which is not a date in the calendar")
         case .notADate:
-            report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'")
+            // Day first is how dates are written in the UK, but not everywhere: that reading
+            // is offered, never applied unasked.
+            let fix = PlainForm.date(text).map { form in
+                Diagnostic.Fix(range: document.range(node), replacement: form.date, safe: !form.dayFirst && document.tag(node) == nil,
+                               message: form.dayFirst ? "did you mean \(form.date)? (read as day/month/year)" : "write it as \(form.date)")
+            }
+            report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'",
+                   fix: fix)
         case .notFinancialYear:
+            let fix = PlainForm.financialYear(text).map { year in
+                Diagnostic.Fix(range: document.range(node), replacement: year, safe: document.tag(node) == nil,
+                               message: "write it as \(year)")
+            }
             report("schema/format", about: here, context,
-                   "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'")
+                   "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'",
+                   fix: fix)
         case .tooShort(let minimum, let length):
             report("schema/range", about: here, context,
                    minimum == 1 ? "\(subject) is empty" : "\(subject) is \(length) characters long, shorter than the minimum of \(minimum)")
@@ -176,8 +188,10 @@ struct PlanValidator {
             report("schema/enum", about: here, context, message, fix: fix)
         case .noPatternMatch:
             guard let pattern = schema.pattern else { return }
+            let shown = TextEscaper.escape(text)
             report("schema/format", about: here, context,
-                   "\(subject) '\(TextEscaper.escape(text))' does not match the pattern \(pattern.source)")
+                   schema.patternName.map { "\(subject) '\(shown)' is not \($0)" }
+                       ?? "\(subject) '\(shown)' does not match the pattern \(pattern.source)")
         }
     }
 

@@ -66,6 +66,8 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var maximum: Int128?
     @exclusivity(unchecked) var minLength: Int?
     @exclusivity(unchecked) var pattern: PackPattern?
+    /// What a text matching ``pattern`` is, for messages: `an email address (like name@example.org)`.
+    @exclusivity(unchecked) var patternName: String?
     @exclusivity(unchecked) var enumeration: Enumeration?
     @exclusivity(unchecked) var defaultValue: Value.Kind?
     @exclusivity(unchecked) var defaultText: String?

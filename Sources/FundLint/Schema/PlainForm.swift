@@ -1,0 +1,62 @@
+/// The form the schema wants of a value a person wrote another common way: an amount as
+/// money (`£1,800,000`), a date unpadded or day first (`1/4/2026`), a financial year in full
+/// (`2026/2027`). Each is offered as a fix; `nil` wherever the intended value is not plain.
+enum PlainForm {
+    /// An amount with a leading `£` dropped and thousands separators (`1,800,000`) made
+    /// underscores (`1_800_000`). `nil` unless the text is exactly that: an optional `£`, then
+    /// digits, in groups of three after the first one to three when commas separate them.
+    static func amount(_ text: String) -> String? {
+        var rest = Substring(text)
+        let hadPound = rest.first == "£"
+        if hadPound { rest = rest.dropFirst() }
+        let groups = rest.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, groups.allSatisfy(isDigits) else { return nil }
+        if groups.count == 1 { return hadPound ? String(first) : nil }
+        guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return groups.joined(separator: "_")
+    }
+
+    /// A date written with one-digit months or days, or with `/` or `.` between its parts, as
+    /// `YYYY-MM-DD`. Year first is unambiguous; day first (`01/04/2026`) is read the British
+    /// way, day then month, which `dayFirst` says so the fix can say it too. `nil` unless the
+    /// result is a day in the calendar.
+    static func date(_ text: String) -> (date: String, dayFirst: Bool)? {
+        guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { Int($0) }
+        guard parts.count == 3, parts.allSatisfy(isDigits), numbers.count == 3 else { return nil }
+        let lengths = parts.map(\.count)
+        let day: Day?
+        let dayFirst: Bool
+        if lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) {
+            day = Day(year: numbers[0], month: numbers[1], day: numbers[2])
+            dayFirst = false
+        } else if (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 {
+            day = Day(year: numbers[2], month: numbers[1], day: numbers[0])
+            dayFirst = true
+        } else {
+            return nil
+        }
+        guard let day, day.description != text else { return nil }
+        return (day.description, dayFirst)
+    }
+
+    /// A financial year written `2026/27`, `2026-2027`, `2026/2027` or with an en dash, as
+    /// `YYYY-YY`, when the second year follows the first.
+    static func financialYear(_ text: String) -> String? {
+        guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "\u{2013}" }) else { return nil }
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy(isDigits), parts[0].count == 4, let first = Int(parts[0]),
+              let second = Int(parts[1]), first < 9999
+        else { return nil }
+        let follows = parts[1].count == 4 ? second == first + 1 : parts[1].count == 2 && second == (first + 1) % 100
+        guard follows else { return nil }
+        let next = String((first + 1) % 100)
+        let result = "\(parts[0])-\(next.count == 1 ? "0" + next : next)"
+        return result == text ? nil : result
+    }
+
+    private static func isDigits(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) }
+    }
+}

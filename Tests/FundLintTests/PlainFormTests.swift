@@ -1,0 +1,46 @@
+import Testing
+@testable import FundLint
+
+/// Values written the way people write them, and the form the schema wants.
+struct PlainFormTests {
+    @Test(arguments: [
+        ("1,800,000", "1_800_000"), ("£1,800,000", "1_800_000"), ("£3700000", "3700000"), ("12,345", "12_345"),
+        ("£0", "0"),
+    ])
+    func amountsWrittenAsMoneyHaveAPlainForm(text: String, plain: String) {
+        #expect(PlainForm.amount(text) == plain)
+        #expect(IntegerText.isInteger(plain))
+    }
+
+    @Test(arguments: ["1800000", "1,80,000", "1,800,00", "1234,567", ",800", "1,,800", "1,800,", "£", "£-5", "-1,000",
+                      "£1.5m", "1 800 000", "1.800.000", "££1,800"])
+    func otherTextHasNoPlainAmount(text: String) {
+        #expect(PlainForm.amount(text) == nil)
+    }
+
+    @Test func datesAreWrittenYearMonthDay() {
+        #expect(PlainForm.date("2029-3-31")?.date == "2029-03-31")
+        #expect(PlainForm.date("2029-3-31")?.dayFirst == false)
+        #expect(PlainForm.date("2026/04/01")?.date == "2026-04-01")
+        #expect(PlainForm.date("2026.4.1")?.date == "2026-04-01")
+        #expect(PlainForm.date("01/04/2026")?.date == "2026-04-01")
+        #expect(PlainForm.date("01/04/2026")?.dayFirst == true)
+        #expect(PlainForm.date("1.4.2026")?.date == "2026-04-01")
+        #expect(PlainForm.date("29-02-2028")?.date == "2028-02-29")
+        for text in ["2026-04-01", "31/02/2026", "2026-13-01", "13/13/2026", "01/04/26", "2026/04-01", "April 2026",
+                     "2026-04", "1/4/2026/1", "20260401", "", "--", "0/0/0000", "2026-004-01"] {
+            #expect(PlainForm.date(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func financialYearsAreWrittenWithTwoDigitsAfter() {
+        #expect(PlainForm.financialYear("2026/27") == "2026-27")
+        #expect(PlainForm.financialYear("2027-2028") == "2027-28")
+        #expect(PlainForm.financialYear("2099/2100") == "2099-00")
+        #expect(PlainForm.financialYear("2026\u{2013}27") == "2026-27")
+        #expect(PlainForm.financialYear("2009/10") == "2009-10")
+        for text in ["2026-27", "2026/28", "2026-2028", "26/27", "2026/7", "2026/027", "2026", "2026-27-28", "9999/00", "abcd/ef"] {
+            #expect(PlainForm.financialYear(text) == nil, "\(text)")
+        }
+    }
+}
