@@ -5,7 +5,8 @@ import Testing
 struct PlainFormTests {
     @Test(arguments: [
         ("1,800,000", "1_800_000"), ("£1,800,000", "1_800_000"), ("£3700000", "3700000"), ("12,345", "12_345"),
-        ("£0", "0"),
+        ("£0", "0"), ("1.8m", "1_800_000"), ("£20m", "20_000_000"), ("£1.85 million", "1_850_000"), ("0.25M", "250_000"),
+        ("2million", "2_000_000"), ("£0.000001m", "1"), ("0m", "0"), ("123456789m", "123_456_789_000_000"),
     ])
     func amountsWrittenAsMoneyHaveAPlainForm(text: String, plain: String) {
         #expect(PlainForm.amount(text) == plain)
@@ -13,7 +14,8 @@ struct PlainFormTests {
     }
 
     @Test(arguments: ["1800000", "1,80,000", "1,800,00", "1234,567", ",800", "1,,800", "1,800,", "£", "£-5", "-1,000",
-                      "£1.5m", "1 800 000", "1.800.000", "££1,800"])
+                      "1 800 000", "1.800.000", "££1,800", "m", "£m", "1.m", ".5m", "1.0000001m", "1,5m", "1.8mm",
+                      "1234567890m", "1.8 bn", "-2m", "1.8 millions"])
     func otherTextHasNoPlainAmount(text: String) {
         #expect(PlainForm.amount(text) == nil)
     }

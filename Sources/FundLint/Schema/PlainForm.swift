@@ -1,14 +1,16 @@
 /// The form the schema wants of a value a person wrote another common way: an amount as
-/// money (`£1,800,000`), a date unpadded or day first (`1/4/2026`), a financial year in full
+/// money (`£1,800,000`, `£1.8m`), a date unpadded or day first (`1/4/2026`), a financial year in full
 /// (`2026/2027`). Each is offered as a fix; `nil` wherever the intended value is not plain.
 enum PlainForm {
     /// An amount with a leading `£` dropped and thousands separators (`1,800,000`) made
     /// underscores (`1_800_000`). `nil` unless the text is exactly that: an optional `£`, then
     /// digits, in groups of three after the first one to three when commas separate them.
+    /// Millions written as such (`1.8m`, `£20 million`) are spelt out, in groups of three.
     static func amount(_ text: String) -> String? {
         var rest = Substring(text)
         let hadPound = rest.first == "£"
         if hadPound { rest = rest.dropFirst() }
+        if let millions = millions(rest) { return millions }
         let groups = rest.split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first, groups.allSatisfy(isDigits) else { return nil }
         if groups.count == 1 { return hadPound ? String(first) : nil }
@@ -54,6 +56,33 @@ enum PlainForm {
         let next = String((first + 1) % 100)
         let result = "\(parts[0])-\(next.count == 1 ? "0" + next : next)"
         return result == text ? nil : result
+    }
+
+    /// `1.8m`, `20 million`, `0.25M` as whole pounds in groups of three (`1_800_000`); `nil`
+    /// for anything else, or for a fraction of a pound.
+    private static func millions(_ text: Substring) -> String? {
+        var number = text
+        for suffix in [" million", "million", " m", "m", "M"] where number.hasSuffix(suffix) {
+            number = number.dropLast(suffix.count)
+            break
+        }
+        guard number.count < text.count else { return nil }
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy(isDigits), parts[0].count <= 9,
+              parts.count == 1 || parts[1].count <= 6
+        else { return nil }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        let digits = String(parts[0]) + fraction + String(repeating: "0", count: 6 - fraction.count)
+        let significant = digits.drop { $0 == "0" }
+        guard !significant.isEmpty else { return "0" }
+        var groups: [Substring] = []
+        var end = significant.endIndex
+        while end > significant.startIndex {
+            let start = significant.index(end, offsetBy: -3, limitedBy: significant.startIndex) ?? significant.startIndex
+            groups.insert(significant[start..<end], at: 0)
+            end = start
+        }
+        return groups.joined(separator: "_")
     }
 
     private static func isDigits(_ text: Substring) -> Bool {
