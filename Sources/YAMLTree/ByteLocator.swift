@@ -76,6 +76,39 @@ enum ByteLocator {
         return nil
     }
 
+    /// The bytes of each line of UTF-8 `bytes` (without its line break and, on the first
+    /// line, without a byte-order mark), lines counted as ``location(ofByteOffset:in:)``
+    /// counts them; empty for UTF-16 input.
+    static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return [] }
+        var ranges: [Range<Int>] = []
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            var breakLength = 0
+            if byte == 0x0A {
+                breakLength = 1
+            } else if byte == 0x0D {
+                breakLength = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                breakLength = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                breakLength = 3
+            }
+            if breakLength > 0 {
+                ranges.append(start..<index)
+                index += breakLength
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
+    }
+
     private static func utf16Location(limit: Int, in bytes: [UInt8], bigEndian: Bool) -> SourceLocation {
         var line = 1
         var column = 1

@@ -132,24 +132,15 @@ public final class YAMLParser {
         let at = Self.location(state.problem_mark)
         var message = problem
         var notes: [YAMLProblem.Note] = []
-        if let context = Self.string(state.context) {
-            let contextAt = Self.location(state.context_mark)
+        let context = Self.string(state.context)
+        let contextAt = context.map { _ in Self.location(state.context_mark) }
+        if let context, let contextAt {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
             notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
         }
         let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
-        if let tab = Self.tabHint(at: at, in: bytes) { notes.append(.init(range: range, message: tab)) }
-        return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes)
-    }
-
-    /// What to say when libyaml stops at a tab: editors insert them, and YAML takes none
-    /// for indentation (libyaml's own message does not name the character).
-    private static func tabHint(at location: SourceLocation, in bytes: [UInt8]) -> String? {
-        guard let offset = ByteLocator.byteOffset(of: location, in: bytes), bytes[offset] == 0x09 else { return nil }
-        var start = offset
-        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
-        let indents = start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D
-        return indents ? "this is a tab: YAML is indented with spaces only" : "this is a tab: YAML separates with spaces here"
+        let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt)
+        return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes + hint.notes(), fix: hint.fix())
     }
 
     private static func location(_ mark: yaml_mark_t) -> SourceLocation {

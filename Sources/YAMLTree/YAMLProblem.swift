@@ -21,6 +21,16 @@ public struct YAMLProblem: Sendable, Hashable {
         public var message: String
     }
 
+    /// A change to the text that may mend the problem, offered to the user.
+    public struct Fix: Sendable, Hashable {
+        /// What to replace.
+        public var range: SourceRange
+        /// The new text.
+        public var replacement: String
+        /// What the change does, in a sentence.
+        public var message: String
+    }
+
     /// The kind of problem.
     public var kind: Kind
     /// One sentence, lower-case start, no trailing period.
@@ -31,13 +41,16 @@ public struct YAMLProblem: Sendable, Hashable {
     public var node: NodeID?
     /// Secondary positions.
     public var notes: [Note]
+    /// A change that may mend it (never applied unasked: it is a guess at what was meant).
+    public var fix: Fix?
 
     /// Creates a problem.
-    public init(kind: Kind, message: String, range: SourceRange, node: NodeID? = nil, notes: [Note] = []) {
+    public init(kind: Kind, message: String, range: SourceRange, node: NodeID? = nil, notes: [Note] = [], fix: Fix? = nil) {
         self.kind = kind
         self.message = message
         self.range = range
         self.node = node
         self.notes = notes
+        self.fix = fix
     }
 }

@@ -70,6 +70,23 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func aKeyWithoutASpaceAfterItsColonGetsAFixThatIsOnlyOffered() throws {
+        let plan = "fund: lipf-2026\nproject:\n  title:Bus delays\n  region: west-midlands\n"
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        // With a space later in the value, libyaml stops on the next line: the fix is on this one.
+        #expect(result.stdout == """
+            plan.yaml:4:9: error: mapping values are not allowed in this context [yaml/syntax]
+            plan.yaml:3:8: note: no space after this colon: YAML reads 'title:Bus' as one word; a key and its value are written 'title: Bus'
+
+            """)
+        let json = try CommandRunner.run(["--format", "json", "-"], stdin: Data(plan.utf8))
+        let object = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        let fix = (object?["diagnostics"] as? [[String: Any]])?.first?["fix"] as? [String: Any]
+        #expect(fix?["replacement"] as? String == ": ")
+        #expect(fix?["safe"] as? Bool == false)
+        #expect(fix?["column"] as? Int == 8)
+    }
+
     @Test func standardInputIsReportedUnderItsGivenName() throws {
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plans/mine.yaml"],
                                            stdin: Data("a: 1\na: 2\n".utf8))

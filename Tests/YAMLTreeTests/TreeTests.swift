@@ -262,6 +262,38 @@ import TestSupport
         #expect(!other.notes.contains { $0.message.contains("tab") })
     }
 
+    @Test func indentationAndColonMistakesAreNamed() throws {
+        func problem(_ text: String) throws -> YAMLProblem {
+            try #require(YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first)
+        }
+        let deeper = try problem("fund: x\npartners:\n- name: A\n  type: business\n\n    location: here\n")
+        #expect(deeper.range.start == SourceLocation(line: 6, column: 13))
+        #expect(deeper.notes.last?.range == SourceRange(start: SourceLocation(line: 6, column: 1), end: SourceLocation(line: 6, column: 5)))
+        #expect(deeper.notes.last?.message == "line 6 is indented more than the key on line 4 (4 spaces against 2), so YAML reads it "
+            + "as more of the value there; to be a key beside that one, indent it 2 spaces")
+        // After a comment the deeper line is not read into the value: libyaml says something else.
+        let afterComment = try problem("fund: x\npartners:\n- name: A\n  type: business\n\n  # a comment\n    location: here\n")
+        #expect(afterComment.range.start == SourceLocation(line: 7, column: 5))
+        #expect(afterComment.notes.last?.message == "line 7 is indented more than the key on line 4 (4 spaces against 2); "
+            + "to be a key beside that one, indent it 2 spaces")
+        let between = try problem("fund: x\nproject:\n  title: y\n region: z\n")
+        #expect(between.notes.last?.message == "line 4 is indented 1 space: more than the keys of the mapping on line 1 (0) "
+            + "and less than the key on line 3 (2); line it up with one of them")
+        let colon = try problem("project:\n  title: café\n  région:ouest\n  start: 1\n")
+        let fix = try #require(colon.fix)
+        #expect(fix.range.start == SourceLocation(line: 3, column: 9))
+        #expect(fix.replacement == ": ")
+        #expect(fix.message == "no space after this colon: YAML reads 'région:ouest' as one word; a key and its value are written 'région: ouest'")
+        // The same errors without those mistakes get no hint: a block scalar may hold deeper
+        // lines, and other errors name other things.
+        for text in ["a: |\n  x\n b: 1\n", "a: [1, 2\n", "a: b: c\n", "a:\n  - x\n - y\n", "a: 'x\n", "a:\n  b:\n    - c\n   d: 1\n",
+                     "key: word1\n#  xxx\n  word2\n", "top1: &node1\n  &k1 key1: val1\ntop2: &node2\n  &v2 val2\n"] {
+            let other = YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first
+            #expect(other?.fix == nil, "\(text.debugDescription)")
+            #expect(other?.notes.contains { $0.message.hasPrefix("line ") } != true, "\(text.debugDescription)")
+        }
+    }
+
     @Test func byteOffsetsAndLocationsAreInverse() {
         let text = "\u{FEFF}a: café ☕\r\nb: 日本\rc: \u{2028}d\u{85}e\n\n  f: 1️⃣\n"
         let bytes = Array(text.utf8)

@@ -1,0 +1,207 @@
+/// Plain words for the syntax errors people new to YAML make most, added under libyaml's
+/// own message, which names the parser's state rather than the mistake: a tab, a key written
+/// without a space after its colon, a line indented more or less than the lines around it.
+/// Each hint is given only when the text around libyaml's position shows that mistake.
+struct SyntaxHint {
+    private let bytes: [UInt8]
+    private let problem: String
+    private let context: String?
+    private let at: SourceLocation
+    private let contextAt: SourceLocation?
+    /// Each line's bytes (empty for UTF-16 input: no hint is given for it).
+    private let lines: [Range<Int>]
+
+    init(bytes: [UInt8], problem: String, context: String?, at: SourceLocation, contextAt: SourceLocation?) {
+        self.bytes = bytes
+        self.problem = problem
+        self.context = context
+        self.at = at
+        self.contextAt = contextAt
+        lines = ByteLocator.lineRanges(in: bytes)
+    }
+
+    /// Notes that name the mistake, if one is recognised.
+    func notes() -> [YAMLProblem.Note] {
+        if let tab = tab() { return [tab] }
+        if let indentation = overIndented() ?? misaligned() { return [indentation] }
+        return []
+    }
+
+    /// A key written `region:y`: inserting the missing space is offered (not applied unasked:
+    /// the text may have been meant as one word).
+    func fix() -> YAMLProblem.Fix? {
+        if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
+           let line = line(contextAt.line), let start = byteOffset(ofColumn: contextAt.column, in: line) {
+            return missingSpace(in: line, number: contextAt.line, from: start)
+        }
+        // With a space later in the value (`title:Bus delays`), libyaml reads on into the
+        // next line and stops at its colon instead.
+        if problem == "mapping values are not allowed in this context", let line = line(at.line),
+           let (number, previous) = previousSignificantLine(before: at.line) {
+            let keyColumn = Self.keyColumn(previous)
+            guard Self.indent(line) >= keyColumn, !Self.isKeyLine(previous, from: keyColumn) else { return nil }
+            return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
+        }
+        return nil
+    }
+
+    /// The fix for a key at `start` of `line` followed by a colon and no space, if it is one.
+    private func missingSpace(in line: ArraySlice<UInt8>, number: Int, from start: Int) -> YAMLProblem.Fix? {
+        var colon = start
+        while colon < line.endIndex, !Self.stops(line[colon]) { colon += 1 }
+        guard colon > start, colon + 1 < line.endIndex, line[colon] == UInt8(ascii: ":"),
+              line[colon + 1] != 0x20, line[colon + 1] != 0x09
+        else { return nil }
+        var end = colon + 1
+        while end < line.endIndex, line[end] != 0x20, line[end] != 0x09 { end += 1 }
+        guard end - start <= 60 else { return nil }
+        let word = String(decoding: line[start..<end], as: UTF8.self)
+        let key = String(decoding: line[start..<colon], as: UTF8.self)
+        let value = String(decoding: line[(colon + 1)..<end], as: UTF8.self)
+        let column = self.column(ofByteOffset: colon, in: line)
+        return YAMLProblem.Fix(
+            range: SourceRange(start: SourceLocation(line: number, column: column), end: SourceLocation(line: number, column: column + 1)),
+            replacement: ": ",
+            message: "no space after this colon: YAML reads '\(word)' as one word; a key and its value are written '\(key): \(value)'")
+    }
+
+    /// Whether a key scanned for a missing space ends before this byte.
+    private static func stops(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ":") || byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
+    }
+
+    /// libyaml stopped at a tab.
+    private func tab() -> YAMLProblem.Note? {
+        guard let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line), line[offset] == 0x09 else { return nil }
+        let indents = line[line.startIndex..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        return YAMLProblem.Note(range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+                                message: indents ? "this is a tab: YAML is indented with spaces only"
+                                                 : "this is a tab: YAML separates with spaces here")
+    }
+
+    /// A `key: value` line followed by a line indented further: YAML reads the second as more
+    /// of the first one's value, then finds a colon it cannot take.
+    private func overIndented() -> YAMLProblem.Note? {
+        guard problem == "mapping values are not allowed in this context", let line = line(at.line),
+              let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let indent = Self.indent(line)
+        let keyColumn = Self.keyColumn(previous)
+        guard indent > keyColumn, Self.hasValueOnTheLine(previous, from: keyColumn) else { return nil }
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is indented more than the key on line \(number) (\(Self.spaces(indent)) against \(keyColumn)), "
+                + "so YAML reads it as more of the value there; to be a key beside that one, \(Self.indentIt(keyColumn))")
+    }
+
+    /// A line whose key lines up with no mapping around it: between the keys of a mapping
+    /// and those of the mapping nested in it, or deeper than the `key: value` line before it
+    /// (with a comment between them, so not read as more of its value).
+    private func misaligned() -> YAMLProblem.Note? {
+        guard problem == "did not find expected key", context == "while parsing a block mapping", let contextAt,
+              let line = line(at.line), let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let indent = Self.indent(line)
+        let outer = contextAt.column - 1
+        let inner = Self.keyColumn(previous)
+        guard at.column == indent + 1, outer < indent, Self.isKeyLine(line, from: indent), Self.isKeyLine(previous, from: inner)
+        else { return nil }
+        if indent < inner {
+            return YAMLProblem.Note(
+                range: indentation(of: at.line, indent),
+                message: "line \(at.line) is indented \(Self.spaces(indent)): more than the keys of the mapping on line "
+                    + "\(contextAt.line) (\(outer)) and less than the key on line \(number) (\(inner)); line it up with one of them")
+        }
+        guard indent > inner, Self.isKeyLine(line, from: indent), Self.hasValueOnTheLine(previous, from: inner) else { return nil }
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is indented more than the key on line \(number) (\(Self.spaces(indent)) against \(inner)); "
+                + "to be a key beside that one, \(Self.indentIt(inner))")
+    }
+
+    // MARK: lines
+
+    private func line(_ number: Int) -> ArraySlice<UInt8>? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return bytes[lines[number - 1]]
+    }
+
+    /// The nearest line before `number` that holds more than blanks or a comment.
+    private func previousSignificantLine(before number: Int) -> (Int, ArraySlice<UInt8>)? {
+        var candidate = number - 1
+        while let line = line(candidate) {
+            let rest = line.drop { $0 == 0x20 }
+            if let first = rest.first, first != UInt8(ascii: "#") { return (candidate, line) }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    private static func indent(_ line: ArraySlice<UInt8>) -> Int {
+        line.prefix { $0 == 0x20 }.count
+    }
+
+    /// Where the line's first key starts, past its indentation and any `- ` of list items.
+    private static func keyColumn(_ line: ArraySlice<UInt8>) -> Int {
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == 0x20 {
+                index += 1
+            } else if line[index] == UInt8(ascii: "-"), index + 1 < line.endIndex, line[index + 1] == 0x20 {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index - line.startIndex
+    }
+
+    /// Whether the line has a key at `keyColumn`: a word and a colon, then a space or the end.
+    private static func isKeyLine(_ line: ArraySlice<UInt8>, from keyColumn: Int) -> Bool {
+        let rest = line.dropFirst(keyColumn)
+        guard let first = rest.first, first != UInt8(ascii: "#") else { return false }
+        return rest.indices.contains { rest[$0] == UInt8(ascii: ":") && ($0 + 1 == rest.endIndex || rest[$0 + 1] == 0x20) }
+    }
+
+    /// Whether the line has `key: value` at `keyColumn`, the value on the same line.
+    private static func hasValueOnTheLine(_ line: ArraySlice<UInt8>, from keyColumn: Int) -> Bool {
+        let rest = line.dropFirst(keyColumn)
+        guard let colon = rest.indices.first(where: { rest[$0] == UInt8(ascii: ":") && $0 + 1 < rest.endIndex && rest[$0 + 1] == 0x20 })
+        else { return false }
+        let value = rest[(colon + 1)...].drop { $0 == 0x20 }
+        guard let first = value.first else { return false }
+        // A block scalar's header, or an anchor or tag alone, leaves the value to the lines below.
+        return !"#|>&!".utf8.contains(first)
+    }
+
+    private func indentation(of line: Int, _ indent: Int) -> SourceRange {
+        SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: indent + 1))
+    }
+
+    private static func indentIt(_ count: Int) -> String {
+        count == 0 ? "start it at the beginning of the line" : "indent it \(spaces(count))"
+    }
+
+    private static func spaces(_ count: Int) -> String {
+        count == 1 ? "1 space" : "\(count) spaces"
+    }
+
+    /// The byte offset of the character at 1-based `column`, if the line has one there.
+    private func byteOffset(ofColumn column: Int, in line: ArraySlice<UInt8>) -> Int? {
+        var remaining = column - 1
+        var index = line.startIndex
+        while index < line.endIndex {
+            if remaining == 0 { return index }
+            index += 1
+            while index < line.endIndex, line[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return nil
+    }
+
+    /// The 1-based column of the character at `offset`.
+    private func column(ofByteOffset offset: Int, in line: ArraySlice<UInt8>) -> Int {
+        line[line.startIndex..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+}
