@@ -160,7 +160,8 @@ struct SyntaxHint {
     /// Whether the line has a key at `keyColumn`: a word and a colon, then a space or the end.
     private static func isKeyLine(_ line: ArraySlice<UInt8>, from keyColumn: Int) -> Bool {
         let rest = line.dropFirst(keyColumn)
-        guard let first = rest.first, first != UInt8(ascii: "#") else { return false }
+        // A flow collection (`{a: 1}`) or a comment is not a key of the block mapping.
+        guard let first = rest.first, !"#{[".utf8.contains(first) else { return false }
         return rest.indices.contains { rest[$0] == UInt8(ascii: ":") && ($0 + 1 == rest.endIndex || rest[$0 + 1] == 0x20) }
     }
 
