@@ -1,31 +1,24 @@
 /// Turns a byte offset into a line and column the way libyaml counts them, for the errors
-/// libyaml reports with an offset only (invalid UTF-8, NUL and other control bytes).
+/// libyaml reports with an offset only (invalid UTF-8, NUL and other control bytes), and
+/// splits text into lines the same way (for ``SyntaxHint``).
 enum ByteLocator {
     /// The location of `offset` in `bytes`, counting line breaks (LF, CR, CR LF, NEL, LS, PS)
     /// and Unicode scalars like libyaml; UTF-16 input (by its byte-order mark) counts in
     /// code units paired into scalars.
     static func location(ofByteOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
         let limit = min(max(offset, 0), bytes.count)
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+        if isUTF16(bytes) {
             return utf16Location(limit: limit, in: bytes, bigEndian: bytes[0] == 0xFE)
         }
         var line = 1
         var column = 1
-        var index = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        var index = byteOrderMarkLength(bytes)
         while index < limit {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1; column = 1; index += 1
-            } else if byte == 0x0D {
-                index += 1
-                if index < limit, bytes[index] == 0x0A { index += 1 }
-                line += 1; column = 1
-            } else if byte == 0xC2, index + 1 < limit, bytes[index + 1] == 0x85 {
-                line += 1; column = 1; index += 2
-            } else if byte == 0xE2, index + 2 < limit, bytes[index + 1] == 0x80,
-                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                line += 1; column = 1; index += 3
+            let length = breakLength(at: index, in: bytes, limit: limit)
+            if length > 0 {
+                line += 1
+                column = 1
+                index += length
             } else {
                 index += 1
                 while index < limit, bytes[index] & 0xC0 == 0x80 { index += 1 }
@@ -35,71 +28,19 @@ enum ByteLocator {
         return SourceLocation(line: line, column: column)
     }
 
-    /// The byte offset of the character at `location` in UTF-8 `bytes` (the inverse of
-    /// ``location(ofByteOffset:in:)``); `nil` past the end of its line or of the bytes, or
-    /// for UTF-16 input.
-    static func byteOffset(of location: SourceLocation, in bytes: [UInt8]) -> Int? {
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return nil }
-        var index = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        var line = 1
-        var column = 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            let breakLength: Int
-            if byte == 0x0A {
-                breakLength = 1
-            } else if byte == 0x0D {
-                breakLength = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
-                breakLength = 2
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                breakLength = 3
-            } else {
-                breakLength = 0
-            }
-            if line == location.line {
-                if breakLength > 0 { return nil }
-                if column == location.column { return index }
-            }
-            if breakLength > 0 {
-                line += 1
-                column = 1
-                index += breakLength
-                if line > location.line { return nil }
-            } else {
-                index += 1
-                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-                column += 1
-            }
-        }
-        return nil
-    }
-
     /// The bytes of each line of UTF-8 `bytes` (without its line break and, on the first
     /// line, without a byte-order mark), lines counted as ``location(ofByteOffset:in:)``
     /// counts them; empty for UTF-16 input.
     static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return [] }
+        if isUTF16(bytes) { return [] }
         var ranges: [Range<Int>] = []
-        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var start = byteOrderMarkLength(bytes)
         var index = start
         while index < bytes.count {
-            let byte = bytes[index]
-            var breakLength = 0
-            if byte == 0x0A {
-                breakLength = 1
-            } else if byte == 0x0D {
-                breakLength = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
-                breakLength = 2
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                      bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                breakLength = 3
-            }
-            if breakLength > 0 {
+            let length = breakLength(at: index, in: bytes, limit: bytes.count)
+            if length > 0 {
                 ranges.append(start..<index)
-                index += breakLength
+                index += length
                 start = index
             } else {
                 index += 1
@@ -107,6 +48,29 @@ enum ByteLocator {
         }
         ranges.append(start..<bytes.count)
         return ranges
+    }
+
+    /// The length of the line break at `index` (LF, CR, CR LF, NEL, LS or PS, as libyaml
+    /// counts them), looking no further than `limit`; 0 when there is none.
+    private static func breakLength(at index: Int, in bytes: [UInt8], limit: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A: return 1
+        case 0x0D: return index + 1 < limit && bytes[index + 1] == 0x0A ? 2 : 1
+        case 0xC2 where index + 1 < limit && bytes[index + 1] == 0x85: return 2
+        case 0xE2 where index + 2 < limit && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+            return 3
+        default: return 0
+        }
+    }
+
+    /// Whether the input is UTF-16, by its byte-order mark (libyaml's own test).
+    private static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
+    }
+
+    /// 3 when UTF-8 input starts with a byte-order mark, else 0.
+    private static func byteOrderMarkLength(_ bytes: [UInt8]) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     private static func utf16Location(limit: Int, in bytes: [UInt8], bigEndian: Bool) -> SourceLocation {

@@ -294,20 +294,15 @@ import TestSupport
         }
     }
 
-    @Test func byteOffsetsAndLocationsAreInverse() {
+    @Test func linesAreCountedAsLibyamlCountsThem() {
         let text = "\u{FEFF}a: café ☕\r\nb: 日本\rc: \u{2028}d\u{85}e\n\n  f: 1️⃣\n"
         let bytes = Array(text.utf8)
-        var offset = 3
-        while offset < bytes.count {
-            let location = ByteLocator.location(ofByteOffset: offset, in: bytes)
-            let isBreak = [0x0A, 0x0D].contains(bytes[offset]) || (bytes[offset] == 0xC2 && bytes[offset + 1] == 0x85)
-                || (bytes[offset] == 0xE2 && bytes[offset + 1] == 0x80 && bytes[offset + 2] >= 0xA8)
-            #expect(ByteLocator.byteOffset(of: location, in: bytes) == (isBreak ? nil : offset), "offset \(offset)")
-            // CR LF is one line break.
-            offset += bytes[offset] == 0x0D && bytes[offset + 1] == 0x0A ? 2 : 1
-            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+        let lines = ByteLocator.lineRanges(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(lines == ["a: café ☕", "b: 日本", "c: ", "d", "e", "", "  f: 1️⃣", ""])
+        // Each line starts where the locator puts line N, column 1.
+        for (number, range) in ByteLocator.lineRanges(in: bytes).enumerated() {
+            #expect(ByteLocator.location(ofByteOffset: range.lowerBound, in: bytes) == SourceLocation(line: number + 1, column: 1))
         }
-        #expect(ByteLocator.byteOffset(of: SourceLocation(line: 1, column: 40), in: bytes) == nil)
-        #expect(ByteLocator.byteOffset(of: SourceLocation(line: 99, column: 1), in: bytes) == nil)
+        #expect(ByteLocator.lineRanges(in: [0xFF, 0xFE, 0x61, 0x00]).isEmpty)
     }
 }
