@@ -77,22 +77,19 @@ import Testing
     }
 
     @Test func fixChangesOnlyTheFixedScalars() throws {
-        let directory = try CommandRunner.temporaryDirectory()
+        let (directory, plan) = try CommandRunner.planInTemporaryDirectory(CommandRunner.examplePlan([
+            "  region: west-midlands": "  region: west-midland   # typo",
+            "  requested: 1_800_000": "  requested: \"1800000\"",
+            "  start_date: 2026-04-01": "  start-date: 2026-04-01",
+            "  end_date: 2029-03-31": "  end_date: 2026-03-31",
+        ]))
         defer { try? FileManager.default.removeItem(at: directory) }
-        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
-        let broken = original
-            .replacingOccurrences(of: "  region: west-midlands", with: "  region: west-midland   # typo")
-            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: \"1800000\"")
-            .replacingOccurrences(of: "  start_date: 2026-04-01", with: "  start-date: 2026-04-01")
-            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2026-03-31")
-        let plan = directory.appendingPathComponent("plan.yaml")
-        try broken.write(to: plan, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
-        let fixed = try String(contentsOf: plan, encoding: .utf8)
-        #expect(fixed == original
-            .replacingOccurrences(of: "  region: west-midlands", with: "  region: west-midlands   # typo")
-            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: 1800000")
-            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2026-03-31"))
+        #expect(try String(contentsOf: plan, encoding: .utf8) == CommandRunner.examplePlan([
+            "  region: west-midlands": "  region: west-midlands   # typo",
+            "  requested: 1_800_000": "  requested: 1800000",
+            "  end_date: 2029-03-31": "  end_date: 2026-03-31",
+        ]))
         // What is left is the mistake no fix can guess.
         #expect(result.stdout.contains("[dates/end-after-start]"))
         #expect(result.stderr.contains("fixed 3 problems in 1 file"))
@@ -101,17 +98,14 @@ import Testing
     }
 
     @Test func amountsWrittenAsMoneyAreRewrittenByFix() throws {
-        let directory = try CommandRunner.temporaryDirectory()
+        let (directory, plan) = try CommandRunner.planInTemporaryDirectory(CommandRunner.examplePlan([
+            "  requested: 1_800_000": "  requested: £1,800,000",
+            "  match_funding: 1_900_000": "  match_funding: \"1,900,000\"",
+            "  total: 3_700_000": "  total: £3700000",
+            "  private_investment: 4_000_000": "  private_investment: 4,000,00",
+            "{category: travel, amount: 100_000}": "{category: travel, amount: £0.1m}",
+        ]))
         defer { try? FileManager.default.removeItem(at: directory) }
-        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
-        let broken = original
-            .replacingOccurrences(of: "  requested: 1_800_000", with: "  requested: £1,800,000")
-            .replacingOccurrences(of: "  match_funding: 1_900_000", with: "  match_funding: \"1,900,000\"")
-            .replacingOccurrences(of: "  total: 3_700_000", with: "  total: £3700000")
-            .replacingOccurrences(of: "  private_investment: 4_000_000", with: "  private_investment: 4,000,00")
-            .replacingOccurrences(of: "{category: travel, amount: 100_000}", with: "{category: travel, amount: £0.1m}")
-        let plan = directory.appendingPathComponent("plan.yaml")
-        try broken.write(to: plan, atomically: true, encoding: .utf8)
         let check = try CommandRunner.run(["--no-source", "plan.yaml"], in: directory)
         #expect(check.stdout.contains("plan.yaml:32:14: note: write it as 1_800_000\n"))
         #expect(check.stdout.contains("plan.yaml:33:18: note: write it as 1_900_000\n"))
@@ -119,9 +113,10 @@ import Testing
         #expect(check.stdout.contains("plan.yaml:38:34: note: write it as 100_000\n"))
         let fixed = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
         // A group of two digits is no way of writing an amount: that one is left to the applicant.
-        #expect(try String(contentsOf: plan, encoding: .utf8) == original
-            .replacingOccurrences(of: "  total: 3_700_000", with: "  total: 3700000")
-            .replacingOccurrences(of: "  private_investment: 4_000_000", with: "  private_investment: 4,000,00"))
+        #expect(try String(contentsOf: plan, encoding: .utf8) == CommandRunner.examplePlan([
+            "  total: 3_700_000": "  total: 3700000",
+            "  private_investment: 4_000_000": "  private_investment: 4,000,00",
+        ]))
         #expect(fixed.stderr.contains("fixed 4 problems in 1 file"))
         #expect(fixed.stdout.contains("plan.yaml:45:23: error: outcomes.private_investment must be a whole number"))
         #expect(!fixed.stdout.contains("note: write it as"))
@@ -129,12 +124,12 @@ import Testing
     }
 
     @Test func datesAndYearsWrittenOtherWaysGetFixes() throws {
-        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
-        let plan = original
-            .replacingOccurrences(of: "  start_date: 2026-04-01", with: "  start_date: 01/04/2026")
-            .replacingOccurrences(of: "  end_date: 2029-03-31", with: "  end_date: 2029-3-31")
-            .replacingOccurrences(of: "{year: 2026-27,", with: "{year: 2026/27,")
-            .replacingOccurrences(of: "  email: bids@example.org", with: "  email: bids at example.org")
+        let plan = try CommandRunner.examplePlan([
+            "  start_date: 2026-04-01": "  start_date: 01/04/2026",
+            "  end_date: 2029-03-31": "  end_date: 2029-3-31",
+            "{year: 2026-27,": "{year: 2026/27,",
+            "  email: bids@example.org": "  email: bids at example.org",
+        ])
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
         #expect(result.stdout == """
             plan.yaml:11:15: error: project.start_date must be a date written YYYY-MM-DD, not '01/04/2026' [schema/format]

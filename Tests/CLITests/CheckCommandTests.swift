@@ -45,15 +45,15 @@ import Testing
     }
 
     @Test func valuesReachedThroughAnchorsAreShownWhereUsedAndReportedOnce() throws {
-        let original = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent(validPlan), encoding: .utf8)
-        let plan = original
-            .replacingOccurrences(of: "fund: lipf-2026\n", with: "fund: lipf-2026\nx-defaults: &d\n  type: universty\n  location: west-midlands\n")
-            .replacingOccurrences(of: "  region: west-midlands\n", with: "  region: &place west-midlands\n")
-            .replacingOccurrences(of: "  type: combined-authority\n", with: "  type: *place\n")
-            .replacingOccurrences(of: "  - name: University of Birmingham\n    type: university\n    location: west-midlands\n",
-                                  with: "  - <<: *d\n    name: University of Birmingham\n")
-            .replacingOccurrences(of: "  - name: Transport for West Midlands\n    type: public-body\n    location: west-midlands\n",
-                                  with: "  - <<: *d\n    name: Transport for West Midlands\n")
+        let plan = try CommandRunner.examplePlan([
+            "fund: lipf-2026\n": "fund: lipf-2026\nx-defaults: &d\n  type: universty\n  location: west-midlands\n",
+            "  region: west-midlands\n": "  region: &place west-midlands\n",
+            "  type: combined-authority\n": "  type: *place\n",
+            "  - name: University of Birmingham\n    type: university\n    location: west-midlands\n":
+                "  - <<: *d\n    name: University of Birmingham\n",
+            "  - name: Transport for West Midlands\n    type: public-body\n    location: west-midlands\n":
+                "  - <<: *d\n    name: Transport for West Midlands\n",
+        ])
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
         // A valid value used where it is not allowed: at the alias, with a note at the anchor.
         // A typo merged into two partners is one mistake: one diagnostic, at the first merge.

@@ -73,6 +73,21 @@ struct CommandRunner {
                       stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
     }
 
+    /// The valid example plan (`Examples/west-midlands-bus-delays.yaml`) with each text
+    /// replaced in turn, for tests that break it one way or another.
+    static func examplePlan(_ replacements: KeyValuePairs<String, String> = [:]) throws -> String {
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("Examples/west-midlands-bus-delays.yaml"), encoding: .utf8)
+        return replacements.reduce(original) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    }
+
+    /// A fresh temporary directory holding `text` as `plan.yaml`, and that file.
+    static func planInTemporaryDirectory(_ text: String) throws -> (directory: URL, plan: URL) {
+        let directory = try temporaryDirectory()
+        let plan = directory.appendingPathComponent("plan.yaml")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        return (directory, plan)
+    }
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("fundlint-test-" + UUID().uuidString)
