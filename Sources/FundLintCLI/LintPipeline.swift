@@ -44,6 +44,11 @@ struct LintPipeline {
             toolFailed = true
         }
         let files = collected.files
+        if files.count == 0, collected.failures.isEmpty {
+            // Most likely a wrong path in a CI step or hook: say so rather than pass in silence.
+            let searched = (options.paths.isEmpty ? ["."] : options.paths).map { "'\(TextEscaper.escape($0))'" }.joined(separator: ", ")
+            StandardStream.error.write("fundlint: warning: no plans to check: no *.yaml or *.yml files in \(searched) (hidden ones are skipped)\n")
+        }
 
         let pack: RulePack
         switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {

@@ -87,6 +87,17 @@ import Testing
         #expect(fix?["column"] as? Int == 8)
     }
 
+    @Test func aDirectoryWithNoPlansIsSaidToHaveNone() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "notes\n".write(to: directory.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try "fund: x\n".write(to: directory.appendingPathComponent(".hidden.yaml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["--quiet"], in: directory)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "fundlint: warning: no plans to check: no *.yaml or *.yml files in '.' (hidden ones are skipped)\n")
+    }
+
     @Test func standardInputIsReportedUnderItsGivenName() throws {
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plans/mine.yaml"],
                                            stdin: Data("a: 1\na: 2\n".utf8))
