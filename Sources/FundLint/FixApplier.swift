@@ -30,31 +30,11 @@ public enum FixApplier {
     /// line breaks.
     struct ByteOffsets {
         let bytes: [UInt8]
-        var lineStarts: [Int] = []
+        let lineStarts: [Int]
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
-            var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            lineStarts.append(index)
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A {
-                    index += 1
-                    lineStarts.append(index)
-                } else if byte == 0x0D {
-                    index += 1
-                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                    lineStarts.append(index)
-                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
-                    index += 2
-                    lineStarts.append(index)
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    index += 3
-                    lineStarts.append(index)
-                } else {
-                    index += 1
-                }
-            }
+            lineStarts = ByteLocator.lineRanges(in: bytes).map(\.lowerBound)
         }
 
         func offset(of location: SourceLocation) -> Int? {

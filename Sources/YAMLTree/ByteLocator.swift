@@ -1,7 +1,7 @@
 /// Turns a byte offset into a line and column the way libyaml counts them, for the errors
 /// libyaml reports with an offset only (invalid UTF-8, NUL and other control bytes), and
 /// splits text into lines the same way (for ``SyntaxHint``).
-enum ByteLocator {
+public enum ByteLocator {
     /// The location of `offset` in `bytes`, counting line breaks (LF, CR, CR LF, NEL, LS, PS)
     /// and Unicode scalars like libyaml; UTF-16 input (by its byte-order mark) counts in
     /// code units paired into scalars.
@@ -31,7 +31,7 @@ enum ByteLocator {
     /// The bytes of each line of UTF-8 `bytes` (without its line break and, on the first
     /// line, without a byte-order mark), lines counted as ``location(ofByteOffset:in:)``
     /// counts them; empty for UTF-16 input.
-    static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
+    public static func lineRanges(in bytes: [UInt8]) -> [Range<Int>] {
         if isUTF16(bytes) { return [] }
         var ranges: [Range<Int>] = []
         var start = byteOrderMarkLength(bytes)
