@@ -30,6 +30,7 @@ struct SyntaxHint {
     /// A key written `region:y`: inserting the missing space is offered (not applied unasked:
     /// the text may have been meant as one word).
     func fix() -> YAMLProblem.Fix? {
+        if let unclosed = unclosedFlowCollection() { return unclosed }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
            let line = line(contextAt.line), let start = byteOffset(ofColumn: contextAt.column, in: line) {
             return missingSpace(in: line, number: contextAt.line, from: start)
@@ -43,6 +44,34 @@ struct SyntaxHint {
             return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
         }
         return nil
+    }
+
+    /// A `[` or `{` list or mapping written on one line without its closing bracket, so that
+    /// libyaml reads on into the next lines: the bracket is offered at the end of that line.
+    /// Not when the line ends in a comma (a list may go on over several lines).
+    private func unclosedFlowCollection() -> YAMLProblem.Fix? {
+        let closer: UInt8
+        let noun: String
+        switch (problem, context) {
+        case ("did not find expected ',' or ']'", "while parsing a flow sequence"): (closer, noun) = (UInt8(ascii: "]"), "list")
+        case ("did not find expected ',' or '}'", "while parsing a flow mapping"): (closer, noun) = (UInt8(ascii: "}"), "mapping")
+        default: return nil
+        }
+        guard let contextAt, at.line > contextAt.line, let line = line(contextAt.line),
+              let open = byteOffset(ofColumn: contextAt.column, in: line), !line[open...].contains(closer)
+        else { return nil }
+        // The end of what is written on the line: before a comment, without trailing blanks.
+        var end = line.endIndex
+        if let comment = line[open...].indices.first(where: { line[$0] == UInt8(ascii: "#") && line[$0 - 1] == 0x20 }) { end = comment }
+        while end > open + 1, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        guard end > open + 1, line[end - 1] != UInt8(ascii: ","), !line[(open + 1)..<end].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") })
+        else { return nil }
+        let column = self.column(ofByteOffset: end, in: line)
+        let bracket = String(UnicodeScalar(closer))
+        return YAMLProblem.Fix(
+            range: SourceRange(at: SourceLocation(line: contextAt.line, column: column)),
+            replacement: bracket,
+            message: "the \(noun) opened on line \(contextAt.line) is not closed: end it with '\(bracket)'")
     }
 
     /// The fix for a key at `start` of `line` followed by a colon and no space, if it is one.

@@ -284,9 +284,17 @@ import TestSupport
         #expect(fix.range.start == SourceLocation(line: 3, column: 9))
         #expect(fix.replacement == ": ")
         #expect(fix.message == "no space after this colon: YAML reads 'région:ouest' as one word; a key and its value are written 'région: ouest'")
+        let list = try #require(try problem("a:\n  s: [x, y   # two\n  r: z\n").fix)
+        #expect(list.range == SourceRange(at: SourceLocation(line: 2, column: 11)))
+        #expect(list.replacement == "]")
+        #expect(list.message == "the list opened on line 2 is not closed: end it with ']'")
+        #expect(try problem("a: {x: 1\nb: 2\n").fix?.replacement == "}")
+        // A list that goes on over several lines, or holds another, is left alone.
+        #expect(try problem("a: [1,\n  2\nb: 3\n").fix == nil)
+        #expect(try problem("a: [1, [2]\nb: 3\n").fix == nil)
         // The same errors without those mistakes get no hint: a block scalar may hold deeper
         // lines, and other errors name other things.
-        for text in ["a: |\n  x\n b: 1\n", "a: [1, 2\n", "a: b: c\n", "a:\n  - x\n - y\n", "a: 'x\n", "a:\n  b:\n    - c\n   d: 1\n",
+        for text in ["a: |\n  x\n b: 1\n", "a: [1, 2,\n", "a: b: c\n", "a:\n  - x\n - y\n", "a: 'x\n", "a:\n  b:\n    - c\n   d: 1\n",
                      "key: word1\n#  xxx\n  word2\n", "top1: &node1\n  &k1 key1: val1\ntop2: &node2\n  &v2 val2\n"] {
             let other = YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first
             #expect(other?.fix == nil, "\(text.debugDescription)")
