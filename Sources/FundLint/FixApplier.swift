@@ -30,24 +30,16 @@ public enum FixApplier {
     /// line breaks.
     struct ByteOffsets {
         let bytes: [UInt8]
-        let lineStarts: [Int]
+        let lines: [Range<Int>]
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
-            lineStarts = ByteLocator.lineRanges(in: bytes).map(\.lowerBound)
+            lines = ByteLocator.lineRanges(in: bytes)
         }
 
         func offset(of location: SourceLocation) -> Int? {
-            guard location.line >= 1, location.line <= lineStarts.count, location.column >= 1 else { return nil }
-            var index = lineStarts[location.line - 1]
-            var column = 1
-            while column < location.column {
-                guard index < bytes.count else { return nil }
-                index += 1
-                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-                column += 1
-            }
-            return index
+            guard location.line >= 1, location.line <= lines.count else { return nil }
+            return ByteLocator.offset(ofColumn: location.column, in: bytes[lines[location.line - 1]])
         }
     }
 }

@@ -50,6 +50,22 @@ public enum ByteLocator {
         return ranges
     }
 
+    /// The byte offset in `line` (one line's bytes, as ``lineRanges(in:)`` gives them) of the
+    /// character at 1-based Unicode-scalar `column`: the line's end for the column just past its
+    /// last character, `nil` beyond that.
+    public static func offset(ofColumn column: Int, in line: ArraySlice<UInt8>) -> Int? {
+        guard column >= 1 else { return nil }
+        var index = line.startIndex
+        var remaining = column - 1
+        while remaining > 0 {
+            guard index < line.endIndex else { return nil }
+            index += 1
+            while index < line.endIndex, line[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
     /// The length of the line break at `index` (LF, CR, CR LF, NEL, LS or PS, as libyaml
     /// counts them), looking no further than `limit`; 0 when there is none.
     private static func breakLength(at index: Int, in bytes: [UInt8], limit: Int) -> Int {

@@ -27,8 +27,9 @@ struct SyntaxHint {
         return []
     }
 
-    /// A key written `region:y`: inserting the missing space is offered (not applied unasked:
-    /// the text may have been meant as one word).
+    /// A change that may mend the mistake: the closing bracket of a `[` or `{` left open on its
+    /// line, or the space after the colon of a key written `region:y`. Each is a guess at what
+    /// was meant, offered and never applied unasked.
     func fix() -> YAMLProblem.Fix? {
         if let unclosed = unclosedFlowCollection() { return unclosed }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
@@ -142,7 +143,7 @@ struct SyntaxHint {
                 message: "line \(at.line) is indented \(Self.spaces(indent)): more than the keys of the mapping on line "
                     + "\(contextAt.line) (\(outer)) and less than the key on line \(number) (\(inner)); line it up with one of them")
         }
-        guard indent > inner, Self.isKeyLine(line, from: indent), Self.hasValueOnTheLine(previous, from: inner) else { return nil }
+        guard indent > inner, Self.hasValueOnTheLine(previous, from: inner) else { return nil }
         return YAMLProblem.Note(
             range: indentation(of: at.line, indent),
             message: "line \(at.line) is indented more than the key on line \(number) (\(Self.spaces(indent)) against \(inner)); "
@@ -219,15 +220,7 @@ struct SyntaxHint {
 
     /// The byte offset of the character at 1-based `column`, if the line has one there.
     private func byteOffset(ofColumn column: Int, in line: ArraySlice<UInt8>) -> Int? {
-        var remaining = column - 1
-        var index = line.startIndex
-        while index < line.endIndex {
-            if remaining == 0 { return index }
-            index += 1
-            while index < line.endIndex, line[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
-        }
-        return nil
+        ByteLocator.offset(ofColumn: column, in: line).flatMap { $0 < line.endIndex ? $0 : nil }
     }
 
     /// The 1-based column of the character at `offset`.

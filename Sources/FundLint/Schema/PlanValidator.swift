@@ -129,15 +129,11 @@ struct PlanValidator {
         switch problem {
         case .notInteger(let quoted):
             if quoted {
-                let fix = Diagnostic.Fix(range: document.range(node), replacement: text, safe: document.tag(node) == nil,
-                                         message: "remove the quotes: \(text)")
+                let fix = rewrite(node, as: text, "remove the quotes: \(text)")
                 report("schema/type", about: here, context, "\(subject) must be a whole number, but \"\(text)\" is a quoted string", fix: fix)
             } else {
                 // `1,800,000` or `£1800000`: the amount is plain to see, so say how to write it.
-                let fix = PlainForm.amount(text).map { amount in
-                    Diagnostic.Fix(range: document.range(node), replacement: amount, safe: document.tag(node) == nil,
-                                   message: "write it as \(amount)")
-                }
+                let fix = PlainForm.amount(text).map { rewrite(node, as: $0, "write it as \($0)") }
                 report("schema/type", about: here, context,
                        "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))",
                        fix: fix)
@@ -156,16 +152,13 @@ struct PlanValidator {
             // Day first is how dates are written in the UK, but not everywhere: that reading
             // is offered, never applied unasked.
             let fix = PlainForm.date(text).map { form in
-                Diagnostic.Fix(range: document.range(node), replacement: form.date, safe: !form.dayFirst && document.tag(node) == nil,
-                               message: form.dayFirst ? "did you mean \(form.date)? (read as day/month/year)" : "write it as \(form.date)")
+                form.dayFirst ? rewrite(node, as: form.date, "did you mean \(form.date)? (read as day/month/year)", guess: true)
+                              : rewrite(node, as: form.date, "write it as \(form.date)")
             }
             report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'",
                    fix: fix)
         case .notFinancialYear:
-            let fix = PlainForm.financialYear(text).map { year in
-                Diagnostic.Fix(range: document.range(node), replacement: year, safe: document.tag(node) == nil,
-                               message: "write it as \(year)")
-            }
+            let fix = PlainForm.financialYear(text).map { rewrite(node, as: $0, "write it as \($0)") }
             report("schema/format", about: here, context,
                    "\(subject) must be a financial year written YYYY-YY with consecutive years (like 2024-25), not '\(TextEscaper.escape(text))'",
                    fix: fix)
@@ -193,6 +186,13 @@ struct PlanValidator {
                    schema.patternName.map { "\(subject) '\(shown)' is not \($0)" }
                        ?? "\(subject) '\(shown)' does not match the pattern \(pattern.source)")
         }
+    }
+
+    /// A fix writing the scalar `node` as `replacement`: safe unless it is a `guess` at what
+    /// was meant, or the scalar carries a tag (which the new text would have to keep).
+    private func rewrite(_ node: NodeID, as replacement: String, _ message: String, guess: Bool = false) -> Diagnostic.Fix {
+        Diagnostic.Fix(range: document.range(node), replacement: replacement, safe: !guess && document.tag(node) == nil,
+                       message: message)
     }
 
     private mutating func checkList(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
