@@ -34,6 +34,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        if let warning = format.mismatchWarning(output: common.output) { StandardStream.error.write(warning) }
         let pipeline = LintPipeline(options: common) { path, bytes, diagnostics, what in
             reportInvalid(path: path, bytes: bytes, diagnostics: diagnostics, what: what)
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import FundLint
 
-extension ReportRenderer.Format: CommandLineChoice {}
-
 /// `fundlint report`: the reviewer's portfolio view of a batch of plans.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +15,7 @@ struct Report: ParsableCommand {
     var format: ReportRenderer.Format = .markdown
 
     func run() throws {
+        if let warning = format.mismatchWarning(output: common.output) { StandardStream.error.write(warning) }
         let pipeline = LintPipeline(options: common) { path, bytes, diagnostics, what in
             var reporter = CompilerReporter()
             StandardStream.error.write(reporter.file(FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)))

@@ -109,6 +109,30 @@ import Testing
     }
 
     /// A clean plan, a plan with a warning, and a plan with an error, under each level.
+    /// An output file whose extension names another format than the one written is
+    /// written as asked, with a warning: a SARIF upload or a browser would not read it.
+    @Test(arguments: [
+        (["--output", "x.sarif"], "fundlint: warning: writing the compiler format to 'DIR/x.sarif'; did you mean --format sarif?\n"),
+        (["--format", "json", "--output", "x.SARIF.json"], "fundlint: warning: writing the json format to 'DIR/x.SARIF.json'; did you mean --format sarif?\n"),
+        (["--format", "sarif", "--output", "x.sarif.json"], ""),
+        (["--format", "github", "--output", "x.xml"], "fundlint: warning: writing the github format to 'DIR/x.xml'; did you mean --format junit?\n"),
+        (["--format", "junit", "--output", "x.xml"], ""),
+        (["--output", "x.txt"], ""),
+        (["report", "--output", "r.html"], "fundlint: warning: writing the markdown format to 'DIR/r.html'; did you mean --format html?\n"),
+        (["report", "--format", "csv", "--output", "r.md"], "fundlint: warning: writing the csv format to 'DIR/r.md'; did you mean --format markdown?\n"),
+        (["report", "--format", "html", "--output", "r.htm"], ""),
+    ] as [([String], String)])
+    func anOutputFileNamedForAnotherFormatIsWrittenWithAWarning(_ arguments: [String], _ warning: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let placed = arguments.map { $0.contains(".") ? directory.appendingPathComponent($0).path : $0 }
+        let result = try CommandRunner.run(placed + ["--quiet", "Examples/belfast-cyber.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stderr == warning.replacingOccurrences(of: "DIR", with: directory.path))
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(written.count == 1)
+    }
+
     @Test(arguments: [("error", [0, 0, 1]), ("warning", [0, 1, 1]), ("note", [0, 1, 1]), ("never", [0, 0, 0])] as [(String, [Int32])])
     func exitCodesUnderEveryFailOn(_ level: String, _ expected: [Int32]) throws {
         let plans = ["Examples/belfast-cyber.yaml", "Examples/invalid-co-investment.yaml", "Examples/invalid-start-in-window.yaml"]
