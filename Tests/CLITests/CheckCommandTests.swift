@@ -87,6 +87,27 @@ import Testing
         #expect(fix?["column"] as? Int == 8)
     }
 
+    /// Another YAML file handed over with the plans (a pre-commit hook on every YAML file)
+    /// gets one diagnostic, not one per missing key and per key of its own; a plan whose
+    /// keys are only mistyped is still checked key by key.
+    @Test func aYAMLFileThatIsNotAPlanGetsOneDiagnostic() throws {
+        let workflow = "# CI\nname: CI\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n"
+        let result = try CommandRunner.run(["--quiet", "--stdin-filename", "ci.yml", "-"], stdin: Data(workflow.utf8))
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            ci.yml:2:1: error: this is not a plan: it has none of a plan's keys (a plan needs fund, project, lead, partners and budget) [schema/required]
+            name: CI
+            ^
+            ci.yml:2:1: note: a YAML file that is not a plan can be left out with 'exclude' in .fundlint.yml
+
+            """)
+        let mistyped = try CommandRunner.run(["--quiet", "--format", "json", "-"], stdin: Data("Fund: lipf-2026\n".utf8))
+        let object = try JSONSerialization.jsonObject(with: mistyped.stdoutBytes) as? [String: Any]
+        let rules = (object?["diagnostics"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+        #expect(rules.filter { $0 == "schema/required" }.count == 5)
+        #expect(rules.contains("schema/unknown-key"))
+    }
+
     @Test func aDirectoryWithNoPlansIsSaidToHaveNone() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -39,7 +39,35 @@ struct PlanValidator {
     /// mapping at all (then no rule can say anything more about it).
     mutating func check(root schema: SchemaNode) -> Bool {
         guard let root = document.root else { return false }
+        if let required = notAPlan(document.resolve(root), schema: schema) {
+            // One diagnostic, not one per missing key and one per key of the other format.
+            diagnostics.append(Diagnostic(
+                file: file, document: index, range: SourceRange(at: document.start), severity: .error, rule: "schema/required",
+                message: "this is not a plan: it has none of a plan's keys (a plan needs \(Self.listed(required)))",
+                notes: [.init(range: SourceRange(at: document.start),
+                              message: "a YAML file that is not a plan can be left out with 'exclude' in .fundlint.yml")]))
+            return false
+        }
         return check(root, schema: schema, context: .root) && document.kind(document.resolve(root)) == .mapping
+    }
+
+    /// The plan's required keys when `root` is a mapping with none of the plan's keys, not even
+    /// one mistyped (another YAML file handed over with the plans, such as a CI workflow), or
+    /// `nil` when it should be checked key by key.
+    private func notAPlan(_ root: NodeID, schema: SchemaNode) -> [String]? {
+        guard document.kind(root) == .mapping, !schema.requiredIndexes.isEmpty else { return nil }
+        let known = schema.properties.map(\.name)
+        for entry in document.effectiveEntries(root) {
+            // A key that is not text, or that is (or looks like) a plan's key: check it as a plan.
+            guard let key = document.keyText(entry.key) else { return nil }
+            if known.contains(key) || EditDistance.closest(to: key, among: known) != nil { return nil }
+        }
+        return schema.requiredIndexes.map { schema.properties[$0].name }
+    }
+
+    /// `a, b and c`.
+    private static func listed(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
     }
 
     // MARK: diagnostics
