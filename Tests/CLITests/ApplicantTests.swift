@@ -150,6 +150,24 @@ import Testing
         #expect(fixes.map { $0["safe"] as? Bool } == [false, true, true])
     }
 
+    /// Initials are a guess at the id meant (several ids could share them): the one id they
+    /// spell is offered, never applied by --fix.
+    @Test func initialsOfAnIdAreOfferedNotApplied() throws {
+        let plan = try CommandRunner.examplePlan(["  sectors: [artificial-intelligence, future-mobility]": "  sectors: [AI, fm]"])
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        #expect(result.stdout == """
+            plan.yaml:10:13: error: 'AI' is not a known sector [schema/enum]
+            plan.yaml:10:13: note: did you mean 'artificial-intelligence'?
+            plan.yaml:10:17: error: 'fm' is not a known sector [schema/enum]
+            plan.yaml:10:17: note: did you mean 'future-mobility'?
+
+            """)
+        let (directory, file) = try CommandRunner.planInTemporaryDirectory(plan)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CommandRunner.run(["--fix", "--quiet", file.path]).status == 1)
+        #expect(try String(contentsOf: file, encoding: .utf8) == plan)
+    }
+
     @Test func fixItsAreNotesWithTheReplacement() throws {
         let result = try CommandRunner.run(["--no-source", "Examples/invalid-schema-type.yaml"])
         #expect(result.stdout.contains("Examples/invalid-schema-type.yaml:32:14: note: remove the quotes: 18500000\n"))

@@ -73,4 +73,18 @@ struct EditDistanceTests {
             }
         }
     }
+
+    @Test func initialsSpellOneIdOrNone() {
+        let ids = ["artificial-intelligence", "advanced-manufacturing", "advanced-materials", "cybersecurity", "north-east"]
+        #expect(EditDistance.expandingInitials("ai", among: ids) == "artificial-intelligence")
+        #expect(EditDistance.expandingInitials("NE", among: ids) == "north-east")
+        // Two ids share the initials: no guess.
+        #expect(EditDistance.expandingInitials("am", among: ids) == nil)
+        // One word, a single letter, digits or too many letters: no guess.
+        #expect(EditDistance.expandingInitials("c", among: ids) == nil)
+        #expect(EditDistance.expandingInitials("a1", among: ids) == nil)
+        #expect(EditDistance.expandingInitials("cyber", among: ids) == nil)
+        #expect(EditDistance.expandingInitials("", among: ids) == nil)
+        #expect(EditDistance.expandingInitials("n e", among: ids) == nil)
+    }
 }

@@ -34,6 +34,22 @@ enum EditDistance {
         return best
     }
 
+    /// The one candidate of two or more words (joined by `-`, `_` or spaces) whose initials
+    /// spell `word`, ignoring case (`ab` for `alpha-beta`), or `nil` when none
+    /// or several do. For a word too short to be a typo of any id.
+    static func expandingInitials(_ word: String, among candidates: [String]) -> String? {
+        let letters = Array(word.lowercased().unicodeScalars)
+        guard letters.count >= 2, letters.count <= 8, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        var found: String?
+        for candidate in candidates {
+            let words = candidate.lowercased().unicodeScalars.split { $0 == "-" || $0 == "_" || $0 == " " }
+            guard words.count == letters.count, zip(words, letters).allSatisfy({ $0.first == $1 }) else { continue }
+            if found != nil { return nil }
+            found = candidate
+        }
+        return found
+    }
+
     private static func scalars(_ text: String) -> [UInt32] {
         text.unicodeScalars.map(\.value)
     }

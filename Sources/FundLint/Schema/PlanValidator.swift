@@ -203,6 +203,10 @@ struct PlanValidator {
             if let best = EditDistance.closest(to: text, among: enumeration.values) {
                 fix = Diagnostic.Fix(range: document.range(context.shownVia ?? node), replacement: best, safe: context.shownVia == nil,
                                      message: "did you mean '\(best)'?")
+            } else if !schema.selectsPack, let expanded = EditDistance.expandingInitials(text, among: enumeration.values) {
+                // Initials (`ai`) are a guess at the id meant, not a typo of it: offered, never applied unasked.
+                fix = Diagnostic.Fix(range: document.range(context.shownVia ?? node), replacement: expanded, safe: false,
+                                     message: "did you mean '\(expanded)'?")
             } else if !schema.selectsPack, enumeration.values.count <= 12 {
                 message += "; use one of: " + enumeration.values.joined(separator: ", ")
             }
