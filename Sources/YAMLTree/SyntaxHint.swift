@@ -41,10 +41,149 @@ struct SyntaxHint {
         if problem == "mapping values are not allowed in this context", let line = line(at.line),
            let (number, previous) = previousSignificantLine(before: at.line) {
             let keyColumn = Self.keyColumn(previous)
-            guard Self.indent(line) >= keyColumn, !Self.isKeyLine(previous, from: keyColumn) else { return nil }
-            return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
+            if Self.indent(line) >= keyColumn, !Self.isKeyLine(previous, from: keyColumn) {
+                return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
+            }
+        }
+        return colonInPlainValue() ?? quoteEndingValue()
+    }
+
+    /// `title: Smart: harbour sensors`: a plain value holding `: `, where libyaml reads a
+    /// second key. The value is offered in double quotes.
+    private func colonInPlainValue() -> YAMLProblem.Fix? {
+        guard problem == "mapping values are not allowed in this context", let line = line(at.line),
+              let colon = byteOffset(ofColumn: at.column, in: line), line[colon] == UInt8(ascii: ":"),
+              let start = Self.valueStart(line), start < colon, !"\"'[{|>&*!#-?%@`".utf8.contains(line[start])
+        else { return nil }
+        let end = Self.valueEnd(line, from: start)
+        guard colon + 1 < end, line[colon + 1] == 0x20, Self.readsAsProse(line[start..<end], before: colon) else { return nil }
+        let text = String(decoding: line[start..<end], as: UTF8.self)
+        let quoted = Self.quoted(text, with: "\"")
+        return YAMLProblem.Fix(range: range(of: start..<end, in: line, number: at.line), replacement: quoted,
+                               message: "a value holding ': ' reads as another key unless it is quoted: write it as \(quoted)")
+    }
+
+    /// Whether a value with `: ` at `colon` reads as words someone meant as one value
+    /// (`Smart: harbour sensors`, `Phase 1: pilot`) rather than two lines run together
+    /// (`LIPF-0001  title: x`, `10_000 total: 20_000`, `name: Acme`) or broken brackets,
+    /// where quoting would be the wrong advice.
+    private static func readsAsProse(_ value: ArraySlice<UInt8>, before colon: Int) -> Bool {
+        let runTogether: [[UInt8]] = [Array("  ".utf8), Array("- ".utf8), Array("\t".utf8)]
+        guard !value.contains(where: { "[]{}".utf8.contains($0) }),
+              !runTogether.contains(where: { pattern in value.indices.contains { value[$0...].starts(with: pattern) } })
+        else { return false }
+        let head = value[value.startIndex..<colon]
+        let lastWord = head.split(separator: 0x20).last ?? head[...]
+        guard !lastWord.contains(UInt8(ascii: "_")) else { return false }
+        // `location: greater-london` after other words: a key and its value, run together.
+        let rest = value[(colon + 2)...]
+        if lastWord.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
+           !rest.contains(0x20) {
+            return false
+        }
+        return head.contains { $0 == 0x20 || $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// `title: 'Harbour's sensors'`: a quote inside a quoted value ends it, and libyaml stops
+    /// at the text after it. The value is offered quoted the other way (or, for `'...'`, with
+    /// the inner quote written twice).
+    private func quoteEndingValue() -> YAMLProblem.Fix? {
+        guard problem == "did not find expected key", let line = line(at.line),
+              let after = byteOffset(ofColumn: at.column, in: line), after > line.startIndex,
+              let start = Self.valueStart(line), start < after - 1, line[start] == line[after - 1]
+        else { return nil }
+        let quote = line[start]
+        guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\""),
+              Self.closingQuote(in: line, from: start) == after - 1,
+              let last = line[after...].lastIndex(of: quote), Self.valueEnd(line, from: start) == last + 1
+        else { return nil }
+        let inner = String(decoding: line[(start + 1)..<last], as: UTF8.self)
+        let replacement: String
+        if quote == UInt8(ascii: "'") {
+            // What was meant: each `''` already written stands for one quote.
+            var meant = ""
+            var previousWasQuote = false
+            for character in inner {
+                if character == "'", previousWasQuote {
+                    previousWasQuote = false
+                    continue
+                }
+                previousWasQuote = character == "'"
+                meant.append(character)
+            }
+            replacement = Self.quoted(meant, with: "\"")
+        } else {
+            // Escapes written in it would change meaning in single quotes.
+            guard !inner.contains("\\") else { return nil }
+            replacement = Self.quoted(inner, with: "'")
+        }
+        let mark = quote == UInt8(ascii: "'") ? "'" : "\""
+        let markColumn = column(ofByteOffset: after - 1, in: line)
+        return YAMLProblem.Fix(range: range(of: start..<(last + 1), in: line, number: at.line), replacement: replacement,
+                               message: "the \(mark) at column \(markColumn) ends the quoted value: write it as \(replacement)")
+    }
+
+    /// `text` as a double-quoted (`"` and `\\` escaped) or single-quoted (`'` doubled) scalar.
+    private static func quoted(_ text: String, with quote: Character) -> String {
+        var result = String(quote)
+        for character in text {
+            if quote == "\"", character == "\"" || character == "\\" { result.append("\\") }
+            if quote == "'", character == "'" { result.append("'") }
+            result.append(character)
+        }
+        result.append(quote)
+        return result
+    }
+
+    /// Where the value of the line's `key: value` starts (past `- ` items, a plain key, its
+    /// colon and the spaces after it), if the line is one with a value written on it.
+    private static func valueStart(_ line: ArraySlice<UInt8>) -> Int? {
+        var index = line.startIndex + keyColumn(line)
+        guard index < line.endIndex, !"\"'[{#?&*!|>-".utf8.contains(line[index]) else { return nil }
+        while index + 1 < line.endIndex, !(line[index] == UInt8(ascii: ":") && line[index + 1] == 0x20) {
+            if line[index] == UInt8(ascii: "#") && line[index - 1] == 0x20 { return nil }
+            index += 1
+        }
+        guard index + 1 < line.endIndex else { return nil }
+        index += 1
+        while index < line.endIndex, line[index] == 0x20 { index += 1 }
+        return index < line.endIndex ? index : nil
+    }
+
+    /// The end of a value starting at `start`: before a ` #` comment, without trailing blanks.
+    private static func valueEnd(_ line: ArraySlice<UInt8>, from start: Int) -> Int {
+        var end = line.endIndex
+        if let comment = line[start...].indices.first(where: { $0 > start && line[$0] == UInt8(ascii: "#") && line[$0 - 1] == 0x20 }) {
+            end = comment
+        }
+        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        return end
+    }
+
+    /// Where the quoted scalar opening at `start` closes: the first `'` not written twice, or
+    /// the first `"` not escaped.
+    private static func closingQuote(in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        let quote = line[start]
+        var index = start + 1
+        while index < line.endIndex {
+            if quote == UInt8(ascii: "\""), line[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if line[index] == quote {
+                guard quote == UInt8(ascii: "'"), index + 1 < line.endIndex, line[index + 1] == quote else { return index }
+                index += 2
+                continue
+            }
+            index += 1
         }
         return nil
+    }
+
+    private func range(of bytes: Range<Int>, in line: ArraySlice<UInt8>, number: Int) -> SourceRange {
+        SourceRange(start: SourceLocation(line: number, column: column(ofByteOffset: bytes.lowerBound, in: line)),
+                    end: SourceLocation(line: number, column: column(ofByteOffset: bytes.upperBound, in: line)))
     }
 
     /// A `[` or `{` list or mapping written on one line without its closing bracket, so that

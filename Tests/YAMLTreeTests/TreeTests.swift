@@ -302,6 +302,29 @@ import TestSupport
         }
     }
 
+    @Test func colonsAndQuotesInsideValuesGetQuotedValuesOffered() throws {
+        func fix(_ text: String) -> YAMLProblem.Fix? {
+            YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.fix
+        }
+        let colon = try #require(fix("project:\n  title: Smart: harbour sensors  # x\n"))
+        #expect(colon.range == SourceRange(start: SourceLocation(line: 2, column: 10), end: SourceLocation(line: 2, column: 32)))
+        #expect(colon.replacement == "\"Smart: harbour sensors\"")
+        #expect(colon.message == "a value holding ': ' reads as another key unless it is quoted: write it as \"Smart: harbour sensors\"")
+        #expect(fix("- name: Phase 1: \"pilot\" \\ é\n")?.replacement == "\"Phase 1: \\\"pilot\\\" \\\\ é\"")
+        let quote = try #require(fix("- name: 'it''s Bob's'\n"))
+        #expect(quote.range == SourceRange(start: SourceLocation(line: 1, column: 9), end: SourceLocation(line: 1, column: 22)))
+        #expect(quote.replacement == "\"it's Bob's\"")
+        #expect(quote.message == "the ' at column 19 ends the quoted value: write it as \"it's Bob's\"")
+        #expect(fix("t: \"The \"best\" one\"  # c\n")?.replacement == "'The \"best\" one'")
+        #expect(fix("t: 'é \\ b's'\n")?.replacement == "\"é \\\\ b's\"")
+        // Two lines run together, a key written as a value, brackets, or escapes that would
+        // change meaning: no guess.
+        for text in ["a: b: c\n", "lead: name: Acme\n", "a: X  y: z\n", "r: LIPF-1 - name: X\n", "t: 10_000 total: 20_000\n",
+                     "t: Note:\n", "t: {a: b: c}\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n"] {
+            #expect(fix(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func linesAreCountedAsLibyamlCountsThem() {
         let text = "\u{FEFF}a: café ☕\r\nb: 日本\rc: \u{2028}d\u{85}e\n\n  f: 1️⃣\n"
         let bytes = Array(text.utf8)
