@@ -75,7 +75,7 @@ struct SyntaxHint {
         let head = value[value.startIndex..<colon]
         let lastWord = head.split(separator: 0x20).last ?? head[...]
         guard !lastWord.contains(UInt8(ascii: "_")) else { return false }
-        // `location: greater-london` after other words: a key and its value, run together.
+        // `location: some-place` after other words: a key and its value, run together.
         let rest = value[(colon + 2)...]
         if lastWord.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "-") }),
            !rest.contains(0x20) {
