@@ -10,7 +10,11 @@ cd "$(dirname "$0")"
 target="${1:?usage: Fuzz/run.sh FuzzPipeline|FuzzPack|FuzzExpression [SECONDS]}"
 seconds="${2:-60}"
 shift $(( $# >= 2 ? 2 : 1 ))
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target"
+# Every target (fundlint's libraries included) is built with AddressSanitizer and the coverage
+# libFuzzer needs; only the fuzzing targets link libFuzzer itself (Package.swift), so the
+# build's own tools (the rule-pack snapshotter) keep their own main.
+swift build -c release -Xswiftc -sanitize=address \
+    -Xswiftc -sanitize-coverage=edge,trace-cmp,indirect-calls,inline-8bit-counters,pc-table --product "$target"
 corpus="out/$target"
 crashes="out/$target-crashes"
 mkdir -p "$corpus" "$crashes"

@@ -168,6 +168,29 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == plan)
     }
 
+    /// A key written at the indentation of the empty key above it, which has such a key:
+    /// the note says where it belongs, and the fix (offered only) indents the line.
+    @Test func aKeyBelowAnEmptyKeyThatHasItIsToldToGoUnderIt() throws {
+        let plan = try CommandRunner.examplePlan(["  email: bids@example.org": "email: bids@example.org"])
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            plan.yaml:50:1: warning: a plan has no key 'email' [schema/unknown-key]
+            plan.yaml:50:1: note: 'email' is a key of 'contact', left empty on line 49: indent it to go under it
+
+            """)
+        let json = try CommandRunner.run(["--format", "json", "-"], stdin: Data(plan.utf8))
+        let object = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
+        let fix = (object?["diagnostics"] as? [[String: Any]])?.first?["fix"] as? [String: Any]
+        #expect(fix?["replacement"] as? String == "  ")
+        #expect(fix?["safe"] as? Bool == false)
+        #expect(fix?["line"] as? Int == 50 && fix?["column"] as? Int == 1 && fix?["endColumn"] as? Int == 1)
+        // A key the empty one does not have gets no such note.
+        let other = try CommandRunner.examplePlan(["  email: bids@example.org": "phone: 0123"])
+        let plain = try CommandRunner.run(["--no-source", "-"], stdin: Data(other.utf8))
+        #expect(plain.stdout == "<stdin>:50:1: warning: a plan has no key 'phone' [schema/unknown-key]\n")
+    }
+
     @Test func fixItsAreNotesWithTheReplacement() throws {
         let result = try CommandRunner.run(["--no-source", "Examples/invalid-schema-type.yaml"])
         #expect(result.stdout.contains("Examples/invalid-schema-type.yaml:32:14: note: remove the quotes: 18500000\n"))

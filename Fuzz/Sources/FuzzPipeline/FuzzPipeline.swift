@@ -12,8 +12,11 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     options.reportRows = true
     let full = PlanChecker(pack: checker.pack, options: options)
     var report = full.check(bytes, path: "fuzz.yaml")
-    var portfolio = PortfolioChecker(pack: checker.pack)
-    portfolio.process(&report)
+    // The same plan twice in one run: the second repeats every reference of the first.
+    var portfolio = PortfolioChecker(pack: checker.pack, expectedPlans: 2) { _ in "fuzz.yaml" }
+    var first = report
+    portfolio.process(&first, file: 0)
+    portfolio.process(&report, file: 1)
     let info = RunInfo(toolVersion: "0", packID: checker.pack.id, packVersion: checker.pack.version)
     let paths = ReportPaths(workingDirectory: "/work")
     var reporters: [any Reporter] = [CompilerReporter(showSource: true, color: true), JSONReporter(info: info),

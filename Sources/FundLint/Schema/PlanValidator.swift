@@ -220,6 +220,23 @@ struct PlanValidator {
         }
     }
 
+    /// `contact:` left empty and `email:` written below it at the same indentation: `entry`'s
+    /// key belongs to the empty key above it (`owner`, written before it past only unknown
+    /// keys), which has it. The fix indents the line, when the key and its value are on one
+    /// line. A guess: offered only.
+    private func belongsUnderEmptyKey(_ key: String, _ entry: MappingEntry, below owner: MappingEntry,
+                                      _ property: (name: String, schema: SchemaNode)) -> Diagnostic.Fix? {
+        guard entry.mergedVia == nil, document.isNull(document.resolve(owner.value)), property.schema.propertyIndex(key) != nil
+        else { return nil }
+        let ownerRange = document.range(owner.key)
+        let keyRange = document.range(entry.key)
+        guard keyRange.start.column == ownerRange.start.column, document.range(entry.value).end.line == keyRange.start.line
+        else { return nil }
+        return Diagnostic.Fix(range: SourceRange(at: SourceLocation(line: keyRange.start.line, column: 1)), replacement: "  ",
+                              safe: false,
+                              message: "'\(TextEscaper.escape(key))' is a key of '\(property.name)', left empty on line \(ownerRange.start.line): indent it to go under it")
+    }
+
     /// A fix writing the scalar `node` as `replacement`: safe unless it is a `guess` at what
     /// was meant, or the scalar carries a tag (which the new text would have to keep).
     private func rewrite(_ node: NodeID, as replacement: String, _ message: String, guess: Bool = false) -> Diagnostic.Fix {
@@ -278,10 +295,14 @@ struct PlanValidator {
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
         var absent: [String]?
+        // The last key of the schema written before this one, past unknown keys: a key below an
+        // empty one may belong under it.
+        var lastProperty: (entry: MappingEntry, index: Int)?
         for entry in entries {
             let entryContext = context.entry(entry, parent: nil)
             var keyRange: SourceRange { document.range(entryContext.shownVia ?? entry.key) }
             guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }) else {
+                lastProperty = nil
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
                        "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
                 continue
@@ -298,12 +319,16 @@ struct PlanValidator {
                 if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
                                          message: "did you mean '\(best)'?")
+                } else if entryContext.shownVia == nil, let lastProperty {
+                    fix = belongsUnderEmptyKey(key, entry, below: lastProperty.entry, schema.properties[lastProperty.index])
                 }
+                if entry.mergedVia != nil { lastProperty = nil }
                 let objectPath = path(here)
                 report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
                        "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
                 continue
             }
+            lastProperty = entry.mergedVia == nil ? (entry, propertyIndex) : nil
             if document.isNull(document.resolve(entry.value)) {
                 nullKeys.append((schema.properties[propertyIndex].name, entry.key))
                 continue
