@@ -56,11 +56,14 @@ struct PlanValidator {
     /// `nil` when it should be checked key by key.
     private func notAPlan(_ root: NodeID, schema: SchemaNode) -> [String]? {
         guard document.kind(root) == .mapping, !schema.requiredIndexes.isEmpty else { return nil }
-        let known = schema.properties.map(\.name)
+        var known: [String] = []
         for entry in document.effectiveEntries(root) {
             // A key that is not text, or that is (or looks like) a plan's key: check it as a plan.
-            guard let key = document.keyText(entry.key) else { return nil }
-            if known.contains(key) || EditDistance.closest(to: key, among: known) != nil { return nil }
+            guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }), found == nil,
+                  let key = document.keyText(entry.key)
+            else { return nil }
+            if known.isEmpty { known = schema.properties.map(\.name) }
+            if EditDistance.closest(to: key, among: known) != nil { return nil }
         }
         return schema.requiredIndexes.map { schema.properties[$0].name }
     }
@@ -225,9 +228,12 @@ struct PlanValidator {
     /// keys), which has it. The fix indents the line, when the key and its value are on one
     /// line. A guess: offered only.
     private func belongsUnderEmptyKey(_ key: String, _ entry: MappingEntry, below owner: MappingEntry,
-                                      _ property: (name: String, schema: SchemaNode)) -> Diagnostic.Fix? {
-        guard entry.mergedVia == nil, document.isNull(document.resolve(owner.value)), property.schema.propertyIndex(key) != nil
+                                      schema: SchemaNode) -> Diagnostic.Fix? {
+        guard entry.mergedVia == nil, owner.mergedVia == nil, document.isNull(document.resolve(owner.value)),
+              let found = document.withKeyUTF8(owner.key, { schema.propertyIndex(utf8: $0) }), let index = found
         else { return nil }
+        let property = schema.properties[index]
+        guard property.schema.propertyIndex(key) != nil else { return nil }
         let ownerRange = document.range(owner.key)
         let keyRange = document.range(entry.key)
         guard keyRange.start.column == ownerRange.start.column, document.range(entry.value).end.line == keyRange.start.line
@@ -295,14 +301,14 @@ struct PlanValidator {
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
         var absent: [String]?
-        // The last key of the schema written before this one, past unknown keys: a key below an
-        // empty one may belong under it.
-        var lastProperty: (entry: MappingEntry, index: Int)?
-        for entry in entries {
+        // Where the last key of the schema was, past unknown keys: a key below an empty one may
+        // belong under it.
+        var lastProperty = -1
+        for position in entries.indices {
+            let entry = entries[position]
             let entryContext = context.entry(entry, parent: nil)
             var keyRange: SourceRange { document.range(entryContext.shownVia ?? entry.key) }
             guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }) else {
-                lastProperty = nil
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
                        "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
                 continue
@@ -319,16 +325,15 @@ struct PlanValidator {
                 if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
                                          message: "did you mean '\(best)'?")
-                } else if entryContext.shownVia == nil, let lastProperty {
-                    fix = belongsUnderEmptyKey(key, entry, below: lastProperty.entry, schema.properties[lastProperty.index])
+                } else if entryContext.shownVia == nil, lastProperty >= 0 {
+                    fix = belongsUnderEmptyKey(key, entry, below: entries[lastProperty], schema: schema)
                 }
-                if entry.mergedVia != nil { lastProperty = nil }
                 let objectPath = path(here)
                 report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
                        "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
                 continue
             }
-            lastProperty = entry.mergedVia == nil ? (entry, propertyIndex) : nil
+            lastProperty = position
             if document.isNull(document.resolve(entry.value)) {
                 nullKeys.append((schema.properties[propertyIndex].name, entry.key))
                 continue
