@@ -21,19 +21,19 @@ public struct Configuration: Sendable {
     static let keys = ["rules", "fail_on", "exclude", "disable", "severity"]
     static let failLevels = ["error", "warning", "note", "never"]
 
-    /// Reads a configuration (keys and levels; rule ids are checked by ``validate(rules:)``).
-    public static func load(_ bytes: [UInt8], path: String) -> Result<Configuration, PackErrors> {
+    /// Reads a configuration (keys and levels; rule ids are checked by ``validate(rules:)``):
+    /// what it says, with the keys that are wrong left out, and the problems found. No
+    /// configuration when it is not valid YAML.
+    public static func load(_ bytes: [UInt8], path: String) -> (configuration: Configuration?, problems: [Diagnostic]) {
         var config = Configuration(path: path, bytes: bytes)
         let stream = YAMLParser.parse(bytes)
         let problems = stream.documents.flatMap(\.problems)
         if !problems.isEmpty {
-            return .failure(PackErrors(diagnostics: problems.map {
-                Diagnostic(file: path, document: 0, range: $0.range, severity: .error, rule: "config/invalid", message: $0.message)
-            }))
+            return (nil, problems.map { Diagnostic(problem: $0, file: path, document: 0, rule: "config/invalid") })
         }
         guard let document = stream.documents.first, let root = document.root,
               !(document.kind(root) == .scalar && (document.scalar(root) ?? "").isEmpty) else {
-            return .success(config)
+            return (config, [])
         }
         var reader = PackReader(document: document, file: path, rule: "config/invalid", bytes: bytes)
         for (key, _, value) in reader.mapping(root, what: "the configuration", allowed: keys) ?? [] {
@@ -68,8 +68,7 @@ public struct Configuration: Sendable {
                 break
             }
         }
-        if !reader.diagnostics.isEmpty { return .failure(PackErrors(diagnostics: reader.diagnostics.sorted(by: Diagnostic.precedes))) }
-        return .success(config)
+        return (config, reader.diagnostics)
     }
 
     /// Checks the rule ids against the rules in force: known, and no unsuppressible rule

@@ -80,6 +80,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.suppressionReason = suppressionReason
     }
 
+    /// An error for a problem the YAML reader found, with its notes and its fix (a guess at
+    /// what was meant: offered, never applied unasked).
+    init(problem: YAMLProblem, file: String, document: Int, rule: String, yamlPath: String = "") {
+        self.init(file: file, document: document, range: problem.range, severity: .error, rule: rule, message: problem.message,
+                  yamlPath: yamlPath, notes: problem.notes.map { Note(range: $0.range, message: $0.message) },
+                  fix: problem.fix.map { Fix(range: $0.range, replacement: $0.replacement, safe: false, message: $0.message) })
+    }
+
     /// The order within a file: document, line, column, rule id.
     public static func precedes(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         if lhs.document != rhs.document { return lhs.document < rhs.document }

@@ -83,11 +83,8 @@ public struct PlanChecker: Sendable {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         var paths = YAMLPathIndex(document: document)
         var diagnostics = document.problems.map { problem in
-            Diagnostic(file: path, document: index, range: problem.range, severity: .error,
-                       rule: BuiltinRule(problem.kind).rawValue, message: problem.message,
-                       yamlPath: problem.node.map { paths.path(of: $0) } ?? "",
-                       notes: problem.notes.map { Diagnostic.Note(range: $0.range, message: $0.message) },
-                       fix: problem.fix.map { Diagnostic.Fix(range: $0.range, replacement: $0.replacement, safe: false, message: $0.message) })
+            Diagnostic(problem: problem, file: path, document: index, rule: BuiltinRule(problem.kind).rawValue,
+                       yamlPath: problem.node.map { paths.path(of: $0) } ?? "")
         }
         guard document.isComplete, let root = document.root else { return (diagnostics, none, nil) }
         if document.kind(root) == .scalar, document.scalar(root) == "", document.scalarStyle(root) == .plain,

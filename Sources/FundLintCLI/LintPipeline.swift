@@ -26,7 +26,9 @@ struct LintPipeline {
     }
 
     func prepare() throws -> Prepared {
-        let configuration = try loadConfiguration()
+        // A configuration's mistakes are reported together, its rule ids' with the others,
+        // once the pack they name rules of is known.
+        let (configuration, configurationProblems) = try loadConfiguration()
         var collector = FileCollector()
         if let configuration, !configuration.exclude.isEmpty {
             let cwd = FileManager.default.currentDirectoryPath
@@ -64,9 +66,9 @@ struct LintPipeline {
         var checkOptions = CheckOptions(maxFileSize: options.maxFileSize)
         checkOptions.inlineSuppressions = !options.noInlineSuppressions
         if let configuration {
-            let problems = configuration.validate(rules: BuiltinPacks.coreRules + pack.ruleInfos)
+            let problems = configurationProblems + configuration.validate(rules: BuiltinPacks.coreRules + pack.ruleInfos)
             if !problems.isEmpty {
-                reportInvalid(configuration.path, configuration.bytes, problems, "configuration")
+                reportInvalid(configuration.path, configuration.bytes, problems.sorted(by: Diagnostic.precedes), "configuration")
                 throw ExitCode(2)
             }
             checkOptions.disabledRules = Set(configuration.disable.map(\.id))
@@ -128,9 +130,9 @@ struct LintPipeline {
 
     /// The configuration in force: `--config`, else `.fundlint.yml` found from the working
     /// directory up to the repository root; none with `--no-config`.
-    private func loadConfiguration() throws -> Configuration? {
-        if options.noConfig { return nil }
-        guard let path = options.config ?? ConfigurationDiscovery.find(from: FileManager.default.currentDirectoryPath) else { return nil }
+    private func loadConfiguration() throws -> (Configuration?, [Diagnostic]) {
+        if options.noConfig { return (nil, []) }
+        guard let path = options.config ?? ConfigurationDiscovery.find(from: FileManager.default.currentDirectoryPath) else { return (nil, []) }
         switch FileReader.read(InputFile(source: .path(path), displayPath: path), limit: CheckOptions.defaultMaxFileSize) {
         case .failure(let reason):
             StandardStream.error.write("fundlint: error: cannot read configuration '\(TextEscaper.escape(path))': \(reason)\n")
@@ -139,12 +141,13 @@ struct LintPipeline {
             StandardStream.error.write("fundlint: error: configuration '\(TextEscaper.escape(path))' is \(size) bytes, too large\n")
             throw ExitCode(2)
         case .bytes(let bytes):
-            switch Configuration.load(bytes, path: path) {
-            case .success(let configuration): return configuration
-            case .failure(let errors):
-                reportInvalid(path, bytes, errors.diagnostics, "configuration")
+            let (configuration, problems) = Configuration.load(bytes, path: path)
+            guard let configuration else {
+                // Not even YAML: nothing in it can be trusted, the pack it names included.
+                reportInvalid(path, bytes, problems, "configuration")
                 throw ExitCode(2)
             }
+            return (configuration, problems)
         }
     }
 }

@@ -30,9 +30,7 @@ struct PackLoader {
         }
         let yamlProblems = stream.documents.flatMap(\.problems)
         if !yamlProblems.isEmpty {
-            return .failure(PackErrors(diagnostics: yamlProblems.map {
-                Diagnostic(file: path, document: 0, range: $0.range, severity: .error, rule: "pack/invalid", message: $0.message)
-            }))
+            return .failure(PackErrors(diagnostics: yamlProblems.map { Diagnostic(problem: $0, file: path, document: 0, rule: "pack/invalid") }))
         }
         var reader = PackReader(document: document, file: path, rule: "pack/invalid", bytes: bytes)
         if stream.documents.count > 1 {
