@@ -6,6 +6,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Check every plan and write a portfolio report for reviewers.",
+        // As `check`'s reads: the generated one lists all twelve options on one line.
+        usage: "fundlint report [<options>] [<paths> ...]",
         discussion: "Exit status as for check: 1 when any plan fails at --fail-on, 2 when the tool could not do its job."
     )
 
