@@ -29,8 +29,17 @@ struct PlainFormTests {
         #expect(PlainForm.date("01/04/2026")?.dayFirst == true)
         #expect(PlainForm.date("1.4.2026")?.date == "2026-04-01")
         #expect(PlainForm.date("29-02-2028")?.date == "2028-02-29")
+        // A named month leaves no doubt about which part is the day.
+        for text in ["1 April 2026", "1st April 2026", "01 Apr 2026", "April 1, 2026", "Apr. 1st, 2026", "01-Apr-2026", "1 APRIL 2026"] {
+            #expect(PlainForm.date(text)?.date == "2026-04-01", "\(text)")
+            #expect(PlainForm.date(text)?.dayFirst == false, "\(text)")
+        }
+        #expect(PlainForm.date("30 Sept 2027")?.date == "2027-09-30")
+        #expect(PlainForm.date("31 December 2030")?.date == "2030-12-31")
         for text in ["2026-04-01", "31/02/2026", "2026-13-01", "13/13/2026", "01/04/26", "2026/04-01", "April 2026",
-                     "2026-04", "1/4/2026/1", "20260401", "", "--", "0/0/0000", "2026-004-01"] {
+                     "2026-04", "1/4/2026/1", "20260401", "", "--", "0/0/0000", "2026-004-01",
+                     "31 April 2026", "1 Ap 2026", "1 Aprill 2026", "1 Apri 2026", "1 April 26", "1 Mars 2026", "first April 2026",
+                     "1 April 2026 10:00", "123 April 2026", "1th"] {
             #expect(PlainForm.date(text) == nil, "\(text)")
         }
     }

@@ -22,7 +22,13 @@ enum PlainForm {
     /// `YYYY-MM-DD`. Year first is unambiguous; day first (`01/04/2026`) is read the British
     /// way, day then month, which `dayFirst` says so the fix can say it too. `nil` unless the
     /// result is a day in the calendar.
+    /// A date with its month named (`1 April 2026`, `1st Apr 2026`, `April 1, 2026`,
+    /// `01-Apr-2026`) is unambiguous too.
     static func date(_ text: String) -> (date: String, dayFirst: Bool)? {
+        numericDate(text) ?? namedMonthDate(text).map { ($0, false) }
+    }
+
+    private static func numericDate(_ text: String) -> (date: String, dayFirst: Bool)? {
         guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Int($0) }
@@ -41,6 +47,29 @@ enum PlainForm {
         }
         guard let day, day.description != text else { return nil }
         return (day.description, dayFirst)
+    }
+
+    private static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"]
+
+    /// `1 April 2026` and the like as `YYYY-MM-DD`: a day (digits, perhaps `st`, `nd`, `rd` or
+    /// `th` after them), an English month in full or cut to three letters (`Sept` too), and a
+    /// four-digit year, the day before or after the month.
+    private static func namedMonthDate(_ text: String) -> String? {
+        let parts = text.lowercased().split { $0 == " " || $0 == "-" || $0 == "," || $0 == "/" }
+        guard parts.count == 3, parts[2].count == 4, let year = Int(parts[2]), isDigits(parts[2]) else { return nil }
+        let (dayText, monthText) = parts[0].first?.isNumber == true ? (parts[0], parts[1]) : (parts[1], parts[0])
+        var digits = dayText
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
+            digits = digits.dropLast(2)
+            break
+        }
+        let name = monthText.hasSuffix(".") ? monthText.dropLast() : monthText
+        guard (1...2).contains(digits.count), isDigits(digits), let dayNumber = Int(digits), name.count >= 3,
+              let month = months.firstIndex(where: { $0 == name || ($0.hasPrefix(name) && (name.count == 3 || name == "sept")) }),
+              let day = Day(year: year, month: month + 1, day: dayNumber)
+        else { return nil }
+        return day.description
     }
 
     /// A financial year written `2026/27`, `2026-2027`, `2026/2027` or with an en dash, as
