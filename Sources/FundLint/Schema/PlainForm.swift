@@ -2,18 +2,38 @@
 /// money (`£1,800,000`, `£1.8m`), a date unpadded or day first (`1/4/2026`), a financial year in full
 /// (`2026/2027`). Each is offered as a fix; `nil` wherever the intended value is not plain.
 enum PlainForm {
-    /// An amount with a leading `£` dropped and thousands separators (`1,800,000`) made
-    /// underscores (`1_800_000`). `nil` unless the text is exactly that: an optional `£`, then
-    /// digits, in groups of three after the first one to three when commas separate them.
-    /// Millions written as such (`1.8m`, `£20 million`) are spelt out, in groups of three.
+    /// An amount with its currency (`£`, `GBP`) dropped, thousands separators (`1,800,000`)
+    /// made underscores (`1_800_000`) and zero pence (`.00`) dropped. `nil` unless the text is
+    /// exactly that: digits, in groups of three after the first one to three when commas
+    /// separate them. Millions and thousands written as such (`1.8m`, `£20 million`, `250k`)
+    /// are spelt out, in groups of three.
     static func amount(_ text: String) -> String? {
         var rest = Substring(text)
-        let hadPound = rest.first == "£"
-        if hadPound { rest = rest.dropFirst() }
-        if let millions = millions(rest) { return millions }
+        var rewritten = false
+        if rest.first == "£" {
+            rest = rest.dropFirst()
+            rewritten = true
+        } else if rest.hasPrefix("GBP") {
+            rest = rest.dropFirst(3).drop { $0 == " " }
+            rewritten = true
+        } else if rest.hasSuffix("GBP") {
+            rest = rest.dropLast(3)
+            while rest.last == " " { rest = rest.dropLast() }
+            rewritten = true
+        }
+        if let scaled = scaled(rest, zeros: 6, suffixes: [" million", "million", " m", "m", "M"])
+            ?? scaled(rest, zeros: 3, suffixes: ["k", "K"]) {
+            return scaled
+        }
+        if let dot = rest.lastIndex(of: "."), rest.distance(from: dot, to: rest.endIndex) <= 3,
+           rest[rest.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+            // No pence, said in full: `1,800,000.00`.
+            rest = rest[..<dot]
+            rewritten = true
+        }
         let groups = rest.split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first, groups.allSatisfy(isDigits) else { return nil }
-        if groups.count == 1 { return hadPound ? String(first) : nil }
+        if groups.count == 1 { return rewritten ? String(first) : nil }
         guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         return groups.joined(separator: "_")
     }
@@ -87,21 +107,21 @@ enum PlainForm {
         return result == text ? nil : result
     }
 
-    /// `1.8m`, `20 million`, `0.25M` as whole pounds in groups of three (`1_800_000`); `nil`
-    /// for anything else, or for a fraction of a pound.
-    private static func millions(_ text: Substring) -> String? {
+    /// `1.8m`, `20 million`, `0.25M` (with `zeros` 6) or `250k` (with 3) as whole pounds in
+    /// groups of three (`1_800_000`); `nil` for anything else, or for a fraction of a pound.
+    private static func scaled(_ text: Substring, zeros: Int, suffixes: [String]) -> String? {
         var number = text
-        for suffix in [" million", "million", " m", "m", "M"] where number.hasSuffix(suffix) {
+        for suffix in suffixes where number.hasSuffix(suffix) {
             number = number.dropLast(suffix.count)
             break
         }
         guard number.count < text.count else { return nil }
         let parts = number.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy(isDigits), parts[0].count <= 9,
-              parts.count == 1 || parts[1].count <= 6
+              parts.count == 1 || parts[1].count <= zeros
         else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
-        let digits = String(parts[0]) + fraction + String(repeating: "0", count: 6 - fraction.count)
+        let digits = String(parts[0]) + fraction + String(repeating: "0", count: zeros - fraction.count)
         let significant = digits.drop { $0 == "0" }
         guard !significant.isEmpty else { return "0" }
         var groups: [Substring] = []
