@@ -13,7 +13,7 @@ extension OutputNaming {
     /// another one, or `nil`. The longest matching ending decides (`x.sarif.json` is SARIF).
     func mismatchWarning(output path: String?) -> String? {
         guard let path else { return nil }
-        let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "").lowercased()
+        let name = PathText.lastComponent(of: path).lowercased()
         var named: (suffix: String, format: Self)?
         for entry in Self.fileExtensions where name.hasSuffix("." + entry.suffix) && name.count > entry.suffix.count + 1 {
             if entry.suffix.count > named?.suffix.count ?? -1 { named = entry }

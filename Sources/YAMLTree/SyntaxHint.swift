@@ -151,7 +151,8 @@ struct SyntaxHint {
         return index < line.endIndex ? index : nil
     }
 
-    /// The end of a value starting at `start`: before a ` #` comment, without trailing blanks.
+    /// The end of what is written on the line from `start`: before a ` #` comment, without
+    /// trailing blanks.
     private static func valueEnd(_ line: ArraySlice<UInt8>, from start: Int) -> Int {
         var end = line.endIndex
         if let comment = line[start...].indices.first(where: { $0 > start && line[$0] == UInt8(ascii: "#") && line[$0 - 1] == 0x20 }) {
@@ -200,10 +201,7 @@ struct SyntaxHint {
         guard let contextAt, at.line > contextAt.line, let line = line(contextAt.line),
               let open = byteOffset(ofColumn: contextAt.column, in: line), !line[open...].contains(closer)
         else { return nil }
-        // The end of what is written on the line: before a comment, without trailing blanks.
-        var end = line.endIndex
-        if let comment = line[open...].indices.first(where: { line[$0] == UInt8(ascii: "#") && line[$0 - 1] == 0x20 }) { end = comment }
-        while end > open + 1, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        let end = Self.valueEnd(line, from: open)
         guard end > open + 1, line[end - 1] != UInt8(ascii: ","), !line[(open + 1)..<end].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") })
         else { return nil }
         let column = self.column(ofByteOffset: end, in: line)

@@ -34,8 +34,7 @@ public struct RunSummary: Sendable, Hashable {
         if parts.isEmpty {
             text = "no problems in \(plans) \(planNoun)"
         } else {
-            let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
-            text = "\(list) in \(plansWithProblems) of \(plans) \(planNoun)"
+            text = "\(ProseList.joined(parts)) in \(plansWithProblems) of \(plans) \(planNoun)"
         }
         if counts.suppressed > 0 { text += " (\(counts.suppressed) suppressed)" }
         return text

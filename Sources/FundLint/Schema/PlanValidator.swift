@@ -43,7 +43,7 @@ struct PlanValidator {
             // One diagnostic, not one per missing key and one per key of the other format.
             diagnostics.append(Diagnostic(
                 file: file, document: index, range: SourceRange(at: document.start), severity: .error, rule: "schema/required",
-                message: "this is not a plan: it has none of a plan's keys (a plan needs \(Self.listed(required)))",
+                message: "this is not a plan: it has none of a plan's keys (a plan needs \(ProseList.joined(required)))",
                 notes: [.init(range: SourceRange(at: document.start),
                               message: "a YAML file that is not a plan can be left out with 'exclude' in .fundlint.yml")]))
             return false
@@ -66,11 +66,6 @@ struct PlanValidator {
             if EditDistance.closest(to: key, among: known) != nil { return nil }
         }
         return schema.requiredIndexes.map { schema.properties[$0].name }
-    }
-
-    /// `a, b and c`.
-    private static func listed(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
     }
 
     // MARK: diagnostics
