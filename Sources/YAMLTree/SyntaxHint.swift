@@ -31,7 +31,7 @@ struct SyntaxHint {
     /// line, or the space after the colon of a key written `region:y`. Each is a guess at what
     /// was meant, offered and never applied unasked.
     func fix() -> YAMLProblem.Fix? {
-        if let unclosed = unclosedFlowCollection() { return unclosed }
+        if let unclosed = unclosedFlowCollection() ?? unclosedQuote() { return unclosed }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
            let line = line(contextAt.line), let start = byteOffset(ofColumn: contextAt.column, in: line) {
             return missingSpace(in: line, number: contextAt.line, from: start)
@@ -210,6 +210,40 @@ struct SyntaxHint {
             range: SourceRange(at: SourceLocation(line: contextAt.line, column: column)),
             replacement: bracket,
             message: "the \(noun) opened on line \(contextAt.line) is not closed: end it with '\(bracket)'")
+    }
+
+    /// A quoted value left open on its line (`title: "Smart harbour`), so that libyaml reads on
+    /// to the end of the stream (or the next document) for the closing quote: the quote is
+    /// offered at the end of that line, after all that is written on it (a ` #` there may be
+    /// part of the value).
+    private func unclosedQuote() -> YAMLProblem.Fix? {
+        guard context == "while scanning a quoted scalar",
+              problem == "found unexpected end of stream" || problem == "found unexpected document indicator",
+              let contextAt, at.line > contextAt.line, let line = line(contextAt.line),
+              let open = byteOffset(ofColumn: contextAt.column, in: line),
+              line[open] == UInt8(ascii: "\"") || line[open] == UInt8(ascii: "'"),
+              Self.closingQuote(in: line, from: open) == nil, Self.opensBlockValue(line, at: open)
+        else { return nil }
+        var end = line.endIndex
+        while end > open + 1, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
+        // A backslash at the end escapes the line break: the value goes on by design.
+        guard end > open + 1, line[end - 1] != UInt8(ascii: "\\") else { return nil }
+        let quote = String(UnicodeScalar(line[open]))
+        return YAMLProblem.Fix(
+            range: SourceRange(at: SourceLocation(line: contextAt.line, column: column(ofByteOffset: end, in: line))),
+            replacement: quote,
+            message: "the quoted value opened on line \(contextAt.line) is not closed on its line: end it with '\(quote)'")
+    }
+
+    /// Whether what comes before `index` on the line is `key: ` or `- ` (outside brackets):
+    /// what starts there is a value. A quote at the start of a key, or inside `{...}`, is more
+    /// likely stray than unclosed.
+    private static func opensBlockValue(_ line: ArraySlice<UInt8>, at index: Int) -> Bool {
+        let before = line[line.startIndex..<index]
+        guard !before.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }),
+              let last = before.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }), last < index - 1
+        else { return false }
+        return before[last] == UInt8(ascii: ":") || before[last] == UInt8(ascii: "-")
     }
 
     /// The fix for a key at `start` of `line` followed by a colon and no space, if it is one.

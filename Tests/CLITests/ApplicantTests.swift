@@ -168,6 +168,38 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == plan)
     }
 
+    /// A word of an id (`london`), the start of one (`cyber`), or a longer name holding
+    /// all of one (`quantum computing`) points to the id; a word several ids share names
+    /// them in the message; anything else lists the ids in a note.
+    @Test func shortenedOrLongerNamesPointToTheIdsMeant() throws {
+        let plan = try CommandRunner.examplePlan([
+            "  region: west-midlands": "  region: London",
+            "  sectors: [artificial-intelligence, future-mobility]": "  sectors: [cyber, quantum computing, health, robotics]",
+        ])
+        let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        let sectors = "advanced-manufacturing, advanced-materials, electric-vehicles, future-mobility, space, clean-energy, "
+            + "net-zero, creative-industries, defence, artificial-intelligence, cybersecurity, digital-technologies, "
+            + "compound-semiconductors, quantum, financial-services, fintech, life-sciences, medical-technology, "
+            + "health-diagnostics, health-technology, drug-discovery, professional-and-business-services"
+        #expect(result.stdout.hasPrefix("""
+            plan.yaml:9:11: error: 'London' is not a known place [schema/enum]
+            plan.yaml:9:11: note: did you mean 'greater-london'?
+            plan.yaml:10:13: error: 'cyber' is not a known sector [schema/enum]
+            plan.yaml:10:13: note: did you mean 'cybersecurity'?
+            plan.yaml:10:20: error: 'quantum computing' is not a known sector [schema/enum]
+            plan.yaml:10:20: note: did you mean 'quantum'?
+            plan.yaml:10:39: error: 'health' is not a known sector; did you mean 'health-diagnostics' or 'health-technology'? [schema/enum]
+            plan.yaml:10:47: error: 'robotics' is not a known sector [schema/enum]
+            plan.yaml:10:47: note: use one of: \(sectors)
+
+            """))
+        // Each is a guess: --fix leaves them all.
+        let (directory, file) = try CommandRunner.planInTemporaryDirectory(plan)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try CommandRunner.run(["--fix", "--quiet", file.path]).status == 1)
+        #expect(try String(contentsOf: file, encoding: .utf8) == plan)
+    }
+
     /// A key written at the indentation of the empty key above it, which has such a key:
     /// the note says where it belongs, and the fix (offered only) indents the line.
     @Test func aKeyBelowAnEmptyKeyThatHasItIsToldToGoUnderIt() throws {

@@ -76,15 +76,32 @@ struct EditDistanceTests {
 
     @Test func initialsSpellOneIdOrNone() {
         let ids = ["artificial-intelligence", "advanced-manufacturing", "advanced-materials", "cybersecurity", "north-east"]
-        #expect(EditDistance.expandingInitials("ai", among: ids) == "artificial-intelligence")
-        #expect(EditDistance.expandingInitials("NE", among: ids) == "north-east")
-        // Two ids share the initials: no guess.
-        #expect(EditDistance.expandingInitials("am", among: ids) == nil)
-        // One word, a single letter, digits or too many letters: no guess.
-        #expect(EditDistance.expandingInitials("c", among: ids) == nil)
-        #expect(EditDistance.expandingInitials("a1", among: ids) == nil)
-        #expect(EditDistance.expandingInitials("cyber", among: ids) == nil)
-        #expect(EditDistance.expandingInitials("", among: ids) == nil)
-        #expect(EditDistance.expandingInitials("n e", among: ids) == nil)
+        #expect(EditDistance.shortenings(of: "ai", among: ids) == ["artificial-intelligence"])
+        #expect(EditDistance.shortenings(of: "NE", among: ids) == ["north-east"])
+        // Two ids share the initials: both are named.
+        #expect(EditDistance.shortenings(of: "am", among: ids) == ["advanced-manufacturing", "advanced-materials"])
+        // A single letter, digits, nothing, or no word that starts an id: no guess.
+        #expect(EditDistance.shortenings(of: "c", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "a1", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "n e", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "robotics", among: ids) == [])
+    }
+
+    @Test func wordsStartingAnIdsWordsOrNamingThemAllPointToIt() {
+        let ids = ["greater-london", "belfast-derry-londonderry-corridor", "medical-technology", "health-diagnostics",
+                   "health-technology", "quantum", "cybersecurity", "compound-semiconductors"]
+        #expect(EditDistance.shortenings(of: "cyber", among: ids) == ["cybersecurity"])
+        #expect(EditDistance.shortenings(of: "Med tech", among: ids) == ["medical-technology"])
+        #expect(EditDistance.shortenings(of: "semiconductors", among: ids) == ["compound-semiconductors"])
+        // A whole word beats the start of one: `london` is all of a word of one id.
+        #expect(EditDistance.shortenings(of: "London", among: ids) == ["greater-london"])
+        #expect(EditDistance.shortenings(of: "health", among: ids) == ["health-diagnostics", "health-technology"])
+        // The words must come in the id's order.
+        #expect(EditDistance.shortenings(of: "tech medical", among: ids) == [])
+        // Every word of an id among more words.
+        #expect(EditDistance.shortenings(of: "quantum computing", among: ids) == ["quantum"])
+        // More candidates than the limit: too vague to name.
+        #expect(EditDistance.shortenings(of: "health", among: ids, limit: 1) == [])
     }
 }

@@ -292,9 +292,20 @@ import TestSupport
         // A list that goes on over several lines, or holds another, is left alone.
         #expect(try problem("a: [1,\n  2\nb: 3\n").fix == nil)
         #expect(try problem("a: [1, [2]\nb: 3\n").fix == nil)
+        // A quoted value left open on its line: libyaml reads on to the end (or the next
+        // document); the quote is offered after all that is written on the line.
+        let quoted = try #require(try problem("a:\n  title: \"Smart harbour  \n  region: x\n").fix)
+        #expect(quoted.range == SourceRange(at: SourceLocation(line: 2, column: 24)))
+        #expect(quoted.replacement == "\"")
+        #expect(quoted.message == "the quoted value opened on line 2 is not closed on its line: end it with '\"'")
+        #expect(try problem("a: 'it''s # x\n---\nb: 1\n").fix?.range == SourceRange(at: SourceLocation(line: 1, column: 14)))
+        #expect(try problem("a: 'x\n").fix?.replacement == "'")
+        // Closed on its line, or continued by design with a backslash: no guess.
+        #expect(try problem("a: \"x \\\n  y\n").fix == nil)
+        #expect(try problem("a: \"x\" \"\nb: 1\n").fix == nil)
         // The same errors without those mistakes get no hint: a block scalar may hold deeper
         // lines, and other errors name other things.
-        for text in ["a: |\n  x\n b: 1\n", "a: [1, 2,\n", "a: b: c\n", "a:\n  - x\n - y\n", "a: 'x\n", "a:\n  b:\n    - c\n   d: 1\n",
+        for text in ["a: |\n  x\n b: 1\n", "a: [1, 2,\n", "a: b: c\n", "a:\n  - x\n - y\n", "a:\n  b:\n    - c\n   d: 1\n",
                      "key: word1\n#  xxx\n  word2\n", "top1: &node1\n  &k1 key1: val1\ntop2: &node2\n  &v2 val2\n"] {
             let other = YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first
             #expect(other?.fix == nil, "\(text.debugDescription)")

@@ -34,20 +34,47 @@ enum EditDistance {
         return best
     }
 
-    /// The one candidate of two or more words (joined by `-`, `_` or spaces) whose initials
-    /// spell `word`, ignoring case (`ab` for `alpha-beta`), or `nil` when none
-    /// or several do. For a word too short to be a typo of any id.
-    static func expandingInitials(_ word: String, among candidates: [String]) -> String? {
-        let letters = Array(word.lowercased().unicodeScalars)
-        guard letters.count >= 2, letters.count <= 8, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
-        var found: String?
-        for candidate in candidates {
-            let words = candidate.lowercased().unicodeScalars.split { $0 == "-" || $0 == "_" || $0 == " " }
-            guard words.count == letters.count, zip(words, letters).allSatisfy({ $0.first == $1 }) else { continue }
-            if found != nil { return nil }
-            found = candidate
+    /// The candidates `word` reads as a shortened or a longer wording of, for text too far
+    /// from every candidate to be a typo. Tried in turn, the first kind that matches any
+    /// candidate wins:
+    /// - its initials, for a single word of 2 to 8 letters (`lc` for `low-carbon`);
+    /// - each of its words starting one of the candidate's words, in order, every word at
+    ///   least 2 characters long (`photo` for `photonics`, `med dev` for `medical-devices`,
+    ///   `leeds` for `greater-leeds`), candidates with each word whole preferred (`leeds` is
+    ///   all of a word of `greater-leeds` but only the start of one of `leedsport`);
+    /// - all of the candidate's words among more of its own (`robotics research` for `robotics`).
+    /// Words are split at anything but letters and digits, and compared ignoring case.
+    /// Empty when none matches or more than `limit` do: a guess that vague helps no one.
+    static func shortenings(of word: String, among candidates: [String], limit: Int = 4) -> [String] {
+        let words = word.lowercased().unicodeScalars.split { !$0.properties.isAlphabetic && !("0"..."9").contains($0) }
+        guard !words.isEmpty, words.count <= 8, word.unicodeScalars.count <= 64 else { return [] }
+        let split = candidates.map { candidate in
+            candidate.lowercased().unicodeScalars.split { $0 == "-" || $0 == "_" || $0 == " " }
         }
-        return found
+        let initials = words.count == 1 && (2...8).contains(words[0].count)
+            && words[0].allSatisfy { $0.properties.isAlphabetic }
+        let stages: [([Substring.UnicodeScalarView]) -> Bool] = [
+            { parts in initials && parts.count == words[0].count && zip(parts, words[0]).allSatisfy { $0.first == $1 } },
+            { parts in words.allSatisfy { $0.count >= 2 } && Self.startsInOrder(words, parts) },
+            { parts in parts.count < words.count && parts.allSatisfy { part in words.contains { $0.elementsEqual(part) } } },
+        ]
+        for stage in stages {
+            var found = candidates.indices.filter { stage(split[$0]) }
+            let whole = found.filter { index in words.allSatisfy { word in split[index].contains { $0.elementsEqual(word) } } }
+            if !whole.isEmpty { found = whole }
+            if !found.isEmpty { return found.count <= limit ? found.map { candidates[$0] } : [] }
+        }
+        return []
+    }
+
+    /// Whether each of `words` starts one of `parts`, the parts taken in order.
+    private static func startsInOrder(_ words: [Substring.UnicodeScalarView], _ parts: [Substring.UnicodeScalarView]) -> Bool {
+        var next = parts.startIndex
+        for word in words {
+            guard let found = parts[next...].firstIndex(where: { $0.starts(with: word) }) else { return false }
+            next = found + 1
+        }
+        return true
     }
 
     private static func scalars(_ text: String) -> [UInt32] {

@@ -71,17 +71,20 @@ struct PlanValidator {
     // MARK: diagnostics
 
     private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: String,
-                                 via: OriginTable.Via, _ message: String, fix: Diagnostic.Fix? = nil) {
+                                 via: OriginTable.Via, _ message: String, notes: [Diagnostic.Note] = [],
+                                 fix: Diagnostic.Fix? = nil) {
         diagnostics.append(Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule,
                                       message: message, yamlPath: path,
-                                      notes: origins.note(via).map { [$0] } ?? [], fix: fix))
+                                      notes: (origins.note(via).map { [$0] } ?? []) + notes, fix: fix))
     }
 
-    /// Reports a problem with the value `here`, pointing where it is shown.
+    /// Reports a problem with the value `here`, pointing where it is shown; `note` (if any)
+    /// is a note at the same place.
     private mutating func report(_ rule: String, _ severity: Severity = .error, about here: Here, _ context: Context,
-                                 _ message: String, fix: Diagnostic.Fix? = nil) {
-        report(rule, severity, at: document.range(here.context.shownVia ?? here.node), path: path(here), via: context.via,
-               message, fix: fix)
+                                 _ message: String, note: String? = nil, fix: Diagnostic.Fix? = nil) {
+        let range = document.range(here.context.shownVia ?? here.node)
+        report(rule, severity, at: range, path: path(here), via: context.via, message,
+               notes: note.map { [Diagnostic.Note(range: range, message: $0)] } ?? [], fix: fix)
     }
 
     private func origin(_ here: Here) -> Origin {
@@ -198,17 +201,27 @@ struct PlanValidator {
                 ? "\(subject) '\(shown)' is not the fund of the active rule pack '\(packID)'; to check a plan for another fund, give its rule pack with --rules"
                 : "'\(shown)' is not a known \(enumeration.noun)"
             var fix: Diagnostic.Fix?
+            var note: String?
+            let range = document.range(context.shownVia ?? node)
             if let best = EditDistance.closest(to: text, among: enumeration.values) {
-                fix = Diagnostic.Fix(range: document.range(context.shownVia ?? node), replacement: best, safe: context.shownVia == nil,
-                                     message: "did you mean '\(best)'?")
-            } else if !schema.selectsPack, let expanded = EditDistance.expandingInitials(text, among: enumeration.values) {
-                // Initials (`ai`) are a guess at the id meant, not a typo of it: offered, never applied unasked.
-                fix = Diagnostic.Fix(range: document.range(context.shownVia ?? node), replacement: expanded, safe: false,
-                                     message: "did you mean '\(expanded)'?")
-            } else if !schema.selectsPack, enumeration.values.count <= 12 {
-                message += "; use one of: " + enumeration.values.joined(separator: ", ")
+                fix = Diagnostic.Fix(range: range, replacement: best, safe: context.shownVia == nil, message: "did you mean '\(best)'?")
+            } else if !schema.selectsPack {
+                let ids = enumeration.values
+                let guesses = EditDistance.shortenings(of: text, among: ids)
+                if guesses.count == 1 {
+                    // A shortening (`cyber`, `ai`) is a guess at the id meant, not a typo of it:
+                    // offered, never applied unasked.
+                    fix = Diagnostic.Fix(range: range, replacement: guesses[0], safe: false, message: "did you mean '\(guesses[0])'?")
+                } else if !guesses.isEmpty {
+                    message += "; did you mean " + ProseList.joined(guesses.map { "'\($0)'" }, "or") + "?"
+                } else if ids.count <= 12 {
+                    message += "; use one of: " + ids.joined(separator: ", ")
+                } else {
+                    // Too many to read in the message itself: listed in a note below it.
+                    note = "use one of: " + ids.joined(separator: ", ")
+                }
             }
-            report("schema/enum", about: here, context, message, fix: fix)
+            report("schema/enum", about: here, context, message, note: note, fix: fix)
         case .noPatternMatch:
             guard let pattern = schema.pattern else { return }
             let shown = TextEscaper.escape(text)
