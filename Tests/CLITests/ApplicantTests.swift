@@ -74,6 +74,12 @@ import Testing
         let unknown = try CommandRunner.run(["init", "--region", "west-midland"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 'west-midlands'?"))
+        // A place's own name, cut short, points to its id; nothing close lists them all.
+        #expect(try CommandRunner.run(["init", "--region", "cardiff"]).stderr
+            == "fundlint: error: 'cardiff' is not a known place; did you mean 'cardiff-capital-region'?\n")
+        let nothing = try CommandRunner.run(["init", "--region", "xx"])
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr.hasPrefix("fundlint: error: 'xx' is not a known place; use one of: greater-manchester, west-midlands, "))
     }
 
     @Test func fixChangesOnlyTheFixedScalars() throws {

@@ -34,6 +34,32 @@ enum EditDistance {
         return best
     }
 
+    /// What `word`, which is not one of `ids`, was most likely meant to be.
+    enum Suggestion: Equatable {
+        /// A typo of this id (``closest(to:among:)``).
+        case typo(String)
+        /// A shortened or longer name for these ids, one to four (``shortenings(of:among:limit:)``).
+        case guesses([String])
+        /// Nothing close.
+        case none
+
+        /// The ids suggested, in a question: `did you mean 'a' or 'b'?`; `nil` for none.
+        var question: String? {
+            switch self {
+            case .typo(let id): "did you mean '\(id)'?"
+            case .guesses(let ids): "did you mean " + ProseList.joined(ids.map { "'\($0)'" }, "or") + "?"
+            case .none: nil
+            }
+        }
+    }
+
+    /// The typo `word` is of one of `ids`, else the ids it is a shortened or longer name for.
+    static func suggestion(for word: String, among ids: [String]) -> Suggestion {
+        if let best = closest(to: word, among: ids) { return .typo(best) }
+        let guesses = shortenings(of: word, among: ids)
+        return guesses.isEmpty ? .none : .guesses(guesses)
+    }
+
     /// The candidates `word` reads as a shortened or a longer wording of, for text too far
     /// from every candidate to be a typo. Tried in turn, the first kind that matches any
     /// candidate wins:

@@ -94,8 +94,9 @@ public struct RulePack: Sendable {
         guard let template = initTemplate else { return .failure(InitFailure(message: "the rule pack '\(id)' has no plan template")) }
         let chosen = value ?? template.defaultValue
         guard template.values.contains(chosen) else {
-            let hint = EditDistance.closest(to: chosen, among: template.values).map { "; did you mean '\($0)'?" } ?? ""
-            return .failure(InitFailure(message: "'\(chosen)' is not a known \(template.noun)\(hint)"))
+            let hint = EditDistance.suggestion(for: chosen, among: template.values).question
+                ?? "use one of: " + template.values.joined(separator: ", ")
+            return .failure(InitFailure(message: "'\(chosen)' is not a known \(template.noun); \(hint)"))
         }
         var evaluator = Evaluator(slots: template.slots)
         evaluator.locals[template.slot] = Value(.string(chosen))

@@ -203,23 +203,26 @@ struct PlanValidator {
             var fix: Diagnostic.Fix?
             var note: String?
             let range = document.range(context.shownVia ?? node)
-            if let best = EditDistance.closest(to: text, among: enumeration.values) {
-                fix = Diagnostic.Fix(range: range, replacement: best, safe: context.shownVia == nil, message: "did you mean '\(best)'?")
-            } else if !schema.selectsPack {
-                let ids = enumeration.values
-                let guesses = EditDistance.shortenings(of: text, among: ids)
-                if guesses.count == 1 {
-                    // A shortening (`cyber`, `ai`) is a guess at the id meant, not a typo of it:
-                    // offered, never applied unasked.
-                    fix = Diagnostic.Fix(range: range, replacement: guesses[0], safe: false, message: "did you mean '\(guesses[0])'?")
-                } else if !guesses.isEmpty {
-                    message += "; did you mean " + ProseList.joined(guesses.map { "'\($0)'" }, "or") + "?"
-                } else if ids.count <= 12 {
-                    message += "; use one of: " + ids.joined(separator: ", ")
-                } else {
-                    // Too many to read in the message itself: listed in a note below it.
-                    note = "use one of: " + ids.joined(separator: ", ")
-                }
+            // The fund selects the pack: only a typo of it is worth suggesting.
+            let suggestion = schema.selectsPack
+                ? EditDistance.closest(to: text, among: enumeration.values).map { .typo($0) } ?? .none
+                : EditDistance.suggestion(for: text, among: enumeration.values)
+            switch suggestion {
+            case .typo(let best):
+                fix = Diagnostic.Fix(range: range, replacement: best, safe: context.shownVia == nil, message: suggestion.question ?? "")
+            case .guesses(let guesses) where guesses.count == 1:
+                // A shortening (`cyber`, `ai`) is a guess at the id meant, not a typo of it:
+                // offered, never applied unasked.
+                fix = Diagnostic.Fix(range: range, replacement: guesses[0], safe: false, message: suggestion.question ?? "")
+            case .guesses:
+                message += "; " + (suggestion.question ?? "")
+            case .none where schema.selectsPack:
+                break
+            case .none where enumeration.values.count <= 12:
+                message += "; use one of: " + enumeration.values.joined(separator: ", ")
+            case .none:
+                // Too many to read in the message itself: listed in a note below it.
+                note = "use one of: " + enumeration.values.joined(separator: ", ")
             }
             report("schema/enum", about: here, context, message, note: note, fix: fix)
         case .noPatternMatch:
