@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 @testable import FundLintCLI
@@ -50,6 +51,43 @@ import Testing
     func anythingElseIsParsedWhole(extra: [String]) {
         #expect(PathArguments.split(extra + Self.names) == nil)
         #expect(PathArguments.split(Array(Self.names.prefix(PathArguments.threshold - 1))) == nil)
+    }
+
+    /// A check parsed by `Check` alone is the check the root would hand it; every other
+    /// line (commands, help, the version, mistakes) is the root's to answer.
+    @Test func aCheckParsedAloneIsTheOneTheRootParses() {
+        func outcome(_ parse: () throws -> any ParsableCommand) -> String {
+            do {
+                var text = ""
+                dump(try parse(), to: &text)
+                return text
+            } catch {
+                return "\(Fundlint.exitCode(for: error)): \(Fundlint.fullMessage(for: error))"
+            }
+        }
+        // The comparison sees the values parsed, not only the command's type.
+        #expect(outcome { try Fundlint.parseAsRoot(["--format", "json"]) } != outcome { try Fundlint.parseAsRoot(["--format", "sarif"]) })
+        #expect(outcome { try Fundlint.parseAsRoot(["a.yaml"]) } != outcome { try Fundlint.parseAsRoot(["b.yaml"]) })
+        let alone: [[String]] = [
+            [], ["plan.yaml"], ["--quiet", "a.yaml", "b.yaml"], ["check", "--format", "json", "a.yaml"], ["check"],
+            ["--format=sarif", "--output", "out.sarif", "--color", "never", "--no-source", "dir"],
+            ["--stdin-filename", "plan.yaml", "-"], ["--", "-odd.yaml"], ["--fix", "--fail-on", "warning", "x.yaml"],
+            ["--jobs", "2", "--max-file-size", "1024", "--rules", "lipf-2026", "--no-inline-suppressions"],
+            ["--config", "c.yml", "x.yaml"], ["--no-config", "."],
+        ]
+        for line in alone {
+            #expect(PathArguments.checkAlone(line) != nil, "\(line)")
+            #expect(outcome { try PathArguments.parseAsRoot(line) } == outcome { try Fundlint.parseAsRoot(line) }, "\(line)")
+        }
+        let root: [[String]] = [
+            ["--version"], ["-h"], ["--help"], ["check", "-h"], ["help"], ["help", "check"], ["report", "x.yaml"], ["rules"],
+            ["x.yaml", "report"], ["check", "check"], ["--generate-completion-script", "bash"], ["--bogus"], ["--format", "xml"],
+            ["--stdin-filename", "a.yaml"], ["--jobs", "0"], ["--color"], ["--experimental-dump-help"],
+        ]
+        for line in root {
+            #expect(PathArguments.checkAlone(line) == nil, "\(line)")
+            #expect(outcome { try PathArguments.parseAsRoot(line) } == outcome { try Fundlint.parseAsRoot(line) }, "\(line)")
+        }
     }
 
     @Test func manyFileNamesAreCheckedInTheOrderGivenAndStandardInputIsStillCheckedOnce() throws {
