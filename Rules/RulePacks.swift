@@ -10,14 +10,24 @@ public enum RulePacks {
         /// The file's bytes.
         public var bytes: [UInt8]
         /// The file parsed at build time, as a YAML snapshot; `nil` if it does not parse cleanly.
+        public var completeSnapshot: StaticString?
+        /// The same without what checking plans never reads (each rule's examples, the example
+        /// plan and the reviewer report), for a fund pack.
         public var snapshot: StaticString?
+
+        init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+            completeSnapshot = RulePacks.snapshot(name, complete: true)
+            snapshot = RulePacks.snapshot(name, complete: false)
+        }
     }
 
     /// The metadata of the engine's built-in rules (`Rules/core.yaml`).
-    public static var core: File { File(name: "core.yaml", bytes: PackageResources.core_yaml, snapshot: snapshot("core.yaml")) }
+    public static var core: File { File(name: "core.yaml", bytes: PackageResources.core_yaml) }
 
     /// Every fund pack.
     public static var funds: [File] {
-        [File(name: "lipf-2026.yaml", bytes: PackageResources.lipf_2026_yaml, snapshot: snapshot("lipf-2026.yaml"))]
+        [File(name: "lipf-2026.yaml", bytes: PackageResources.lipf_2026_yaml)]
     }
 }

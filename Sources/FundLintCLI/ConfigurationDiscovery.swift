@@ -35,7 +35,7 @@ extension Configuration {
     /// The configured pack: a built-in id as written, a path relative to the configuration.
     var packReference: String? {
         guard let rules else { return nil }
-        if BuiltinPacks.pack(rules) != nil || rules.hasPrefix("/") { return rules }
+        if BuiltinPacks.packs[rules] != nil || rules.hasPrefix("/") { return rules }
         let directory = PathText.directory(of: path)
         return directory.isEmpty ? rules : directory + "/" + rules
     }

@@ -7,6 +7,8 @@ import FundLint
 /// diagnostics, to the caller.
 struct LintPipeline {
     let options: RunOptions
+    /// Whether the command needs a built-in pack complete (`report` reads its reviewer report).
+    var completePack = false
     /// Shows an invalid pack or configuration (against its file) in the command's format.
     let reportInvalid: (_ path: String, _ bytes: [UInt8], _ diagnostics: [Diagnostic], _ what: String) -> Void
 
@@ -53,7 +55,8 @@ struct LintPipeline {
         }
 
         let pack: RulePack
-        switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first, maxFileSize: options.maxFileSize) {
+        switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first,
+                                    maxFileSize: options.maxFileSize, complete: completePack) {
         case .success(let selected):
             pack = selected
         case .failure(.unreadable(let path, let reason)):

@@ -1,16 +1,17 @@
 import FundLint
 
 /// Which rule pack a run uses: `--rules` (a built-in id or a file), else the built-in pack
-/// named by the first plan's `fund`, else the default pack.
+/// named by the first plan's `fund`, else the default pack. A built-in pack is `complete`
+/// (with its examples, example plan and reviewer report) when the command needs those parts.
 enum PackSelection {
     enum Failure: Error {
         case unreadable(String, String)
         case invalid(String, [UInt8], [Diagnostic])
     }
 
-    static func select(_ rules: String?, firstPlan: InputFile?, maxFileSize: Int) -> Result<RulePack, Failure> {
+    static func select(_ rules: String?, firstPlan: InputFile?, maxFileSize: Int, complete: Bool) -> Result<RulePack, Failure> {
         if let rules {
-            if let builtin = BuiltinPacks.pack(rules) { return .success(builtin) }
+            if let builtin = BuiltinPacks.pack(rules, complete: complete) { return .success(builtin) }
             switch FileReader.read(InputFile(source: .path(rules), displayPath: rules), limit: maxFileSize) {
             case .failure(let reason):
                 let known = BuiltinPacks.packs.keys.sorted().joined(separator: ", ")
@@ -26,10 +27,10 @@ enum PackSelection {
         }
         if let firstPlan, case .path = firstPlan.source,
            case .bytes(let bytes) = FileReader.read(firstPlan, limit: maxFileSize),
-           let fund = BuiltinPacks.fund(in: bytes), let pack = BuiltinPacks.pack(fund) {
+           let fund = BuiltinPacks.fund(in: bytes), let pack = BuiltinPacks.pack(fund, complete: complete) {
             return .success(pack)
         }
-        if let pack = BuiltinPacks.pack(BuiltinPacks.defaultID) { return .success(pack) }
-        return .failure(.invalid("Rules/\(BuiltinPacks.defaultID).yaml", [], BuiltinPacks.problems))
+        if let pack = BuiltinPacks.defaultPack(complete: complete) { return .success(pack) }
+        return .failure(.invalid(BuiltinPacks.defaultPath, [], BuiltinPacks.problems))
     }
 }

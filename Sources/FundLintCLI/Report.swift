@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         if let warning = format.mismatchWarning(output: common.output) { StandardStream.error.write(warning) }
-        let pipeline = LintPipeline(options: common) { path, bytes, diagnostics, what in
+        let pipeline = LintPipeline(options: common, completePack: true) { path, bytes, diagnostics, what in
             var reporter = CompilerReporter()
             StandardStream.error.write(reporter.file(FileReport(path: path, plans: 0, diagnostics: diagnostics, source: bytes)))
             StandardStream.error.write("fundlint: the \(what) '\(TextEscaper.escape(path))' is not valid\n")

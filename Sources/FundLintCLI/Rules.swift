@@ -20,7 +20,7 @@ struct Rules: ParsableCommand {
         if verify {
             // The engine's own rules show their examples on a built-in pack's plan format, so
             // they are verified with the packs that share it.
-            let builtins = BuiltinPacks.pack(pack.id) != nil ? BuiltinPacks.coreRules : []
+            let builtins = BuiltinPacks.pack(pack.id, complete: true) != nil ? BuiltinPacks.coreRules : []
             let (checked, failures) = PackVerifier(pack: pack).verify(builtins: builtins)
             for failure in failures { StandardStream.output.write("\(TextEscaper.escape(failure.description))\n") }
             StandardStream.error.write("fundlint: \(checked - failures.count) passed, \(failures.count) failed of \(checked) rule examples in \(pack.id)\n")
@@ -36,7 +36,7 @@ struct Rules: ParsableCommand {
 /// on standard error and exiting 2.
 enum PackLoading {
     static func load(_ rules: String?) throws -> RulePack {
-        switch PackSelection.select(rules, firstPlan: nil, maxFileSize: CheckOptions.defaultMaxFileSize) {
+        switch PackSelection.select(rules, firstPlan: nil, maxFileSize: CheckOptions.defaultMaxFileSize, complete: true) {
         case .success(let pack):
             return pack
         case .failure(.unreadable(let path, let reason)):

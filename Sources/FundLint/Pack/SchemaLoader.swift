@@ -152,7 +152,8 @@ struct SchemaLoader {
                     schema.enumeration = SchemaNode.Enumeration(values: table.keys, noun: table.title, table: tableName, names: table.names)
                 }
             case "default":
-                let (data, type) = TableLoader.data(value, reader: &reader, objectName: "default")
+                let document = reader.document
+                let (data, type) = TableLoader.data(value, in: document, reader: &reader, objectName: "default")
                 guard schema.valueType.accepts(type) || (schema.kind == .financialYear && type == .string) else {
                     reader.error(at: value, "the default must be \(schema.kind.phrase)")
                     continue

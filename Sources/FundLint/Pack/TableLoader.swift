@@ -15,6 +15,8 @@ struct TableLoader {
 
     static func load(_ node: NodeID, reader: inout PackReader) -> [String: Table] {
         var tables: [String: Table] = [:]
+        // Copied once: each copy of a document retains every one of its arrays.
+        let document = reader.document
         guard let entries = reader.mapping(node, what: "tables") else { return tables }
         for (name, keyNode, tableNode) in entries {
             guard let fields = reader.mapping(tableNode, what: "table '\(name)'", allowed: tableKeys) else { continue }
@@ -26,7 +28,7 @@ struct TableLoader {
                 var order: [String] = []
                 var names: [String: String] = [:]
                 for (id, _, rowNode) in rows {
-                    let (value, type) = data(rowNode, reader: &reader, objectName: rowType.name, into: rowType)
+                    let (value, type) = data(rowNode, in: document, reader: &reader, objectName: rowType.name, into: rowType)
                     guard case .object = type else {
                         reader.error(at: rowNode, "each row of '\(name)' must be a mapping of fields")
                         continue
@@ -41,7 +43,7 @@ struct TableLoader {
                                      title: title, keys: order, names: names)
             } else if let valuesNode = fields.first(where: { $0.key == "values" })?.value {
                 let recordType = ObjectType(name: name)
-                let (value, type) = data(valuesNode, reader: &reader, objectName: name, into: recordType)
+                let (value, type) = data(valuesNode, in: document, reader: &reader, objectName: name, into: recordType)
                 guard case .object = type else {
                     reader.error(at: valuesNode, "the values of '\(name)' must be a mapping")
                     continue
@@ -57,9 +59,8 @@ struct TableLoader {
     /// Converts pack data to a value and infers its type; `into` collects the fields of
     /// objects at this level (rows of one table share one type).
     /// `objectName` names the type of an object met here; it is only worked out when one is.
-    static func data(_ node: NodeID, reader: inout PackReader, objectName: @autoclosure () -> String,
+    static func data(_ node: NodeID, in document: YAMLDocument, reader: inout PackReader, objectName: @autoclosure () -> String,
                      into objectType: ObjectType? = nil) -> (Value, ValueType) {
-        let document = reader.document
         let resolved = document.resolve(node)
         switch document.kind(resolved) {
         case .mapping:
@@ -73,7 +74,7 @@ struct TableLoader {
                 let existing = type.fields[key]
                 var nested: ObjectType?
                 if case .object(let known)? = existing { nested = known }
-                let (value, valueType) = data(entry.value, reader: &reader, objectName: "\(objectName()).\(key)", into: nested)
+                let (value, valueType) = data(entry.value, in: document, reader: &reader, objectName: "\(objectName()).\(key)", into: nested)
                 if let existing {
                     guard existing.accepts(valueType) else {
                         reader.error(at: entry.value, "'\(key)' is \(valueType) here but \(existing) elsewhere in the table")
@@ -91,7 +92,7 @@ struct TableLoader {
             var element = ValueType.anything
             var elementObject: ObjectType?
             for item in document.items(resolved) {
-                let (value, type) = data(item, reader: &reader, objectName: objectName() + "[]", into: elementObject)
+                let (value, type) = data(item, in: document, reader: &reader, objectName: objectName() + "[]", into: elementObject)
                 if case .object(let object) = type { elementObject = object }
                 guard element.accepts(type) else {
                     reader.error(at: item, "this list mixes \(element) and \(type)")
