@@ -206,6 +206,18 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == plan)
     }
 
+    /// The fund written short is pointed to the active pack's fund, as a guess.
+    @Test func aFundWrittenShortIsPointedToThePacksFund() throws {
+        let plan = try CommandRunner.examplePlan(["fund: lipf-2026": "fund: LIPF"])
+        let result = try CommandRunner.run(["--no-source", "--format", "json", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        let fix = try #require(diagnostics.first?["fix"] as? [String: Any])
+        #expect(fix["replacement"] as? String == "lipf-2026")
+        #expect(fix["safe"] as? Bool == false)
+    }
+
     /// A key written at the indentation of the empty key above it, which has such a key:
     /// the note says where it belongs, and the fix (offered only) indents the line.
     @Test func aKeyBelowAnEmptyKeyThatHasItIsToldToGoUnderIt() throws {

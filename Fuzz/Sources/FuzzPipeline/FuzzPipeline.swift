@@ -2,7 +2,7 @@ import FundLint
 
 /// The whole pipeline on arbitrary bytes: YAML, schema, rules, portfolio, every reporter
 /// and the reviewer report. Any crash, hang or sanitizer report is a finding.
-let checker: PlanChecker? = BuiltinPacks.pack(BuiltinPacks.defaultID).map { PlanChecker(pack: $0) }
+let checker: PlanChecker? = BuiltinPacks.defaultPack(complete: true).map { PlanChecker(pack: $0) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

@@ -203,10 +203,7 @@ struct PlanValidator {
             var fix: Diagnostic.Fix?
             var note: String?
             let range = document.range(context.shownVia ?? node)
-            // The fund selects the pack: only a typo of it is worth suggesting.
-            let suggestion = schema.selectsPack
-                ? EditDistance.closest(to: text, among: enumeration.values).map { .typo($0) } ?? .none
-                : EditDistance.suggestion(for: text, among: enumeration.values)
+            let suggestion = EditDistance.suggestion(for: text, among: enumeration.values)
             switch suggestion {
             case .typo(let best):
                 fix = Diagnostic.Fix(range: range, replacement: best, safe: context.shownVia == nil, message: suggestion.question ?? "")
@@ -217,7 +214,7 @@ struct PlanValidator {
             case .guesses:
                 message += "; " + (suggestion.question ?? "")
             case .none where schema.selectsPack:
-                break
+                break  // The message says how to check a plan for another fund.
             case .none where enumeration.values.count <= 12:
                 message += "; use one of: " + enumeration.values.joined(separator: ", ")
             case .none:
