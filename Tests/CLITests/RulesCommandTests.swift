@@ -31,8 +31,16 @@ import Testing
         #expect(result.stdout.contains("Why: "))
         #expect(result.stdout.contains("Source: seed"))
         #expect(result.stdout.contains("start_date: 2026-03-01"))
-        #expect(result.stdout.contains("error: project starts on 2026-03-01, before the fund opens on 2026-04-01 [dates/start-in-window]"))
-        #expect(result.stdout.contains("A passing example"))
+        #expect(result.stdout.contains("error: project starts on 2026-03-01, before the fund opens on 2026-04-01 [dates/start-in-window]\n\n"
+            + "A passing example"))
+        // The diagnostic's fix is shown under it, as the compiler format shows it.
+        let enumeration = try CommandRunner.run(["explain", "schema/enum"])
+        #expect(enumeration.stdout.contains("""
+                5:11: error: 'west-midland' is not a known place [schema/enum]
+                5:11: note: did you mean 'west-midlands'?
+
+            A passing example
+            """))
     }
 
     @Test func explainOfAnUnknownRuleSuggestsOne() throws {

@@ -35,7 +35,11 @@ public struct RuleExplanation {
             out += indent(bad.patch ?? bad.plan) + "\n"
             let diagnostics = verifier.diagnostics(of: bad).filter { $0.rule == info.id }
             if let diagnostic = diagnostics.first {
-                out += "gives:\n\n" + indent("\(diagnostic.range.start): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]") + "\n"
+                // As the compiler format shows it, notes and the fix under the diagnostic.
+                var lines = ["\(diagnostic.range.start): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"]
+                lines += diagnostic.notes.filter { $0.file == nil }.map { "\($0.range.start): note: \($0.message)" }
+                lines += diagnostic.fix.map { ["\($0.range.start): note: \($0.message)"] } ?? []
+                out += "gives:\n\n" + indent(lines.joined(separator: "\n")) + "\n\n"
             }
         }
         if let good = info.good.first {
