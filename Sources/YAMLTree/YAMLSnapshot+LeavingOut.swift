@@ -3,13 +3,14 @@ extension YAMLSnapshot {
     /// each document (built-in rule packs leave out what checking plans never reads), or
     /// `nil` when that cannot be made exactly.
     ///
-    /// Each entry left out has its text, from its key to the end of its value, blanked with
-    /// spaces (line breaks kept), and the result is parsed again: every node kept starts at
-    /// the line and column it has in `source` (a mapping or list whose last entry is left out
-    /// ends sooner, a `|` or `>` block before one ends later, on the blank lines left), so
-    /// whatever points into the stream points into `source`. The snapshot is
-    /// written only when the two parses agree on every node kept (kind, style, position, text,
-    /// tag and anchor, in order), and it is tied to `source`'s own bytes like any other.
+    /// Each entry left out has its text, from its key to the end of its value, taken out
+    /// with every line break kept (``blanking(_:_:lines:)``), and the result is parsed again:
+    /// every node kept starts at the line and column it has in `source` (a mapping or list
+    /// whose last entry is left out ends sooner, and a `|` or `>` block just before one ends
+    /// later, over the lines emptied), so whatever points into the stream points into
+    /// `source`. The snapshot is written only when the two parses agree on every node kept
+    /// (kind, style, position, text, tag and anchor, in order), and it is tied to `source`'s
+    /// own bytes like any other.
     public static func encode(_ source: [UInt8], leavingOut omitted: (YAMLDocument) -> [MappingEntry]) -> String? {
         let full = YAMLParser.parse(source)
         let lines = ByteLocator.lineRanges(in: source)
