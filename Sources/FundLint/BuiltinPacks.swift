@@ -52,7 +52,12 @@ public enum BuiltinPacks {
 
     /// The pack used when no other is chosen (`complete` as in ``pack(_:complete:)``), if it loads.
     public static func defaultPack(complete: Bool) -> RulePack? {
-        (complete ? loadedInFull : loaded).lazy.compactMap { try? $0.get() }.first
+        loadedPacks(complete: complete).first
+    }
+
+    /// The built-in fund packs that load, in `Rules/` order, `complete` or as checking reads them.
+    private static func loadedPacks(complete: Bool) -> [RulePack] {
+        (complete ? loadedInFull : loaded).compactMap { try? $0.get() }
     }
 
     /// The problems of a built-in pack that does not load (empty in a healthy build).
@@ -70,8 +75,7 @@ public enum BuiltinPacks {
     /// plan and its reviewer report, else as checking plans reads it (the same schema,
     /// tables, rules and messages, loaded in a fifth less time).
     public static func pack(_ id: String, complete: Bool) -> RulePack? {
-        guard complete else { return packs[id] }
-        return loadedInFull.lazy.compactMap { try? $0.get() }.first { $0.id == id }
+        complete ? loadedPacks(complete: true).first { $0.id == id } : packs[id]
     }
 
     /// The value of the first plan's `fund` key, read cheaply, to pick a pack: libyaml stops
