@@ -349,8 +349,9 @@ struct PlanValidator {
             if let tableStart { fields.entries[tableStart + propertyIndex] = entry }
             if propertyIndex < 64 { presentMask |= 1 << UInt64(propertyIndex) } else { presentBeyond.append(propertyIndex) }
             steps.append(entryContext.step)
-            check(entry.value, schema: schema.properties[propertyIndex].schema, context: entryContext,
-                  slot: tableStart.map { $0 + propertyIndex })
+            _ = schema.propertySchema(at: propertyIndex)._withUnsafeGuaranteedRef { property in
+                check(entry.value, schema: property, context: entryContext, slot: tableStart.map { $0 + propertyIndex })
+            }
             steps.removeLast()
         }
         for index in schema.requiredIndexes

@@ -135,7 +135,7 @@ final class PlanView {
         } else {
             entry = lookUp(index, of: plan)
         }
-        let property = plan.schema.takeUnretainedValue().properties[index].schema
+        let property = plan.schema._withUnsafeGuaranteedRef { $0.propertySchema(at: index) }
         let result: Value
         if let entry {
             let context = origins.context(inside: origin).entry(entry, parent: origin)
@@ -143,11 +143,11 @@ final class PlanView {
                 let (node, entered) = origins.entering(entry.value, context)
                 result = Value(typed.kind, origin: origins.origin(node, entered))
             } else {
-                result = value(entry.value, schema: property, context: context)
+                result = property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
             }
         } else {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
-            result = Value(property.defaultValue ?? .missing, origin: missing)
+            result = Value(property._withUnsafeGuaranteedRef { $0.defaultValue } ?? .missing, origin: missing)
         }
         if let slot { fields.values[slot] = result }
         return result

@@ -71,7 +71,7 @@ enum ScalarTyping {
             let length = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             if length < minLength { return .failure(.tooShort(minimum: minLength, length: length)) }
         }
-        if let enumeration = schema.enumeration, !enumeration.members.contains(utf8: bytes, text: text) {
+        if let enumeration = schema.enumeration, !enumeration.contains(utf8: bytes, text: text) {
             return .failure(.notInEnumeration)
         }
         if let pattern = schema.pattern, !pattern.matches(utf8: bytes, text: text) { return .failure(.noPatternMatch) }

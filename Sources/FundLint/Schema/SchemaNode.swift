@@ -34,7 +34,7 @@ final class SchemaNode: @unchecked Sendable {
         /// Human names by id, for schema descriptions.
         let names: [String: String]
         /// The allowed ids, for checking membership.
-        let members: TextSet
+        private let members: TextSet
 
         init(values: [String], noun: String, table: String?, names: [String: String]) {
             self.values = values
@@ -42,6 +42,13 @@ final class SchemaNode: @unchecked Sendable {
             self.table = table
             self.names = names
             members = TextSet(values)
+        }
+
+        /// Whether the text whose UTF-8 is `bytes` is an allowed id; `text` makes it as a
+        /// string, asked for only when it is not ASCII. (A method here reads the set in
+        /// place: copying it out of the schema would retain and release its storage.)
+        func contains(utf8 bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Bool {
+            members.contains(utf8: bytes, text: text)
         }
     }
 
@@ -54,10 +61,9 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var required: [String] = []
     /// For each name of `required`, its index in `properties` (set by ``finish()``).
     @exclusivity(unchecked) private(set) var requiredIndexes: [Int] = []
-    /// The UTF-8 of the properties' names one after another, in `properties` order, and
-    /// where each ends (set by ``finish()``).
-    @exclusivity(unchecked) private var propertyNameBytes: [UInt8] = []
-    @exclusivity(unchecked) private var propertyNameEnds: [Int] = []
+    /// The properties as checking reads them (set by ``finish()``; `properties` must not
+    /// change after).
+    @exclusivity(unchecked) private(set) var lookup = PropertyLookup()
     /// Whether ``finish()`` has run for this node.
     @exclusivity(unchecked) private var isFinished = false
     @exclusivity(unchecked) var items: SchemaNode?
@@ -83,6 +89,10 @@ final class SchemaNode: @unchecked Sendable {
         self.name = name
     }
 
+    deinit {
+        lookup.deallocate()
+    }
+
     func property(_ name: String) -> SchemaNode? {
         propertyIndex(name).map { properties[$0].schema }
     }
@@ -103,14 +113,13 @@ final class SchemaNode: @unchecked Sendable {
         guard isFinished else {
             return properties.indices.first { ByteText.equal(key, properties[$0].name) }
         }
-        return propertyNameBytes.withUnsafeBufferPointer { names in
-            var start = 0
-            for (index, end) in propertyNameEnds.enumerated() {
-                if end - start == key.count, ByteText.equal(key, UnsafeBufferPointer(rebasing: names[start..<end])) { return index }
-                start = end
-            }
-            return nil
-        }
+        return lookup.index(utf8: key)
+    }
+
+    /// The schema of the property at `index` (an index of `properties`), unretained: this
+    /// node keeps it alive.
+    func propertySchema(at index: Int) -> Unmanaged<SchemaNode> {
+        lookup.schema(at: index) ?? .passUnretained(properties[index].schema)
     }
 
     /// The index of the property named by the key node `key` of `document`; `nil` when there
@@ -129,14 +138,7 @@ final class SchemaNode: @unchecked Sendable {
             // than all the rest of this.
             guard !node.isFinished else { continue }
             node.isFinished = true
-            node.propertyNameBytes = []
-            node.propertyNameEnds = []
-            var end = 0
-            for property in node.properties {
-                node.propertyNameBytes.append(contentsOf: property.name.utf8)
-                end += property.name.utf8.count
-                node.propertyNameEnds.append(end)
-            }
+            node.lookup = PropertyLookup(node.properties)
             node.requiredIndexes = node.required.compactMap { node.propertyIndex($0) }
             pending += node.properties.map(\.schema)
             if let items = node.items { pending.append(items) }
