@@ -11,7 +11,11 @@ struct TreeBuilder {
         var isBlock: Bool
     }
 
-    private(set) var document: YAMLDocument
+    /// The document so far. Its `scalarBytes` hold room beyond the text written: the first
+    /// `scalarByteCount` bytes are the scalars' (``finish()`` gives back the document with
+    /// only those).
+    private var document: YAMLDocument
+    private var scalarByteCount = 0
     private let limits: YAMLLimits
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
@@ -33,7 +37,9 @@ struct TreeBuilder {
         let expected = min(max(expectedNodes, 0), 4096) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
-        document.scalarBytes.reserveCapacity(min(max(inputSize, 0), 1 << 16))
+        // Room written through a pointer: copying each scalar in costs a call to memcpy,
+        // not `append(contentsOf:)`'s generic path.
+        document.scalarBytes = Array(repeating: 0, count: min(max(inputSize, 0), 1 << 16))
         pending.reserveCapacity(min(expected, 256))
     }
 
@@ -44,7 +50,7 @@ struct TreeBuilder {
     /// only for the ones there are.
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
                          anchor: UnsafeMutablePointer<UInt8>?, range: SourceRange) throws(LimitExceeded) {
-        let offset = document.scalarBytes.count
+        let offset = scalarByteCount
         // Offsets and lengths are 32-bit: text beyond 2 GiB in one document is refused.
         guard text.count <= Int(Int32.max) - offset else {
             document.problems.append(YAMLProblem(kind: .limits, message: "the scalars of this document hold more than 2 GiB of text",
@@ -53,7 +59,7 @@ struct TreeBuilder {
         }
         let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: range,
                                           first: Int32(offset), count: Int32(text.count), tag: -1, anchor: -1))
-        document.scalarBytes.append(contentsOf: text)
+        writeScalarBytes(text, at: offset)
         if tag != nil || anchor != nil {
             let anchorName = label(index, tag: tag, anchor: anchor)
             checkTag(document.tag(NodeID(index)), node: index)
@@ -135,12 +141,37 @@ struct TreeBuilder {
         try grow(by: weight - 1, at: range)
     }
 
-    mutating func finish(end: SourceLocation) -> YAMLDocument {
-        document.isComplete = true
+    mutating func finish() -> YAMLDocument {
+        var finished = unfinished()
+        finished.isComplete = true
+        return finished
+    }
+
+    /// The document as far as it was built, when building stopped before its end.
+    mutating func unfinished() -> YAMLDocument {
+        if document.scalarBytes.count > scalarByteCount { document.scalarBytes.removeSubrange(scalarByteCount...) }
         return document
     }
 
     // MARK: helpers
+
+    /// Copies a scalar's text to `offset` in the document's bytes (the end of those written):
+    /// into the room set aside while it lasts, then appended as to any array (room filled
+    /// ahead would be memory touched for nothing).
+    private mutating func writeScalarBytes(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        let end = offset + text.count
+        if end <= document.scalarBytes.count {
+            if let source = text.baseAddress, !text.isEmpty {
+                document.scalarBytes.withUnsafeMutableBufferPointer { bytes in
+                    bytes.baseAddress?.advanced(by: offset).update(from: source, count: text.count)
+                }
+            }
+        } else {
+            if document.scalarBytes.count > offset { document.scalarBytes.removeSubrange(offset...) }
+            document.scalarBytes.append(contentsOf: text)
+        }
+        scalarByteCount = end
+    }
 
     @discardableResult
     private mutating func appendNode(_ record: NodeRecord) -> Int32 {

@@ -48,69 +48,95 @@ public final class YAMLParser {
 
     private func run(_ bytes: [UInt8]) -> YAMLStream {
         var documents: [YAMLDocument] = []
-        var builder: TreeBuilder?
         var event = yaml_event_t()
+        // Between documents: only the stream's start and end, and each document's start.
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
-                let problem = syntaxProblem(bytes)
-                var document = builder?.document ?? YAMLDocument(start: problem.range.start)
-                document.problems = [problem]
-                document.isComplete = false
-                documents.append(document)
-                return YAMLStream(documents: documents)
+                return failed(documents, nil, bytes)
             }
+            let type = event.type
+            let start = Self.location(event.start_mark)
+            yaml_event_delete(&event)
+            switch type {
+            case YAML_STREAM_END_EVENT:
+                return YAMLStream(documents: documents)
+            case YAML_DOCUMENT_START_EVENT:
+                // Arrays sized for the document: about one node per ten bytes for the first,
+                // and as many nodes as the one before for each later one (a stream keeps all
+                // its documents, so none may hold room it does not use).
+                var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
+                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10)
+                switch build(&builder, &event, bytes) {
+                case .finished:
+                    documents.append(builder.finish())
+                case .syntaxError:
+                    return failed(documents, builder.unfinished(), bytes)
+                case .stopped:
+                    // A limit or a broken alias: stop feeding libyaml; this document keeps
+                    // only that problem.
+                    var document = builder.unfinished()
+                    if let problem = document.problems.last {
+                        document.problems = [problem]
+                        document.isComplete = false
+                        documents.append(document)
+                    }
+                    return YAMLStream(documents: documents)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// How building one document ended.
+    private enum DocumentEnd { case finished, syntaxError, stopped }
+
+    /// Feeds the events of one document to `builder`, up to its end.
+    private func build(_ builder: inout TreeBuilder, _ event: inout yaml_event_t, _ bytes: [UInt8]) -> DocumentEnd {
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else { return .syntaxError }
             defer { yaml_event_delete(&event) }
             let start = Self.location(event.start_mark)
             let end = Self.location(event.end_mark)
             do throws(TreeBuilder.LimitExceeded) {
                 switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return YAMLStream(documents: documents)
-                case YAML_DOCUMENT_START_EVENT:
-                    // Arrays sized for the document: about one node per ten bytes for the
-                    // first, and as many nodes as the one before for each later one (a stream
-                    // keeps all its documents, so none may hold room it does not use).
-                    builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
-                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10)
                 case YAML_DOCUMENT_END_EVENT:
-                    // Finished in place: a copy of the builder would retain all its arrays.
-                    if let finished = builder?.finish(end: end) { documents.append(finished) }
-                    builder = nil
+                    return .finished
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
                     let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
-                    try builder?.scalar(text, style: Self.scalarStyle(data.style),
-                                        tag: data.tag, anchor: data.anchor,
-                                        range: SourceRange(start: start, end: end))
+                    try builder.scalar(text, style: Self.scalarStyle(data.style), tag: data.tag, anchor: data.anchor,
+                                       range: SourceRange(start: start, end: end))
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
-                    try builder?.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
-                                                 tag: data.tag, anchor: data.anchor,
-                                                 start: start)
+                    try builder.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                                                tag: data.tag, anchor: data.anchor, start: start)
                 case YAML_MAPPING_START_EVENT:
                     let data = event.data.mapping_start
-                    try builder?.startCollection(.mapping, flow: data.style == YAML_FLOW_MAPPING_STYLE,
-                                                 tag: data.tag, anchor: data.anchor,
-                                                 start: start)
+                    try builder.startCollection(.mapping, flow: data.style == YAML_FLOW_MAPPING_STYLE,
+                                                tag: data.tag, anchor: data.anchor, start: start)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    try builder?.endCollection(end: end)
+                    try builder.endCollection(end: end)
                 case YAML_ALIAS_EVENT:
-                    try builder?.alias(Self.string(event.data.alias.anchor) ?? "",
-                                       range: SourceRange(start: start, end: end))
+                    try builder.alias(Self.string(event.data.alias.anchor) ?? "", range: SourceRange(start: start, end: end))
                 default:
                     break
                 }
             } catch {
-                // A limit or a broken alias: stop feeding libyaml; this document keeps only
-                // that problem.
-                if var document = builder?.document, let problem = document.problems.last {
-                    document.problems = [problem]
-                    document.isComplete = false
-                    documents.append(document)
-                }
-                return YAMLStream(documents: documents)
+                return .stopped
             }
         }
+    }
+
+    /// The stream when libyaml stopped at a syntax error: the documents before, and the one
+    /// it was in (`current`, as far as it was built; a new one at the error between
+    /// documents) with only that problem.
+    private func failed(_ documents: [YAMLDocument], _ current: YAMLDocument?, _ bytes: [UInt8]) -> YAMLStream {
+        let problem = syntaxProblem(bytes)
+        var document = current ?? YAMLDocument(start: problem.range.start)
+        document.problems = [problem]
+        document.isComplete = false
+        return YAMLStream(documents: documents + [document])
     }
 
     private func syntaxProblem(_ bytes: [UInt8]) -> YAMLProblem {
