@@ -15,7 +15,7 @@ import Testing
         root.set("flag", .bool)
         let row = ObjectType(name: "row")
         row.set("cap", .int)
-        let table = TableValue(rows: ["a": Value(.object(ObjectValue(fields: ["cap": Value(.int(10))])))], order: ["a"])
+        let table = TableValue(ids: ["a"], rows: [Value(.object(ObjectValue(fields: ["cap": Value(.int(10))])))])
         let compiler = ExpressionCompiler(rootType: root, globals: ["caps": .constant(Value(.table(table)), .table(row))])
         return (compiler, ObjectValue(fields: fields))
     }

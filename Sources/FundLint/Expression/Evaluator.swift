@@ -100,7 +100,7 @@ struct Evaluator {
             return items[Int(i)]
         case .tableLookup(let base, let key):
             guard case .table(let table) = evaluate(base).kind, case .string(let id) = evaluate(key).kind,
-                  let row = table.rows[id] else { return .unknown }
+                  let row = table.row(id) else { return .unknown }
             return row
         case .has(let base, let field):
             let object = evaluate(base)
@@ -154,7 +154,7 @@ struct Evaluator {
             return sawUnknown ? .unknown : Value(.bool(false))
         case .inTable(let key, let tableCode):
             guard case .string(let id) = evaluate(key).kind, case .table(let table) = evaluate(tableCode).kind else { return .unknown }
-            return Value(.bool(table.rows[id] != nil))
+            return Value(.bool(table.row(id) != nil))
         case .and(let left, let right):
             let a = evaluate(left)
             if case .bool(false) = a.kind { return a }

@@ -75,13 +75,23 @@ public final class ObjectValue: Sendable {
     }
 }
 
-/// A keyed table of a rule pack: rows by id, in the order written.
+/// A keyed table of a rule pack: rows by id. Rules look rows up by ids from plans, so ids
+/// are found without hashing them (see ``TextSet``).
 public final class TableValue: Sendable {
-    let rows: [String: Value]
+    /// The rows' ids, in the order written.
     let order: [String]
+    private let ids: TextSet
+    private let values: [Value]
 
-    init(rows: [String: Value], order: [String]) {
-        self.rows = rows
-        self.order = order
+    /// A table of `rows`, with the distinct `ids` of each (a pack's mapping of rows).
+    init(ids: [String], rows: [Value]) {
+        order = ids
+        self.ids = TextSet(ids)
+        values = rows
+    }
+
+    /// The row with `id`, if there is one.
+    func row(_ id: String) -> Value? {
+        ids.position(of: id).flatMap { $0 < values.count ? values[$0] : nil }
     }
 }

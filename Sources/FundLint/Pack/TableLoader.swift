@@ -24,7 +24,7 @@ struct TableLoader {
             if let rowsNode = fields.first(where: { $0.key == "rows" })?.value {
                 guard let rows = reader.mapping(rowsNode, what: "the rows of '\(name)'") else { continue }
                 let rowType = ObjectType(name: title == name ? "a row of \(name)" : "\(title) (a row of \(name))")
-                var values: [String: Value] = [:]
+                var values: [Value] = []
                 var order: [String] = []
                 var names: [String: String] = [:]
                 for (id, _, rowNode) in rows {
@@ -33,13 +33,13 @@ struct TableLoader {
                         reader.error(at: rowNode, "each row of '\(name)' must be a mapping of fields")
                         continue
                     }
-                    values[id] = value
+                    values.append(value)
                     order.append(id)
                     if case .object(let object) = value.kind, case .string(let human)? = object.value("name")?.kind {
                         names[id] = human
                     }
                 }
-                tables[name] = Table(value: Value(.table(TableValue(rows: values, order: order))), type: .table(rowType),
+                tables[name] = Table(value: Value(.table(TableValue(ids: order, rows: values))), type: .table(rowType),
                                      title: title, keys: order, names: names)
             } else if let valuesNode = fields.first(where: { $0.key == "values" })?.value {
                 let recordType = ObjectType(name: name)
