@@ -138,7 +138,8 @@ final class SchemaNode: @unchecked Sendable {
             // than all the rest of this.
             guard !node.isFinished else { continue }
             node.isFinished = true
-            node.lookup = PropertyLookup(node.properties)
+            // Most nodes are scalars': their empty lookup allocates nothing.
+            if !node.properties.isEmpty { node.lookup = PropertyLookup(node.properties) }
             node.requiredIndexes = node.required.compactMap { node.propertyIndex($0) }
             pending += node.properties.map(\.schema)
             if let items = node.items { pending.append(items) }

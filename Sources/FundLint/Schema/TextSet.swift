@@ -2,54 +2,78 @@ import YAMLTree
 
 /// A fixed set of short strings (a pack's enumeration, or a table's row ids), tested
 /// without hashing the candidate: buckets are chosen by length and the first and last
-/// bytes, so a lookup compares the candidate with at most a few members. Text that is not
-/// ASCII is compared with every member by `==`, so membership means what `==` means
-/// (canonical equivalence) either way; such text is rare, and a set made without a hashed
-/// index costs little when the pack loads.
-struct TextSet: Sendable {
-    private static let bucketCount = 256
-    /// The members ordered by bucket; bucket `b` is `members[starts[b]..<starts[b + 1]]`.
+/// bytes, so a lookup compares the candidate with at most a few members, byte for byte, in
+/// storage read without reference counting (every enumerated value of every plan is looked
+/// up here). Text that is not ASCII is compared with every member by `==`, so membership
+/// means what `==` means (canonical equivalence) either way; such text is rare, and a set
+/// made without a hashed index costs little when the pack loads.
+final class TextSet: @unchecked Sendable {
+    /// One less than the number of buckets, a power of two: about two buckets a member, at
+    /// most 256 (a set's size decides, so a small one is small to make).
+    private let mask: Int
+    /// The members, each once, ordered by bucket: bucket `b` is members `starts[b]..<starts[b + 1]`.
     private let members: [String]
-    /// Where each of `members` was in the list the set was made from (its first place).
-    private let positions: [Int]
-    private let starts: [Int]
+    /// Where each member was in the list the set was made from (its first place).
+    private let positions: UnsafeMutableBufferPointer<Int>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    /// The members' UTF-8 one after another, and where each ends.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let ends: UnsafeMutableBufferPointer<Int>
 
     init(_ list: [String]) {
         // A stable counting sort by bucket (a few small arrays, not one per bucket), keeping
         // each member once, at its first place. Members equal but written differently
         // (canonically equivalent) may both be kept; a lookup by `==` finds the first.
-        let buckets = list.map(Self.bucket)
-        var starts = Array(repeating: 0, count: Self.bucketCount + 1)
-        for bucket in buckets { starts[bucket + 1] += 1 }
-        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
-        var next = starts
+        var bucketCount = 4
+        while bucketCount < 256, bucketCount < list.count * 2 { bucketCount *= 2 }
+        let mask = bucketCount - 1
+        self.mask = mask
+        let buckets = list.map { Self.bucket($0, mask: mask) }
+        var next = Array(repeating: 0, count: bucketCount + 1)
+        for bucket in buckets { next[bucket + 1] += 1 }
+        for bucket in 0..<bucketCount { next[bucket + 1] += next[bucket] }
         var sorted = Array(repeating: 0, count: list.count)
         for (position, bucket) in buckets.enumerated() {
             sorted[next[bucket]] = position
             next[bucket] += 1
         }
+        // Room for every member of the list; repeats leave some unused.
         var members: [String] = []
-        var positions: [Int] = []
         members.reserveCapacity(list.count)
-        positions.reserveCapacity(list.count)
-        var counts = Array(repeating: 0, count: Self.bucketCount + 1)
+        positions = .allocate(capacity: list.count)
+        starts = .allocate(capacity: bucketCount + 1)
+        starts.initialize(repeating: 0)
+        bytes = .allocate(capacity: list.reduce(0) { $0 + $1.utf8.count })
+        ends = .allocate(capacity: list.count)
         var runStart = 0
         var runBucket = -1
+        var end = 0
         for position in sorted {
             let bucket = buckets[position]
             if bucket != runBucket {
                 runBucket = bucket
                 runStart = members.count
             }
-            guard !members[runStart...].contains(list[position]) else { continue }
-            members.append(list[position])
-            positions.append(position)
-            counts[bucket + 1] += 1
+            let member = list[position]
+            guard !members[runStart...].contains(member) else { continue }
+            positions[members.count] = position
+            for byte in member.utf8 {
+                bytes[end] = byte
+                end += 1
+            }
+            ends[members.count] = end
+            members.append(member)
+            starts[bucket + 1] += 1
         }
-        for bucket in 0..<Self.bucketCount { counts[bucket + 1] += counts[bucket] }
+        for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
         self.members = members
-        self.positions = positions
-        self.starts = counts
+    }
+
+    deinit {
+        positions.deallocate()
+        starts.deallocate()
+        bytes.deallocate()
+        ends.deallocate()
     }
 
     /// Whether the text whose UTF-8 is `bytes` is a member; `text` makes it as a string,
@@ -58,29 +82,35 @@ struct TextSet: Sendable {
         position(utf8: bytes, text: text) != nil
     }
 
-    /// Where the member whose UTF-8 is `bytes` was in the list the set was made from; `nil`
-    /// when it is not a member. `text` as for ``contains(utf8:text:)``.
-    func position(utf8 bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Int? {
-        let bucket = Self.bucket(bytes)
-        for index in starts[bucket]..<starts[bucket + 1] where ByteText.equal(bytes, members[index]) { return positions[index] }
-        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
-        let candidate = text()
-        return zip(members, positions).filter { $0.0 == candidate }.map(\.1).min()
+    /// Where the member whose UTF-8 is `candidate` was in the list the set was made from;
+    /// `nil` when it is not a member. `text` as for ``contains(utf8:text:)``.
+    func position(utf8 candidate: UnsafeBufferPointer<UInt8>, text: () -> String) -> Int? {
+        let bucket = Self.bucket(candidate, mask: mask)
+        for index in starts[bucket]..<starts[bucket + 1] {
+            let start = index == 0 ? 0 : ends[index - 1]
+            if ends[index] - start == candidate.count,
+               ByteText.equal(candidate, UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])) {
+                return positions[index]
+            }
+        }
+        if candidate.allSatisfy({ $0 < 0x80 }) { return nil }
+        let text = text()
+        return members.indices.filter { members[$0] == text }.map { positions[$0] }.min()
     }
 
     /// Where `text` was in the list the set was made from; `nil` when it is not a member.
     func position(of text: String) -> Int? {
-        var bytes = text
-        return bytes.withUTF8 { position(utf8: $0) { text } }
+        var utf8 = text
+        return utf8.withUTF8 { position(utf8: $0) { text } }
     }
 
-    private static func bucket(_ text: String) -> Int {
+    private static func bucket(_ text: String, mask: Int) -> Int {
         var text = text
-        return text.withUTF8(bucket)
+        return text.withUTF8 { bucket($0, mask: mask) }
     }
 
-    private static func bucket(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func bucket(_ bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
         guard let first = bytes.first, let last = bytes.last else { return 0 }
-        return (bytes.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & (bucketCount - 1)
+        return (bytes.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & mask
     }
 }
