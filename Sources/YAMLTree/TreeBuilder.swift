@@ -28,8 +28,9 @@ struct TreeBuilder {
     /// Nodes the document would have with every alias and merge expanded.
     private var expandedSize = 0
 
-    /// `expectedNodes` sizes the arrays up front (capped; larger documents grow them).
-    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int) {
+    /// `expectedNodes` and `expectedScalarBytes` size the arrays up front (capped; larger
+    /// documents grow them).
+    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int) {
         document = YAMLDocument(start: start)
         self.limits = limits
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
@@ -38,8 +39,9 @@ struct TreeBuilder {
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
         // Room written through a pointer: copying each scalar in costs a call to memcpy,
-        // not `append(contentsOf:)`'s generic path.
-        document.scalarBytes = Array(repeating: 0, count: min(max(inputSize, 0), 1 << 16))
+        // not `append(contentsOf:)`'s generic path. The room is memory written (with zeros)
+        // and kept with the document, so it is no more than the document is expected to use.
+        document.scalarBytes = Array(repeating: 0, count: min(max(expectedScalarBytes, 0), 1 << 16))
         pending.reserveCapacity(min(expected, 256))
     }
 

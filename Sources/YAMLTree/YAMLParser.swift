@@ -61,11 +61,13 @@ public final class YAMLParser {
             case YAML_STREAM_END_EVENT:
                 return YAMLStream(documents: documents)
             case YAML_DOCUMENT_START_EVENT:
-                // Arrays sized for the document: about one node per ten bytes for the first,
-                // and as many nodes as the one before for each later one (a stream keeps all
-                // its documents, so none may hold room it does not use).
+                // Arrays sized for the document: about one node per ten bytes and the whole
+                // input's bytes for the first, and as many as the one before had for each
+                // later one (a stream keeps all its documents, so none may hold room it does
+                // not use).
                 var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
-                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10)
+                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10,
+                                          expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count)
                 switch build(&builder, &event, bytes) {
                 case .finished:
                     documents.append(builder.finish())

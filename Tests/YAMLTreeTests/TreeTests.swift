@@ -347,4 +347,20 @@ import TestSupport
         }
         #expect(ByteLocator.lineRanges(in: [0xFF, 0xFE, 0x61, 0x00]).isEmpty)
     }
+
+    /// A stream keeps every document, so no document may keep room for text it does not
+    /// use: 500 small documents hold about what their text needs, not room sized by the
+    /// whole stream each, and the last one's text reads back as written.
+    @Test func documentsOfAStreamKeepNoRoomTheyDoNotUse() throws {
+        let text = (0..<500).map { "title: plan \($0)\nlead: org-\($0)\n" }.joined(separator: "---\n")
+        let stream = YAMLParser.parse(Array(text.utf8))
+        #expect(stream.documents.count == 500)
+        let used = stream.documents.reduce(0) { $0 + $1.scalarBytes.count }
+        let kept = stream.documents.reduce(0) { $0 + $1.scalarBytes.capacity }
+        #expect(used < text.utf8.count)
+        #expect(kept <= 2 * used + (1 << 16), "kept \(kept) bytes for \(used) bytes of text")
+        let last = try #require(stream.documents.last)
+        let root = try #require(last.root)
+        #expect(lookup(last, root, "lead").flatMap { last.scalar($0.value) } == "org-499")
+    }
 }
