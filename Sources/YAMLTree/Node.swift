@@ -39,20 +39,22 @@ public struct MappingEntry: Sendable, Hashable {
     }
 }
 
-/// The compact storage of one node.
+/// The compact storage of one node. Its fields are read by the document's accessors that
+/// other modules inline (the checker asks them a few million times a thousand plans).
+@usableFromInline
 struct NodeRecord: Sendable, Equatable {
-    var kind: NodeKind
+    @usableFromInline var kind: NodeKind
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
-    var style: UInt8
+    @usableFromInline var style: UInt8
     private var packedRange: PackedRange
     /// Scalar: where its text starts in the scalar bytes; collection: start in the children
     /// array; alias: the target node's index.
-    var first: Int32
+    @usableFromInline var first: Int32
     /// Scalar: the byte length of its text; collection: number of child slots (a mapping
     /// has two per entry).
-    var count: Int32
+    @usableFromInline var count: Int32
     /// Index into the document's string table, or -1.
-    var tag: Int32
+    @usableFromInline var tag: Int32
     /// Index into the document's string table, or -1 (for an alias: its anchor name).
     var anchor: Int32
 

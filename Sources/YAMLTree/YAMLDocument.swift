@@ -12,13 +12,13 @@ public struct YAMLDocument: Sendable, Equatable {
     /// `false` when reading stopped inside this document (a syntax error or a limit).
     public internal(set) var isComplete: Bool = false
 
-    var nodes: [NodeRecord] = []
+    @usableFromInline var nodes: [NodeRecord] = []
     var children: [Int32] = []
     /// The UTF-8 of every scalar, one after another: a scalar's record holds where its text
     /// starts here and how long it is. One buffer, not a string per scalar: most scalars
     /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
     @usableFromInline var scalarBytes: [UInt8] = []
-    var strings: [String] = []
+    @usableFromInline var strings: [String] = []
     /// Effective entries of mappings that have merges or duplicate keys.
     var resolvedEntries: [Int32: [MappingEntry]] = [:]
 
@@ -33,6 +33,7 @@ public struct YAMLDocument: Sendable, Equatable {
     public var allNodes: [NodeID] { (0..<nodes.count).map { NodeID($0) } }
 
     /// The node's kind.
+    @inlinable
     public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.index)].kind }
 
     /// The node's source range (an alias's own range, not its target's).
@@ -54,7 +55,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// Where the scalar's text lies in `scalarBytes`; `nil` for other kinds.
-    @usableFromInline
+    @inlinable
     func scalarSpan(_ id: NodeID) -> Range<Int>? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
@@ -98,6 +99,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// How the scalar was written; `nil` for other kinds.
+    @inlinable
     public func scalarStyle(_ id: NodeID) -> ScalarStyle? {
         let record = nodes[Int(id.index)]
         return record.kind == .scalar ? ScalarStyle(rawValue: record.style) : nil
@@ -110,6 +112,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`, `!`, `!local`).
+    @inlinable
     public func tag(_ id: NodeID) -> String? {
         let index = nodes[Int(id.index)].tag
         return index < 0 ? nil : strings[Int(index)]
@@ -122,12 +125,14 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// The node an alias points at; `nil` for other kinds.
+    @inlinable
     public func aliasTarget(_ id: NodeID) -> NodeID? {
         let record = nodes[Int(id.index)]
         return record.kind == .alias ? NodeID(record.first) : nil
     }
 
     /// The node itself, or an alias's target (targets are never aliases).
+    @inlinable
     public func resolve(_ id: NodeID) -> NodeID {
         let record = nodes[Int(id.index)]
         return record.kind == .alias ? NodeID(record.first) : id
