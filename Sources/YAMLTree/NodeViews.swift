@@ -1,11 +1,12 @@
 /// The pairs of a mapping, read in place from the document's storage (or from its resolved
 /// pairs, for a mapping with merges or duplicate keys): asking for them allocates nothing.
 public struct MappingEntries: RandomAccessCollection, Sendable {
-    private let children: [Int32]
-    private let start: Int
-    private let resolved: [MappingEntry]?
+    @usableFromInline let children: [Int32]
+    @usableFromInline let start: Int
+    @usableFromInline let resolved: [MappingEntry]?
     public let endIndex: Int
 
+    @usableFromInline
     init(children: [Int32], start: Int, pairs: Int) {
         self.children = children
         self.start = start
@@ -13,6 +14,7 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
         endIndex = pairs
     }
 
+    @usableFromInline
     init(resolved: [MappingEntry]) {
         children = []
         start = 0
@@ -21,10 +23,11 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
     }
 
     /// No pairs.
-    static let empty = MappingEntries(children: [], start: 0, pairs: 0)
+    @usableFromInline static let empty = MappingEntries(children: [], start: 0, pairs: 0)
 
     public var startIndex: Int { 0 }
 
+    @inlinable
     public subscript(position: Int) -> MappingEntry {
         if let resolved { return resolved[position] }
         let at = start + 2 * position
@@ -34,10 +37,11 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
 
 /// The items of a sequence, read in place from the document's storage.
 public struct SequenceItems: RandomAccessCollection, Sendable {
-    private let children: [Int32]
-    private let start: Int
+    @usableFromInline let children: [Int32]
+    @usableFromInline let start: Int
     public let endIndex: Int
 
+    @usableFromInline
     init(children: [Int32], start: Int, count: Int) {
         self.children = children
         self.start = start
@@ -45,10 +49,11 @@ public struct SequenceItems: RandomAccessCollection, Sendable {
     }
 
     /// No items.
-    static let empty = SequenceItems(children: [], start: 0, count: 0)
+    @usableFromInline static let empty = SequenceItems(children: [], start: 0, count: 0)
 
     public var startIndex: Int { 0 }
 
+    @inlinable
     public subscript(position: Int) -> NodeID {
         NodeID(children[start + position])
     }

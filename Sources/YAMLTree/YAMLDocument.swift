@@ -13,14 +13,14 @@ public struct YAMLDocument: Sendable, Equatable {
     public internal(set) var isComplete: Bool = false
 
     @usableFromInline var nodes: [NodeRecord] = []
-    var children: [Int32] = []
+    @usableFromInline var children: [Int32] = []
     /// The UTF-8 of every scalar, one after another: a scalar's record holds where its text
     /// starts here and how long it is. One buffer, not a string per scalar: most scalars
     /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
     @usableFromInline var scalarBytes: [UInt8] = []
     @usableFromInline var strings: [String] = []
     /// Effective entries of mappings that have merges or duplicate keys.
-    var resolvedEntries: [Int32: [MappingEntry]] = [:]
+    @usableFromInline var resolvedEntries: [Int32: [MappingEntry]] = [:]
 
     init(start: SourceLocation) {
         self.start = start
@@ -139,6 +139,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// The items of a sequence, in order; empty for other kinds.
+    @inlinable
     public func items(_ id: NodeID) -> SequenceItems {
         let record = nodes[Int(id.index)]
         guard record.kind == .sequence else { return .empty }
@@ -146,6 +147,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// The pairs of a mapping as written, in order, duplicates and `<<` keys included.
+    @inlinable
     public func entries(_ id: NodeID) -> MappingEntries {
         let record = nodes[Int(id.index)]
         guard record.kind == .mapping else { return .empty }
@@ -154,6 +156,7 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// The pairs a loader would see: `<<` merges applied (keys written here win over merged
     /// ones, earlier merged mappings over later ones) and, of duplicate keys, the last.
+    @inlinable
     public func effectiveEntries(_ id: NodeID) -> MappingEntries {
         // Most documents have no merges or duplicate keys: skip the lookup.
         if !resolvedEntries.isEmpty, let resolved = resolvedEntries[id.index] { return MappingEntries(resolved: resolved) }
