@@ -20,8 +20,9 @@ struct FileCollector {
         var failures: [Failure] = []
     }
 
-    /// Whether a path found while walking a directory is excluded (by the configuration).
-    var excluded: (String) -> Bool = { _ in false }
+    /// Whether a path found while walking a directory is excluded (by the configuration);
+    /// `nil` when nothing is.
+    var excluded: ((String) -> Bool)?
 
     private struct FileIdentity: Comparable {
         var device: UInt64
@@ -112,8 +113,9 @@ struct FileCollector {
                     }
                     return
                 }
-                let path = prefix + name
-                if excluded(path) { return }
+                // Made only where it is needed: most files of a walk need only their name.
+                var path: String { prefix + name }
+                if let excluded, excluded(path) { return }
                 // Looked up in the open directory: no walk of the whole path again per file.
                 var link = stat()
                 guard fstatat(directoryFD, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return }
@@ -159,7 +161,11 @@ struct FileCollector {
         while let entry = readdir(stream) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
-                if let name = String(validating: bytes, as: UTF8.self) {
+                // Most names are ASCII: valid as they are, without the general validation.
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    let name = String(decoding: bytes, as: UTF8.self)
+                    if name != ".", name != ".." { body(name, true, descriptor) }
+                } else if let name = String(validating: bytes, as: UTF8.self) {
                     if name != ".", name != ".." { body(name, true, descriptor) }
                 } else {
                     body(String(decoding: bytes, as: UTF8.self), false, descriptor)

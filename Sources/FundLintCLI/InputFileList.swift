@@ -73,7 +73,10 @@ struct InputFileList: Sendable {
     /// ``reorder(_:by:)`` (and to apply to anything kept alongside the list).
     func sortedOrder(of range: Range<Int>) -> [Int] {
         var order = Array(range)
-        order.sort { precedes(entries[$0], entries[$1]) }
+        // The names' buffer is opened once for the whole sort, not once a comparison.
+        names.withUnsafeBufferPointer { buffer in
+            order.sort { precedes(entries[$0], entries[$1], in: buffer) }
+        }
         return order
     }
 
@@ -96,18 +99,16 @@ struct InputFileList: Sendable {
     }
 
     /// Whether `a`'s path sorts before `b`'s, by UTF-8 bytes (the same order on every
-    /// platform and locale).
-    private func precedes(_ a: Entry, _ b: Entry) -> Bool {
-        names.withUnsafeBufferPointer { buffer in
-            let nameA = UnsafeBufferPointer(rebasing: buffer[a.start..<(a.start + Int(a.length))])
-            let nameB = UnsafeBufferPointer(rebasing: buffer[b.start..<(b.start + Int(b.length))])
-            if a.directory == b.directory { return Self.bytewiseLess(nameA, nameB) }
-            var directoryA = a.directory < 0 ? "" : directories[Int(a.directory)]
-            var directoryB = b.directory < 0 ? "" : directories[Int(b.directory)]
-            return directoryA.withUTF8 { prefixA in
-                directoryB.withUTF8 { prefixB in
-                    Self.joinedLess((prefixA, nameA), (prefixB, nameB))
-                }
+    /// platform and locale); `buffer` is `names`.
+    private func precedes(_ a: Entry, _ b: Entry, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let nameA = UnsafeBufferPointer(rebasing: buffer[a.start..<(a.start + Int(a.length))])
+        let nameB = UnsafeBufferPointer(rebasing: buffer[b.start..<(b.start + Int(b.length))])
+        if a.directory == b.directory { return Self.bytewiseLess(nameA, nameB) }
+        var directoryA = a.directory < 0 ? "" : directories[Int(a.directory)]
+        var directoryB = b.directory < 0 ? "" : directories[Int(b.directory)]
+        return directoryA.withUTF8 { prefixA in
+            directoryB.withUTF8 { prefixB in
+                Self.joinedLess((prefixA, nameA), (prefixB, nameB))
             }
         }
     }
