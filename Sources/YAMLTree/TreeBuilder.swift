@@ -28,14 +28,16 @@ struct TreeBuilder {
     /// Nodes the document would have with every alias and merge expanded.
     private var expandedSize = 0
 
-    /// `expectedNodes` and `expectedScalarBytes` size the arrays up front (capped; larger
-    /// documents grow them).
+    /// `expectedNodes` and `expectedScalarBytes` size the arrays up front (larger documents
+    /// grow them). Room reserved for nodes is address space until it is written, so a large
+    /// plan gets room for all its nodes at once rather than growing into it copy by copy
+    /// (each copy writes fresh memory, which the system must fault in).
     init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int) {
         document = YAMLDocument(start: start)
         self.limits = limits
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
         expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
-        let expected = min(max(expectedNodes, 0), 4096) + 16
+        let expected = min(max(expectedNodes, 0), 1 << 24) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
         // Room written through a pointer: copying each scalar in costs a call to memcpy,
@@ -152,6 +154,13 @@ struct TreeBuilder {
     /// The document as far as it was built, when building stopped before its end.
     mutating func unfinished() -> YAMLDocument {
         if document.scalarBytes.count > scalarByteCount { document.scalarBytes.removeSubrange(scalarByteCount...) }
+        // A stream keeps every document: one that used far less room than its input's size
+        // promised (the first of many, or a file of a few long scalars) keeps a copy
+        // without it.
+        if document.nodes.capacity > 4 * document.nodes.count + 4096 {
+            document.nodes = document.nodes.withUnsafeBufferPointer { Array($0) }
+            document.children = document.children.withUnsafeBufferPointer { Array($0) }
+        }
         return document
     }
 

@@ -359,6 +359,9 @@ import TestSupport
         let kept = stream.documents.reduce(0) { $0 + $1.scalarBytes.capacity }
         #expect(used < text.utf8.count)
         #expect(kept <= 2 * used + (1 << 16), "kept \(kept) bytes for \(used) bytes of text")
+        let nodes = stream.documents.reduce(0) { $0 + $1.nodes.count }
+        let nodeRoom = stream.documents.reduce(0) { $0 + $1.nodes.capacity }
+        #expect(nodeRoom <= 4 * nodes + 8192, "room for \(nodeRoom) nodes kept for \(nodes) nodes")
         let last = try #require(stream.documents.last)
         let root = try #require(last.root)
         #expect(lookup(last, root, "lead").flatMap { last.scalar($0.value) } == "org-499")

@@ -90,8 +90,10 @@ final class OriginTable {
 
     init(document: YAMLDocument) {
         self.document = document
-        // About one origin per node is made for a plan the validator and rules walk.
-        records.reserveCapacity(min(document.nodeCount, 4096) + 16)
+        // About one origin per node is made for a plan the validator and rules walk. Room not
+        // written is only address space: a large plan does not grow into its records copy by
+        // copy.
+        records.reserveCapacity(min(document.nodeCount, 1 << 24) + 16)
     }
 
     /// Adds the origin of a value shown at `shown` (-1: the document start).

@@ -34,8 +34,9 @@ final class FieldTables {
 
     init(nodeCount: Int) {
         tables = Array(repeating: Table(), count: nodeCount)
-        entries.reserveCapacity(64)
-        values.reserveCapacity(64)
+        // At most a slot per node in practice; room not written is only address space.
+        entries.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
+        values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
     }
 
     /// Makes an empty table for the mapping `node` under `schema` and returns where it
