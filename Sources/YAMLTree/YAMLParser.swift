@@ -68,7 +68,7 @@ public final class YAMLParser {
                 var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
                                           expectedNodes: documents.last?.nodeCount ?? bytes.count / 10,
                                           expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count)
-                switch build(&builder, &event, bytes) {
+                switch build(&builder, &event) {
                 case .finished:
                     documents.append(builder.finish())
                 case .syntaxError:
@@ -94,7 +94,7 @@ public final class YAMLParser {
     private enum DocumentEnd { case finished, syntaxError, stopped }
 
     /// Feeds the events of one document to `builder`, up to its end.
-    private func build(_ builder: inout TreeBuilder, _ event: inout yaml_event_t, _ bytes: [UInt8]) -> DocumentEnd {
+    private func build(_ builder: inout TreeBuilder, _ event: inout yaml_event_t) -> DocumentEnd {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { return .syntaxError }
             defer { yaml_event_delete(&event) }
