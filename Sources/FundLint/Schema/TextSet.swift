@@ -16,9 +16,8 @@ final class TextSet: @unchecked Sendable {
     /// Where each member was in the list the set was made from (its first place).
     private let positions: UnsafeMutableBufferPointer<Int>
     private let starts: UnsafeMutableBufferPointer<Int>
-    /// The members' UTF-8 one after another, and where each ends.
-    private let bytes: UnsafeMutableBufferPointer<UInt8>
-    private let ends: UnsafeMutableBufferPointer<Int>
+    /// The members' UTF-8, in the same order.
+    private let bytes: ByteStrings
 
     init(_ list: [String]) {
         // A stable counting sort by bucket (a few small arrays, not one per bucket), keeping
@@ -43,11 +42,8 @@ final class TextSet: @unchecked Sendable {
         positions = .allocate(capacity: list.count)
         starts = .allocate(capacity: bucketCount + 1)
         starts.initialize(repeating: 0)
-        bytes = .allocate(capacity: list.reduce(0) { $0 + $1.utf8.count })
-        ends = .allocate(capacity: list.count)
         var runStart = 0
         var runBucket = -1
-        var end = 0
         for position in sorted {
             let bucket = buckets[position]
             if bucket != runBucket {
@@ -57,23 +53,18 @@ final class TextSet: @unchecked Sendable {
             let member = list[position]
             guard !members[runStart...].contains(member) else { continue }
             positions[members.count] = position
-            for byte in member.utf8 {
-                bytes[end] = byte
-                end += 1
-            }
-            ends[members.count] = end
             members.append(member)
             starts[bucket + 1] += 1
         }
         for bucket in 0..<bucketCount { starts[bucket + 1] += starts[bucket] }
         self.members = members
+        bytes = ByteStrings(members)
     }
 
     deinit {
         positions.deallocate()
         starts.deallocate()
         bytes.deallocate()
-        ends.deallocate()
     }
 
     /// Whether the text whose UTF-8 is `bytes` is a member; `text` makes it as a string,
@@ -86,13 +77,7 @@ final class TextSet: @unchecked Sendable {
     /// `nil` when it is not a member. `text` as for ``contains(utf8:text:)``.
     func position(utf8 candidate: UnsafeBufferPointer<UInt8>, text: () -> String) -> Int? {
         let bucket = Self.bucket(candidate, mask: mask)
-        for index in starts[bucket]..<starts[bucket + 1] {
-            let start = index == 0 ? 0 : ends[index - 1]
-            if ends[index] - start == candidate.count,
-               ByteText.equal(candidate, UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])) {
-                return positions[index]
-            }
-        }
+        for index in starts[bucket]..<starts[bucket + 1] where bytes.equals(index, candidate) { return positions[index] }
         if candidate.allSatisfy({ $0 < 0x80 }) { return nil }
         let text = text()
         return members.indices.filter { members[$0] == text }.map { positions[$0] }.min()
