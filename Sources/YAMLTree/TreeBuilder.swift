@@ -16,6 +16,8 @@ struct TreeBuilder {
     /// only those).
     private var document: YAMLDocument
     private var scalarByteCount = 0
+    /// The scalar bytes the document is expected to hold, at most.
+    private let expectedScalarBytes: Int
     private let limits: YAMLLimits
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
@@ -44,6 +46,7 @@ struct TreeBuilder {
         // not `append(contentsOf:)`'s generic path. The room is memory written (with zeros)
         // and kept with the document, so it is no more than the document is expected to use.
         document.scalarBytes = Array(repeating: 0, count: min(max(expectedScalarBytes, 0), 1 << 16))
+        self.expectedScalarBytes = min(max(expectedScalarBytes, 0), Int(Int32.max))
         pending.reserveCapacity(min(expected, 256))
     }
 
@@ -179,6 +182,11 @@ struct TreeBuilder {
             }
         } else {
             if document.scalarBytes.count > offset { document.scalarBytes.removeSubrange(offset...) }
+            if document.scalarBytes.capacity < end, expectedScalarBytes > document.scalarBytes.capacity {
+                // Past the room: room for the text the input's size promises, as address
+                // space (written only as text arrives), rather than growth copy by copy.
+                document.scalarBytes.reserveCapacity(max(end, expectedScalarBytes))
+            }
             document.scalarBytes.append(contentsOf: text)
         }
         scalarByteCount = end

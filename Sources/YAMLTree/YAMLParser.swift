@@ -66,7 +66,7 @@ public final class YAMLParser {
                 // later one (a stream keeps all its documents, so none may hold room it does
                 // not use).
                 var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
-                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 10,
+                                          expectedNodes: documents.last?.nodeCount ?? bytes.count / 6,
                                           expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count)
                 switch build(&builder, &event) {
                 case .finished:
