@@ -1,6 +1,7 @@
 import ArgumentParser
 import FoundationEssentials
 import FundLint
+import Synchronization
 
 /// The run both `check` and `report` do: load the configuration, find the files, choose the
 /// pack, check the files in parallel, and hand each report, in order and with its portfolio
@@ -19,6 +20,8 @@ struct LintPipeline {
         var checkOptions: CheckOptions
         var failLevel: FailLevel
         var toolFailed: Bool
+        /// The first file's bytes when choosing the pack read them, for its check.
+        var firstPlanBytes: [UInt8]?
     }
 
     /// One file's result.
@@ -55,8 +58,9 @@ struct LintPipeline {
         }
 
         let pack: RulePack
+        var firstPlanBytes: [UInt8]?
         switch PackSelection.select(options.rules ?? configuration?.packReference, firstPlan: files.first,
-                                    maxFileSize: options.maxFileSize, complete: completePack) {
+                                    maxFileSize: options.maxFileSize, complete: completePack, firstPlanBytes: &firstPlanBytes) {
         case .success(let selected):
             pack = selected
         case .failure(.unreadable(let path, let reason)):
@@ -78,7 +82,8 @@ struct LintPipeline {
             for entry in configuration.severity { checkOptions.severityOverrides[entry.id] = entry.level }
         }
         let failLevel = options.failOn ?? configuration?.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
-        return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, toolFailed: toolFailed)
+        return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, toolFailed: toolFailed,
+                        firstPlanBytes: firstPlanBytes)
     }
 
     /// Checks every file and calls `body` with each report in order; returns whether a file
@@ -92,10 +97,15 @@ struct LintPipeline {
         let jobs = options.jobs ?? (inputs.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)
         let pack = prepared.pack
         let checkOptions = prepared.checkOptions
+        // Handed to the one check of the first file, then let go.
+        let firstPlanBytes = Mutex(prepared.firstPlanBytes)
         let runner = OrderedParallelMap<FileOutcome>(count: inputs.count, jobs: jobs, window: 64) {
             // With several threads, each checks with its own copy of the pack.
             let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
-            return { index in Self.check(inputs[index], checker: checker, limit: limit, fix: fix) }
+            return { index in
+                let read = index == 0 ? firstPlanBytes.withLock { bytes in bytes.take() } : nil
+                return Self.check(inputs[index], read: read, checker: checker, limit: limit, fix: fix)
+            }
         }
         var portfolio = PortfolioChecker(pack: prepared.pack, options: prepared.checkOptions, expectedPlans: inputs.count) {
             inputs[$0].displayPath
@@ -119,9 +129,9 @@ struct LintPipeline {
         return failed
     }
 
-    /// Reads and checks one file.
-    private static func check(_ file: InputFile, checker: PlanChecker, limit: Int, fix: Bool) -> FileOutcome {
-        switch FileReader.read(file, limit: limit) {
+    /// Reads and checks one file (whose bytes are `read` when they were read already).
+    private static func check(_ file: InputFile, read: [UInt8]?, checker: PlanChecker, limit: Int, fix: Bool) -> FileOutcome {
+        switch read.map(FileReader.Outcome.bytes) ?? FileReader.read(file, limit: limit) {
         case .bytes(let bytes):
             let report = checker.check(bytes, path: file.displayPath)
             guard fix, case .path(let path) = file.source else { return .report(report, fixed: 0) }

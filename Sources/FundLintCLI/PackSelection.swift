@@ -10,6 +10,15 @@ enum PackSelection {
     }
 
     static func select(_ rules: String?, firstPlan: InputFile?, maxFileSize: Int, complete: Bool) -> Result<RulePack, Failure> {
+        var unused: [UInt8]?
+        return select(rules, firstPlan: firstPlan, maxFileSize: maxFileSize, complete: complete, firstPlanBytes: &unused)
+    }
+
+    /// As ``select(_:firstPlan:maxFileSize:complete:)``; `firstPlanBytes` receives the first
+    /// plan's bytes when they were read to find its fund, so the check need not read them
+    /// again (a plan of tens of megabytes costs its read and its memory's first touch).
+    static func select(_ rules: String?, firstPlan: InputFile?, maxFileSize: Int, complete: Bool,
+                       firstPlanBytes: inout [UInt8]?) -> Result<RulePack, Failure> {
         if let rules {
             if let builtin = BuiltinPacks.pack(rules, complete: complete) { return .success(builtin) }
             switch FileReader.read(InputFile(source: .path(rules), displayPath: rules), limit: maxFileSize) {
@@ -25,10 +34,11 @@ enum PackSelection {
                 }
             }
         }
-        if let firstPlan, case .path = firstPlan.source,
-           case .bytes(let bytes) = FileReader.read(firstPlan, limit: maxFileSize),
-           let fund = BuiltinPacks.fund(in: bytes), let pack = BuiltinPacks.pack(fund, complete: complete) {
-            return .success(pack)
+        if let firstPlan, case .path = firstPlan.source, case .bytes(let bytes) = FileReader.read(firstPlan, limit: maxFileSize) {
+            firstPlanBytes = bytes
+            if let fund = BuiltinPacks.fund(in: bytes), let pack = BuiltinPacks.pack(fund, complete: complete) {
+                return .success(pack)
+            }
         }
         if let pack = BuiltinPacks.defaultPack(complete: complete) { return .success(pack) }
         return .failure(.invalid(BuiltinPacks.defaultPath, [], BuiltinPacks.problems))
