@@ -1,7 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
 import FundLint
-import Synchronization
 
 /// The run both `check` and `report` do: load the configuration, find the files, choose the
 /// pack, check the files in parallel, and hand each report, in order and with its portfolio
@@ -98,12 +97,12 @@ struct LintPipeline {
         let pack = prepared.pack
         let checkOptions = prepared.checkOptions
         // Handed to the one check of the first file, then let go.
-        let firstPlanBytes = Mutex(prepared.firstPlanBytes)
+        let firstPlanBytes = BytesHandoff(prepared.firstPlanBytes)
         let runner = OrderedParallelMap<FileOutcome>(count: inputs.count, jobs: jobs, window: 64) {
             // With several threads, each checks with its own copy of the pack.
             let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
             return { index in
-                let read = index == 0 ? firstPlanBytes.withLock { bytes in bytes.take() } : nil
+                let read = index == 0 ? firstPlanBytes.take() : nil
                 return Self.check(inputs[index], read: read, checker: checker, limit: limit, fix: fix)
             }
         }
@@ -162,5 +161,22 @@ struct LintPipeline {
             }
             return (configuration, problems)
         }
+    }
+}
+
+/// Bytes read before a run, handed to the one thread that checks their file and let go
+/// with it. A lock, not a `Mutex`: a generic type made at run time costs a start-up more
+/// than the whole handoff.
+private final class BytesHandoff: @unchecked Sendable {
+    private let lock = ThreadCondition()
+    private var bytes: [UInt8]?
+
+    init(_ bytes: [UInt8]?) { self.bytes = bytes }
+
+    /// The bytes, the first time; `nil` after.
+    func take() -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return bytes.take()
     }
 }

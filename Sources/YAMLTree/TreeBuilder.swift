@@ -181,15 +181,23 @@ struct TreeBuilder {
                 }
             }
         } else {
-            if document.scalarBytes.count > offset { document.scalarBytes.removeSubrange(offset...) }
-            if document.scalarBytes.capacity < end, expectedScalarBytes > document.scalarBytes.capacity {
-                // Past the room: room for the text the input's size promises, as address
-                // space (written only as text arrives), rather than growth copy by copy.
-                document.scalarBytes.reserveCapacity(max(end, expectedScalarBytes))
-            }
-            document.scalarBytes.append(contentsOf: text)
+            appendScalarBytes(text, at: offset)
         }
         scalarByteCount = end
+    }
+
+    /// The text past the room set aside, appended. Kept out of line: the copy into the room
+    /// above is the one each scalar takes.
+    @inline(never)
+    private mutating func appendScalarBytes(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        if document.scalarBytes.count > offset { document.scalarBytes.removeSubrange(offset...) }
+        let end = offset + text.count
+        if document.scalarBytes.capacity < end, expectedScalarBytes > document.scalarBytes.capacity {
+            // Room for the text the input's size promises, as address space (written only as
+            // text arrives), rather than growth copy by copy.
+            document.scalarBytes.reserveCapacity(max(end, expectedScalarBytes))
+        }
+        document.scalarBytes.append(contentsOf: text)
     }
 
     @discardableResult

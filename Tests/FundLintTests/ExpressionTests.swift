@@ -65,6 +65,28 @@ import Testing
         #expect(try bool("size(items.filter(i, i != 2)) == 2", ["items": items]) == true)
     }
 
+    @Test func pathsOfThePlanAreSharedAndVariablesNever() throws {
+        var (compiler, root) = Self.environment(["amount": Value(.int(1)), "items": Value(.list([Value(.int(10))]))])
+        compiler.sharedSlots = [:]
+        var codes: [CompiledExpression] = []
+        // The first reads (and keeps) the plan's `amount`; in the second, `amount` is the
+        // macro's variable, which must not be mistaken for it; the third reads the kept one
+        // beside the variable `i`.
+        for source in ["amount == 1", "items.exists(amount, amount > 5)", "sum(items.map(i, i + amount)) == 11",
+                       "caps['a'].cap == 10 && caps['a'].cap + amount == 11"] {
+            codes.append(try compiler.compile(try ExpressionParser.parse(source)).0)
+        }
+        #expect(compiler.sharedSlots?.keys.sorted() == ["=caps['a']", "=caps['a'].cap", "amount", "items"])
+        var evaluator = Evaluator(root: root, slots: compiler.slotCount, sharedSlots: compiler.sharedSlots?.count ?? 0)
+        for code in codes {
+            guard case .bool(let result) = evaluator.evaluate(code).kind else {
+                Issue.record("not a boolean")
+                continue
+            }
+            #expect(result)
+        }
+    }
+
     @Test func unknownValuesNeverDecideARule() throws {
         // `amount` is missing: anything depending on it is unknown...
         #expect(try bool("amount > 0") == nil)

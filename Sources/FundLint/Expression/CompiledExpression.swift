@@ -7,6 +7,10 @@ indirect enum CompiledExpression: Sendable {
     /// A rule's `let`: evaluated on first use in a rule's evaluation and kept in local
     /// `slot` for the other uses (the runner forgets it between rules and loop items).
     case cached(slot: Int, CompiledExpression)
+    /// A value that depends on the plan alone (`project.region`,
+    /// `places[project.region].funded`): evaluated on first use for a plan and kept in
+    /// shared slot `slot` for every later use by any rule of the plan.
+    case shared(slot: Int, CompiledExpression)
     /// A field, with its position among the fields of the object's type: the index of the
     /// property in a plan mapping's schema, which spares a search by name (-1: unknown).
     case member(CompiledExpression, String, position: Int)

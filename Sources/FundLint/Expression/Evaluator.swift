@@ -8,21 +8,28 @@ struct Evaluator {
     var locals: [Value]
     /// Which locals hold a `let` already evaluated (see ``forgetLets()``).
     private var ready: [Bool]
+    /// The values of shared expressions evaluated so far (see
+    /// ``CompiledExpression/shared(slot:_:)``); kept for every rule, as the plan does not
+    /// change while it is checked.
+    private var shared: [Value?] = []
 
-    /// An evaluator over a plan.
-    init(plan: PlanView, slots: Int) {
+    /// An evaluator over a plan, with room for `sharedSlots` shared values (code that uses
+    /// more evaluates them at every use).
+    init(plan: PlanView, slots: Int, sharedSlots: Int = 0) {
         self.root = plan.root
         self.plan = plan
         self.locals = Array(repeating: .unknown, count: slots)
         ready = Array(repeating: false, count: slots)
+        shared = Array(repeating: nil, count: sharedSlots)
     }
 
     /// An evaluator over pack data, locals and `root` (empty for no plan).
-    init(root: ObjectValue = .empty, slots: Int) {
+    init(root: ObjectValue = .empty, slots: Int, sharedSlots: Int = 0) {
         self.root = Value(.object(root))
         self.plan = nil
         self.locals = Array(repeating: .unknown, count: slots)
         ready = Array(repeating: false, count: slots)
+        shared = Array(repeating: nil, count: sharedSlots)
     }
 
     /// Makes sure there are at least `count` locals (a template compiled late may need more
@@ -81,6 +88,12 @@ struct Evaluator {
                 locals[slot] = value
                 ready[slot] = true
             }
+            return value
+        case .shared(let slot, let code):
+            guard slot < shared.count else { return evaluate(code) }
+            if let value = shared[slot] { return value }
+            let value = evaluate(code)
+            shared[slot] = value
             return value
         case .member(let base, let name, let position):
             let object = evaluate(base)

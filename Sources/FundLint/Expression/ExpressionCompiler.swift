@@ -12,6 +12,11 @@ struct ExpressionCompiler {
     let rootType: ObjectType
     private(set) var scope: [String: Binding]
     private(set) var slotCount: Int
+    /// The shared slot of each expression met so far that depends on the plan alone, by a
+    /// key naming what it computes (`project.region`, `=places[project.region]`); `nil`
+    /// when this compiler shares none. Only code one evaluator runs for a whole plan may
+    /// share slots (a pack's per-plan rules): the slots are that evaluator's.
+    var sharedSlots: [String: Int]?
 
     init(rootType: ObjectType, globals: [String: Binding], slotCount: Int = 0) {
         self.rootType = rootType
@@ -37,13 +42,104 @@ struct ExpressionCompiler {
 
     /// Compiles `syntax`, returning its code and type.
     mutating func compile(_ syntax: ExpressionSyntax) throws(ExpressionError) -> (CompiledExpression, ValueType) {
+        let (code, type, _) = try compileKeyed(syntax)
+        return (code, type)
+    }
+
+    /// Compiles `syntax`, returning its code, its type and, when this compiler shares slots
+    /// and the expression is a path of the plan or a table (`project.region`,
+    /// `places[project.region]`), a key naming what it computes.
+    private mutating func compileKeyed(_ syntax: ExpressionSyntax) throws(ExpressionError) -> (CompiledExpression, ValueType, String?) {
         switch syntax {
         case .int(let value, _):
-            return (.constant(Value(.int(value))), .int)
+            return (.constant(Value(.int(value))), .int, nil)
         case .string(let text, _):
-            return (.constant(Value(.string(text))), .string)
+            return (.constant(Value(.string(text))), .string, nil)
         case .bool(let value, _):
-            return (.constant(Value(.bool(value))), .bool)
+            return (.constant(Value(.bool(value))), .bool, nil)
+        case .identifier(let name, let offset):
+            if let binding = scope[name] {
+                switch binding {
+                case .local(let slot, let type): return (.local(slot), type, nil)
+                case .constant(let value, let type): return (.constant(value), type, sharedSlots == nil ? nil : "=\(name)")
+                case .expression(let code, let type): return (code, type, nil)
+                }
+            }
+            if let type = rootType.fields[name] {
+                let code = CompiledExpression.member(.rootObject, name, position: rootType.order.firstIndex(of: name) ?? -1)
+                return sharedSlots == nil ? (code, type, nil) : (shared(code, key: name), type, name)
+            }
+            throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))", offset: offset)
+        case .member(let base, let name, let offset):
+            let (code, type, baseKey) = try compileKeyed(base)
+            guard case .object(let objectType) = type else {
+                throw ExpressionError(message: "'.\(name)' needs an object, but this is \(type)", offset: offset)
+            }
+            guard let fieldType = objectType.fields[name] else {
+                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))", offset: offset)
+            }
+            let member = CompiledExpression.member(code, name, position: objectType.order.firstIndex(of: name) ?? -1)
+            // A field of a table's object is the same for every plan: read once, here.
+            if case .constant(let object) = code, case .object(let fields) = object.kind {
+                return (.constant(fields.value(name) ?? Value(.missing)), fieldType, baseKey.map { "\($0).\(name)" })
+            }
+            let key = baseKey.map { "\($0).\(name)" }
+            return (key.map { shared(member, key: $0) } ?? member, fieldType, key)
+        case .index(let base, let index, let offset):
+            let (baseCode, baseType, baseKey) = try compileKeyed(base)
+            let (indexCode, indexType, indexKey) = try compileKeyed(index)
+            let key = baseKey.flatMap { base in (indexKey ?? Self.literalKey(index)).map { "\(base)[\($0)]" } }
+            switch baseType {
+            case .list(let element):
+                guard indexType == .int else { throw ExpressionError(message: "a list index must be an integer, not \(indexType)", offset: index.offset) }
+                let code = CompiledExpression.listIndex(baseCode, indexCode)
+                return (key.map { shared(code, key: $0) } ?? code, element, key)
+            case .table(let row):
+                guard indexType == .string else { throw ExpressionError(message: "a table is indexed by a string id, not \(indexType)", offset: index.offset) }
+                let code = CompiledExpression.tableLookup(baseCode, indexCode)
+                return (key.map { shared(code, key: $0) } ?? code, .object(row), key)
+            default:
+                throw ExpressionError(message: "'[...]' needs a list or a table, but this is \(baseType)", offset: offset)
+            }
+        default:
+            let (code, type) = try compileOther(syntax)
+            return (code, type, nil)
+        }
+    }
+
+    /// The key of a literal used as an index (`sectors['space']`, `items[0]`).
+    private static func literalKey(_ syntax: ExpressionSyntax) -> String? {
+        switch syntax {
+        case .int(let value, _):
+            return "\(value)"
+        case .string(let text, _):
+            var escaped = "'"
+            for scalar in text.unicodeScalars {
+                if scalar == "\\" || scalar == "'" { escaped.unicodeScalars.append("\\") }
+                escaped.unicodeScalars.append(scalar)
+            }
+            return escaped + "'"
+        default:
+            return nil
+        }
+    }
+
+    /// `code` kept in a shared slot when this compiler shares them and `code` reads the
+    /// plan (a constant is no cheaper to keep).
+    private mutating func shared(_ code: CompiledExpression, key: String) -> CompiledExpression {
+        guard let count = sharedSlots?.count else { return code }
+        if case .constant = code { return code }
+        let slot = sharedSlots?[key] ?? count
+        sharedSlots?[key] = slot
+        return .shared(slot: slot, code)
+    }
+
+    /// Compiles the expressions that have no key.
+    private mutating func compileOther(_ syntax: ExpressionSyntax) throws(ExpressionError) -> (CompiledExpression, ValueType) {
+        switch syntax {
+        case .int, .string, .bool, .identifier, .member, .index:
+            let (code, type, _) = try compileKeyed(syntax)
+            return (code, type)
         case .list(let items, _):
             var compiled: [CompiledExpression] = []
             var element = ValueType.anything
@@ -62,40 +158,6 @@ struct ExpressionCompiler {
                 constants.append(value)
             }
             return (.constant(Value(.list(constants))), .list(element))
-        case .identifier(let name, let offset):
-            if let binding = scope[name] {
-                switch binding {
-                case .local(let slot, let type): return (.local(slot), type)
-                case .constant(let value, let type): return (.constant(value), type)
-                case .expression(let code, let type): return (code, type)
-                }
-            }
-            if let type = rootType.fields[name] {
-                return (.member(.rootObject, name, position: rootType.order.firstIndex(of: name) ?? -1), type)
-            }
-            throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))", offset: offset)
-        case .member(let base, let name, let offset):
-            let (code, type) = try compile(base)
-            guard case .object(let objectType) = type else {
-                throw ExpressionError(message: "'.\(name)' needs an object, but this is \(type)", offset: offset)
-            }
-            guard let fieldType = objectType.fields[name] else {
-                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))", offset: offset)
-            }
-            return (.member(code, name, position: objectType.order.firstIndex(of: name) ?? -1), fieldType)
-        case .index(let base, let index, let offset):
-            let (baseCode, baseType) = try compile(base)
-            let (indexCode, indexType) = try compile(index)
-            switch baseType {
-            case .list(let element):
-                guard indexType == .int else { throw ExpressionError(message: "a list index must be an integer, not \(indexType)", offset: index.offset) }
-                return (.listIndex(baseCode, indexCode), element)
-            case .table(let row):
-                guard indexType == .string else { throw ExpressionError(message: "a table is indexed by a string id, not \(indexType)", offset: index.offset) }
-                return (.tableLookup(baseCode, indexCode), .object(row))
-            default:
-                throw ExpressionError(message: "'[...]' needs a list or a table, but this is \(baseType)", offset: offset)
-            }
         case .call(let name, let arguments, let offset):
             return try compileCall(name, arguments, offset: offset)
         case .method(let receiver, let name, let arguments, let offset):

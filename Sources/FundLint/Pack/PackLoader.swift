@@ -88,12 +88,16 @@ struct PackLoader {
         var portfolioRules: [PortfolioRule] = []
         var infos: [RuleInfo] = []
         var seen: [String: NodeID] = [:]
+        var sharedSlots: [String: Int] = [:]
         for ruleNode in part("rules").flatMap({ reader.list($0, what: "rules") }) ?? [] {
             var compiler = RuleCompiler(reader: reader, globals: globals, rootType: schema.objectType ?? ObjectType(name: "plan"),
                                         examplePlan: examplePlanNode, metadataOnly: metadataOnly)
             compiler.deferTemplates = deferTemplates
+            // Handed over, not copied: each rule adds to the one table.
+            swap(&compiler.sharedSlots, &sharedSlots)
             let rule = compiler.compile(ruleNode)
             reader = compiler.reader
+            swap(&compiler.sharedSlots, &sharedSlots)
             guard let info = rule?.info ?? compiler.portfolio?.info else { continue }
             if let first = seen[info.id] {
                 let firstLine = document.range(first).start.line

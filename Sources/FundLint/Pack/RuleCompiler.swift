@@ -12,6 +12,10 @@ struct RuleCompiler {
     var deferTemplates = false
     /// Set by ``compile(_:)`` for a portfolio rule (which returns `nil`).
     var portfolio: PortfolioRule?
+    /// The shared slots of the pack's per-plan rules (see
+    /// ``ExpressionCompiler/sharedSlots``): given the ones of the rules compiled before, and
+    /// left with this rule's added.
+    var sharedSlots: [String: Int] = [:]
 
     init(reader: PackReader, globals: [String: ExpressionCompiler.Binding], rootType: ObjectType, examplePlan: NodeID?, metadataOnly: Bool) {
         self.reader = reader
@@ -55,6 +59,14 @@ struct RuleCompiler {
             portfolio = compilePortfolio(info: info, value: value, node: node, compiler: &compiler)
             return nil
         }
+        // One evaluator runs every per-plan rule over a plan: what one rule reads of the
+        // plan alone, the next finds read.
+        compiler.sharedSlots = sharedSlots
+        sharedSlots = [:]
+        // Taken back once the code that runs for every plan is compiled: `at`, notes, fixes
+        // and messages run only when the rule fires, and are compiled without sharing.
+        var shared: [String: Int]?
+        defer { sharedSlots = shared ?? compiler.sharedSlots ?? [:] }
         for key in ["unique", "group", "sum", "limit", "passing_only"] where value(key) != nil {
             reader.error(at: value(key) ?? node, "'\(key)' applies only to rules with scope: portfolio")
         }
@@ -107,6 +119,8 @@ struct RuleCompiler {
         }
         let when = value("when").flatMap { boolean($0, compiler: &compiler) }
         let assert = value("assert").flatMap { boolean($0, compiler: &compiler) }
+        shared = compiler.sharedSlots
+        compiler.sharedSlots = nil
         if value("assert") == nil { reader.error(at: node, "the rule needs 'assert': the condition a passing plan meets") }
         var at: CompiledExpression?
         if let atNode = value("at"), let source = reader.string(atNode, what: "at") {
@@ -143,7 +157,7 @@ struct RuleCompiler {
         }
         guard let at, let assert, let message else { return nil }
         return Rule(info: info, when: when, forEach: forEach, at: at, assert: assert, message: message, notes: notes, fix: fix,
-                    slots: compiler.slotCount)
+                    slots: compiler.slotCount, sharedSlots: shared?.count ?? 0)
     }
 
     private mutating func compilePortfolio(info: RuleInfo, value: (String) -> NodeID?, node: NodeID,
@@ -303,7 +317,12 @@ struct RuleCompiler {
     /// compiled when first rendered).
     private mutating func template(_ node: NodeID, compiler: inout ExpressionCompiler) -> MessageTemplate? {
         guard let source = reader.string(node, what: "a message") else { return nil }
-        if deferTemplates { return MessageTemplate(deferred: DeferredTemplate(source: source, compiler: compiler)) }
+        if deferTemplates {
+            // Compiled after every rule is: slots it would add could be another rule's.
+            var frozen = compiler
+            frozen.sharedSlots = nil
+            return MessageTemplate(deferred: DeferredTemplate(source: source, compiler: frozen))
+        }
         switch TemplateCompiler.compile(source, compiler: &compiler) {
         case .success(let parts):
             return MessageTemplate(parts: parts)

@@ -12,7 +12,8 @@ struct RuleRunner {
     func run(_ rules: [Rule]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // One evaluator for all the rules, its locals cleared between them.
-        var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) })
+        var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) },
+                                  sharedSlots: rules.reduce(0) { max($0, $1.sharedSlots) })
         for rule in rules where rule.isPerPlan {
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
