@@ -102,8 +102,12 @@ public struct PlanChecker: Sendable {
         diagnostics += validator.diagnostics
         guard isPlan else { return (diagnostics, none, nil) }
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
-        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, plan: plan).run(pack.rules)
-        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan) }, plan)
+        // One evaluator for every rule of the plan: what one reads of the plan, the others
+        // find read (see CompiledExpression.shared).
+        var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots)
+        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, plan: plan)
+            .run(pack.rules, on: &evaluator)
+        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }, plan)
     }
 
     /// A plan's row of the reviewer report: the pack's column expressions, evaluated.
@@ -125,9 +129,9 @@ public struct PlanChecker: Sendable {
 
     /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or
     /// a value it needs is unknown.
-    private func portfolioFacts(_ rule: PortfolioRule, plan: PlanView) -> PortfolioFacts? {
+    private func portfolioFacts(_ rule: PortfolioRule, plan: PlanView, evaluator: inout Evaluator) -> PortfolioFacts? {
         let origins = plan.origins
-        var evaluator = Evaluator(plan: plan, slots: rule.planSlots)
+        evaluator.clearLocals(rule.planSlots)
         if let when = rule.when {
             guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }

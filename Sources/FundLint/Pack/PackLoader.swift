@@ -130,7 +130,8 @@ struct PackLoader {
         let pack = RulePack(id: id, title: title, version: version, sources: sources, rules: metadataOnly ? [] : rules,
                             portfolioRules: portfolioRules, ruleInfos: metadataOnly ? [] : infos,
                             schema: schema, tables: tables.mapValues(\.value), examplePlan: examplePlan, initTemplate: initTemplate, reportSpec: reportSpec,
-                            text: bytes, parsed: stream, path: path, deferTemplates: deferTemplates)
+                            text: bytes, parsed: stream, path: path, deferTemplates: deferTemplates,
+                            sharedSlots: sharedSlots.count)
         return .success(Loaded(pack: pack, metadata: metadataOnly ? rules.map(\.info) : []))
     }
 }

@@ -12,9 +12,8 @@ struct RuleCompiler {
     var deferTemplates = false
     /// Set by ``compile(_:)`` for a portfolio rule (which returns `nil`).
     var portfolio: PortfolioRule?
-    /// The shared slots of the pack's per-plan rules (see
-    /// ``ExpressionCompiler/sharedSlots``): given the ones of the rules compiled before, and
-    /// left with this rule's added.
+    /// The shared slots of the pack's rules (see ``ExpressionCompiler/sharedSlots``): given
+    /// the ones of the rules compiled before, and left with this rule's added.
     var sharedSlots: [String: Int] = [:]
 
     init(reader: PackReader, globals: [String: ExpressionCompiler.Binding], rootType: ObjectType, examplePlan: NodeID?, metadataOnly: Bool) {
@@ -55,18 +54,18 @@ struct RuleCompiler {
         if let examples = value("examples") { readExamples(examples, into: &info) }
 
         var compiler = ExpressionCompiler(rootType: rootType, globals: globals)
-        if scope == "portfolio", !metadataOnly {
-            portfolio = compilePortfolio(info: info, value: value, node: node, compiler: &compiler)
-            return nil
-        }
-        // One evaluator runs every per-plan rule over a plan: what one rule reads of the
-        // plan alone, the next finds read.
+        // One evaluator runs every rule over a plan (and reads its portfolio facts): what
+        // one rule reads of the plan alone, the next finds read.
         compiler.sharedSlots = sharedSlots
         sharedSlots = [:]
         // Taken back once the code that runs for every plan is compiled: `at`, notes, fixes
         // and messages run only when the rule fires, and are compiled without sharing.
         var shared: [String: Int]?
         defer { sharedSlots = shared ?? compiler.sharedSlots ?? [:] }
+        if scope == "portfolio", !metadataOnly {
+            portfolio = compilePortfolio(info: info, value: value, node: node, compiler: &compiler)
+            return nil
+        }
         for key in ["unique", "group", "sum", "limit", "passing_only"] where value(key) != nil {
             reader.error(at: value(key) ?? node, "'\(key)' applies only to rules with scope: portfolio")
         }
@@ -157,7 +156,7 @@ struct RuleCompiler {
         }
         guard let at, let assert, let message else { return nil }
         return Rule(info: info, when: when, forEach: forEach, at: at, assert: assert, message: message, notes: notes, fix: fix,
-                    slots: compiler.slotCount, sharedSlots: shared?.count ?? 0)
+                    slots: compiler.slotCount)
     }
 
     private mutating func compilePortfolio(info: RuleInfo, value: (String) -> NodeID?, node: NodeID,

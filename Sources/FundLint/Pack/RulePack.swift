@@ -36,6 +36,11 @@ public struct RulePack: Sendable {
 
     /// The portfolio rules, compiled.
     let portfolioRules: [PortfolioRule]
+    /// The locals one evaluator needs to run every rule of a plan and read its portfolio
+    /// facts.
+    let localSlots: Int
+    /// The shared slots of the rules' code (see ``CompiledExpression/shared(slot:_:)``).
+    let sharedSlots: Int
     /// Metadata of the pack's own rules, in pack order.
     public let ruleInfos: [RuleInfo]
     /// The YAML the pack was loaded from, parsed, and its path, for ``separateCopy()``.
@@ -48,8 +53,10 @@ public struct RulePack: Sendable {
     init(id: String, title: String, version: String, sources: [Source], rules: [Rule], portfolioRules: [PortfolioRule],
          ruleInfos: [RuleInfo], schema: SchemaNode,
          tables: [String: Value], examplePlan: (document: YAMLDocument, node: NodeID)?, initTemplate: InitTemplate?, reportSpec: ReportSpec?,
-         text: [UInt8], parsed: YAMLStream, path: String, deferTemplates: Bool) {
+         text: [UInt8], parsed: YAMLStream, path: String, deferTemplates: Bool, sharedSlots: Int = 0) {
         self.text = text
+        localSlots = max(rules.reduce(0) { max($0, $1.slots) }, portfolioRules.reduce(0) { max($0, $1.planSlots) })
+        self.sharedSlots = sharedSlots
         self.deferTemplates = deferTemplates
         self.parsed = parsed
         self.path = path

@@ -147,11 +147,9 @@ final class Rule: Sendable {
     let notes: [Note]
     let fix: Fix?
     let slots: Int
-    /// The shared slots the rule's code may use (those of the rules before it included).
-    let sharedSlots: Int
 
     init(info: RuleInfo, when: CompiledExpression?, forEach: (slot: Int, list: CompiledExpression)?, at: CompiledExpression,
-         assert: CompiledExpression, message: MessageTemplate, notes: [Note], fix: Fix?, slots: Int, sharedSlots: Int = 0) {
+         assert: CompiledExpression, message: MessageTemplate, notes: [Note], fix: Fix?, slots: Int) {
         self.info = info
         isPerPlan = info.scope == "plan"
         self.when = when
@@ -162,6 +160,5 @@ final class Rule: Sendable {
         self.notes = notes
         self.fix = fix
         self.slots = slots
-        self.sharedSlots = sharedSlots
     }
 }

@@ -9,11 +9,10 @@ struct RuleRunner {
     let plan: PlanView
     private var origins: OriginTable { plan.origins }
 
-    func run(_ rules: [Rule]) -> [Diagnostic] {
+    /// Runs `rules` on `evaluator` (one for all the rules of the plan, with room for the
+    /// locals of each), clearing its locals between them.
+    func run(_ rules: [Rule], on evaluator: inout Evaluator) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // One evaluator for all the rules, its locals cleared between them.
-        var evaluator = Evaluator(plan: plan, slots: rules.reduce(0) { max($0, $1.slots) },
-                                  sharedSlots: rules.reduce(0) { max($0, $1.sharedSlots) })
         for rule in rules where rule.isPerPlan {
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
