@@ -185,6 +185,6 @@ public struct YAMLDocument: Sendable, Equatable {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
         if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.merge }
-        return record.style == ScalarStyle.plain.rawValue && scalar(id, is: "<<")
+        return record.style == ScalarStyle.plain.rawValue && record.count == 2 && scalar(id, is: "<<")
     }
 }
