@@ -25,8 +25,12 @@ final class FieldTables {
     /// null, or a pair with a key of -1.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
     /// The typed value of each slot: as the validator typed it (with no origin), then as
-    /// the first rule to read it saw it (with its origin).
-    @exclusivity(unchecked) var values: [Value?] = []
+    /// the first rule to read it saw it (with its origin); ``untyped`` before either. Not
+    /// optional: an array of optionals is destroyed value by value through the generic
+    /// `Optional` witnesses, twice the work of an array of values.
+    @exclusivity(unchecked) var values: [Value] = []
+    /// A slot no one has typed (no typed value is missing and without an origin).
+    static let untyped = Value(.missing)
     /// The items of lists as rules first read them (see ``Table/start``): a list read again
     /// through the same place is not typed again.
     @exclusivity(unchecked) private var itemLists: [[Value]] = []
@@ -49,7 +53,7 @@ final class FieldTables {
                               schema: Unmanaged.passUnretained(schema).toOpaque())
         for _ in 0..<schema.properties.count {
             entries.append(Self.noEntry)
-            values.append(nil)
+            values.append(Self.untyped)
         }
         return start
     }
