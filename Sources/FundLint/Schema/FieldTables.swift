@@ -20,7 +20,11 @@ final class FieldTables {
         var schema: UnsafeMutableRawPointer?
     }
 
-    @exclusivity(unchecked) var tables: [Table]
+    /// For each node, its table in ``tables``, or -1: four bytes a node, where a table
+    /// for every node (scalars included) took sixteen.
+    @exclusivity(unchecked) private var tableOf: [Int32]
+    /// The tables made, in the order they were.
+    @exclusivity(unchecked) var tables: [Table] = []
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
@@ -37,20 +41,39 @@ final class FieldTables {
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     init(nodeCount: Int) {
-        tables = Array(repeating: Table(), count: nodeCount)
+        tableOf = Array(repeating: -1, count: max(nodeCount, 0))
+        // About one collection in eight nodes; more grows the array.
+        tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
         entries.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
         values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
     }
 
+    /// The table of `node`, as an index into ``tables``; `nil` when it has none (or is out
+    /// of range).
+    func table(of node: NodeID) -> Int? {
+        let index = Int(node.index)
+        guard index >= 0, index < tableOf.count, tableOf[index] >= 0 else { return nil }
+        return Int(tableOf[index])
+    }
+
+    /// Gives `node` a new table (returned as an index into ``tables``); `nil` when it has
+    /// one already (or is out of range).
+    private func newTable(for node: NodeID, _ table: Table) -> Int? {
+        let index = Int(node.index)
+        guard index >= 0, index < tableOf.count, tableOf[index] < 0 else { return nil }
+        tableOf[index] = Int32(truncatingIfNeeded: tables.count)
+        tables.append(table)
+        return tables.count - 1
+    }
+
     /// Makes an empty table for the mapping `node` under `schema` and returns where it
     /// starts; `nil` when the node already has one (or is out of range).
     func begin(_ node: NodeID, schema: SchemaNode) -> Int? {
-        let index = Int(node.index)
-        guard index >= 0, index < tables.count, tables[index].start < 0 else { return nil }
         let start = entries.count
-        tables[index] = Table(start: Int32(truncatingIfNeeded: start), origin: -1,
-                              schema: Unmanaged.passUnretained(schema).toOpaque())
+        guard newTable(for: node, Table(start: Int32(truncatingIfNeeded: start), origin: -1,
+                                        schema: Unmanaged.passUnretained(schema).toOpaque())) != nil
+        else { return nil }
         for _ in 0..<schema.properties.count {
             entries.append(Self.noEntry)
             values.append(Self.untyped)
@@ -61,17 +84,15 @@ final class FieldTables {
     /// The items of the list `node` as a rule first read them, if that read was through
     /// `origin`.
     func cachedItems(of node: NodeID, origin: Int32) -> [Value]? {
-        let index = Int(node.index)
-        guard index >= 0, index < tables.count, tables[index].start >= 0, tables[index].origin == origin else { return nil }
-        return itemLists[Int(tables[index].start)]
+        guard let table = table(of: node), tables[table].origin == origin else { return nil }
+        let list = Int(tables[table].start)
+        return list >= 0 && list < itemLists.count ? itemLists[list] : nil
     }
 
     /// Keeps the items of the list `node`, read through `origin`, if none are kept yet.
     func cacheItems(_ items: [Value], of node: NodeID, origin: Int32) {
-        let index = Int(node.index)
-        guard index >= 0, index < tables.count, tables[index].start < 0 else { return }
-        tables[index].start = Int32(truncatingIfNeeded: itemLists.count)
-        tables[index].origin = origin
+        guard newTable(for: node, Table(start: Int32(truncatingIfNeeded: itemLists.count), origin: origin, schema: nil)) != nil
+        else { return }
         itemLists.append(items)
     }
 }

@@ -78,18 +78,20 @@ final class PlanView {
         }
     }
 
-    /// Where the table of the mapping `plan` starts, making it on first use; `nil` when
-    /// the node's table was made for another schema. The first read claims the table for
-    /// its origin.
-    private func table(_ plan: PlanNode, origin: Origin) -> Int? {
-        let node = Int(plan.node.index)
-        guard node >= 0, node < fields.tables.count else { return nil }
-        if fields.tables[node].start < 0,
-           let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
+    /// Where the table of the mapping `plan` starts in the field slots, making it on first
+    /// use, and whether reads through `origin` may keep their values in it; `nil` when the
+    /// node's table was made for another schema. The first read claims the table for its
+    /// origin.
+    private func table(_ plan: PlanNode, origin: Origin) -> (start: Int, claimed: Bool)? {
+        var found = fields.table(of: plan.node)
+        if found == nil, let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
             forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
+            found = fields.tables.count - 1
         }
-        if fields.tables[node].origin < 0 { fields.tables[node].origin = origin.index }
-        return fields.tables[node].schema == plan.schema.toOpaque() ? Int(fields.tables[node].start) : nil
+        guard let table = found else { return nil }
+        if fields.tables[table].origin < 0 { fields.tables[table].origin = origin.index }
+        guard fields.tables[table].schema == plan.schema.toOpaque() else { return nil }
+        return (Int(fields.tables[table].start), fields.tables[table].origin == origin.index)
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
@@ -122,11 +124,11 @@ final class PlanView {
                 ? position : schema.propertyIndex(name)
         }
         guard let index, let origin else { return .unknown }
-        let start = table(plan, origin: origin)
-        let cacheable = start != nil && fields.tables[Int(plan.node.index)].origin == origin.index
+        let found = table(plan, origin: origin)
+        let start = found?.start
         // A slot holds the typed value of an earlier read, or (with no origin yet) the value
         // the validator typed.
-        let slot = cacheable ? start.map { $0 + index } : nil
+        let slot = found?.claimed == true ? start.map { $0 + index } : nil
         let typed = slot.map { fields.values[$0] }.flatMap { $0.origin == nil && $0.kind.isMissing ? nil : $0 }
         if let typed, typed.origin != nil { return typed }
         let entry: MappingEntry?
@@ -157,7 +159,7 @@ final class PlanView {
     /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
     func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
         guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), let origin else { return false }
-        if let start = table(plan, origin: origin) { return fields.entries[start + index].key.index >= 0 }
+        if let start = table(plan, origin: origin)?.start { return fields.entries[start + index].key.index >= 0 }
         return lookUp(index, of: plan) != nil
     }
 
