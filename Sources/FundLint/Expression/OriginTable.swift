@@ -209,21 +209,34 @@ final class OriginTable {
     }
 
     private func render(_ origin: Origin?, then last: Step?, field: String? = nil) -> String {
-        var steps: [Step] = []
-        steps.reserveCapacity(8)
-        var current = origin.map { Int($0.index) } ?? -1
-        // Parents always come before their children, so this walk ends.
-        while current >= 0, current < records.count {
-            let record = records[current]
-            steps.append(record.step)
-            guard Int(record.parent) < current else { break }
-            current = Int(record.parent)
-        }
+        // The records from `origin` up to the root, counted, then listed root first in
+        // memory on the stack. Parents always come before their children, so the walk ends.
+        let first = origin.map { Int($0.index) } ?? -1
+        var count = 0
+        forEachAncestor(of: first) { _ in count += 1 }
         var path = YAMLPathBuilder()
-        for step in steps.reversed() { append(step, to: &path) }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { chain in
+            var position = count
+            forEachAncestor(of: first) { index in
+                position -= 1
+                if position >= 0 { chain[position] = Int32(truncatingIfNeeded: index) }
+            }
+            for index in chain.prefix(count) { append(records[Int(index)].step, to: &path) }
+        }
         if let last { append(last, to: &path) }
         if let field { path.appendKey(field) }
         return path.text
+    }
+
+    /// Calls `body` with `index` and the index of each record above it, up to the root.
+    private func forEachAncestor(of index: Int, _ body: (Int) -> Void) {
+        var current = index
+        while current >= 0, current < records.count {
+            body(current)
+            let parent = Int(records[current].parent)
+            guard parent < current else { break }
+            current = parent
+        }
     }
 
     private func append(_ step: Step, to path: inout YAMLPathBuilder) {
