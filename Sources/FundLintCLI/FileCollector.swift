@@ -130,8 +130,8 @@ struct FileCollector {
                     return
                 case UInt8(DT_REG):
                     // The directory entry says what the file is and its inode, and the
-                    // directory gives the device: no `stat` per file (a tenth of a walk's time
-                    // was those calls).
+                    // directory gives the device: no `stat` per file (those calls were most
+                    // of a walk's time).
                     guard Self.isPlanName(name) else { return }
                     guard let device = directoryDevice ?? Self.device(of: directoryFD) else { return }
                     directoryDevice = device

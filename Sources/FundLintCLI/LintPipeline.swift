@@ -19,8 +19,9 @@ struct LintPipeline {
         var checkOptions: CheckOptions
         var failLevel: FailLevel
         var toolFailed: Bool
-        /// The first file's bytes when choosing the pack read them, for its check.
-        var firstPlanBytes: [UInt8]?
+        /// The first file's bytes when choosing the pack read them, for its check (held by
+        /// a handoff, so that they are let go once checked, whoever still holds this).
+        var firstPlanBytes: BytesHandoff
     }
 
     /// One file's result.
@@ -82,7 +83,7 @@ struct LintPipeline {
         }
         let failLevel = options.failOn ?? configuration?.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
         return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, toolFailed: toolFailed,
-                        firstPlanBytes: firstPlanBytes)
+                        firstPlanBytes: BytesHandoff(firstPlanBytes))
     }
 
     /// Checks every file and calls `body` with each report in order; returns whether a file
@@ -96,8 +97,7 @@ struct LintPipeline {
         let jobs = options.jobs ?? (inputs.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1)
         let pack = prepared.pack
         let checkOptions = prepared.checkOptions
-        // Handed to the one check of the first file, then let go.
-        let firstPlanBytes = BytesHandoff(prepared.firstPlanBytes)
+        let firstPlanBytes = prepared.firstPlanBytes
         let runner = OrderedParallelMap<FileOutcome>(count: inputs.count, jobs: jobs, window: 64) {
             // With several threads, each checks with its own copy of the pack.
             let checker = PlanChecker(pack: jobs > 1 && inputs.count > 1 ? pack.separateCopy() : pack, options: checkOptions)
@@ -161,22 +161,5 @@ struct LintPipeline {
             }
             return (configuration, problems)
         }
-    }
-}
-
-/// Bytes read before a run, handed to the one thread that checks their file and let go
-/// with it. A lock, not a `Mutex`: a generic type made at run time costs a start-up more
-/// than the whole handoff.
-private final class BytesHandoff: @unchecked Sendable {
-    private let lock = ThreadCondition()
-    private var bytes: [UInt8]?
-
-    init(_ bytes: [UInt8]?) { self.bytes = bytes }
-
-    /// The bytes, the first time; `nil` after.
-    func take() -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return bytes.take()
     }
 }

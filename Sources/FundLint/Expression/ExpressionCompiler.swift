@@ -15,7 +15,7 @@ struct ExpressionCompiler {
     /// The shared slot of each expression met so far that depends on the plan alone, by a
     /// key naming what it computes (`project.region`, `=places[project.region]`); `nil`
     /// when this compiler shares none. Only code one evaluator runs for a whole plan may
-    /// share slots (a pack's per-plan rules): the slots are that evaluator's.
+    /// share slots (a pack's rules and portfolio facts): the slots are that evaluator's.
     var sharedSlots: [String: Int]?
 
     init(rootType: ObjectType, globals: [String: Binding], slotCount: Int = 0) {
