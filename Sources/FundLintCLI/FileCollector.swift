@@ -108,7 +108,9 @@ struct FileCollector {
         while let directory = pending.popLast() {
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
             var directoryNumber: Int32?
-            var directoryDevice: UInt64?
+            // The device of the directory's files, when its entries' inodes are theirs (see
+            // `entryDevice(of:)`); worked out once, at its first plan.
+            var entryDevice: UInt64??
             // Each name is looked at as it is read: a directory of a hundred thousand plans
             // is never held as a hundred thousand strings.
             let listed = Self.forEachEntry(of: directory) { entry, directoryFD in
@@ -123,7 +125,28 @@ struct FileCollector {
                 // Made only where it is needed: most files of a walk need only their name.
                 var path: String { prefix + name }
                 if let excluded, excluded(path) { return }
-                let identity: FileIdentity
+                // What the entry is, looked up in the open directory (no walk of the whole
+                // path again): a plan file's identity, or `nil` (a directory is queued).
+                func lookedUp() -> FileIdentity? {
+                    var link = stat()
+                    guard fstatat(directoryFD, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                    switch link.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        pending.append(path)
+                        return nil
+                    case S_IFREG:
+                        return Self.isPlanName(name) ? FileIdentity(link) : nil
+                    case S_IFLNK:
+                        var target = stat()
+                        guard Self.isPlanName(name), stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
+                              let real = realPath(path), real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
+                        else { return nil }
+                        return FileIdentity(target)
+                    default:
+                        return nil
+                    }
+                }
+                let found: FileIdentity?
                 switch entry.type {
                 case UInt8(DT_DIR):
                     pending.append(path)
@@ -131,34 +154,22 @@ struct FileCollector {
                 case UInt8(DT_REG):
                     // The directory entry says what the file is and its inode, and the
                     // directory gives the device: no `stat` per file (those calls were most
-                    // of a walk's time).
+                    // of a walk's time), where the file system's entries can be trusted.
                     guard Self.isPlanName(name) else { return }
-                    guard let device = directoryDevice ?? Self.device(of: directoryFD) else { return }
-                    directoryDevice = device
-                    identity = FileIdentity(device: device, inode: entry.inode)
-                case UInt8(DT_LNK), UInt8(DT_UNKNOWN):
-                    // Looked up in the open directory: no walk of the whole path again.
-                    var link = stat()
-                    guard fstatat(directoryFD, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                    switch link.st_mode & S_IFMT {
-                    case S_IFDIR:
-                        pending.append(path)
-                        return
-                    case S_IFREG:
-                        guard Self.isPlanName(name) else { return }
-                        identity = FileIdentity(link)
-                    case S_IFLNK:
-                        var target = stat()
-                        guard Self.isPlanName(name), stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
-                              let real = realPath(path), real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/")
-                        else { return }
-                        identity = FileIdentity(target)
-                    default:
-                        return
+                    if entryDevice == nil {
+                        entryDevice = .some(Self.entryDevice(of: directoryFD, tryingOn: name, inode: entry.inode))
                     }
+                    if let device = entryDevice ?? nil, entry.inode != 0 {
+                        found = FileIdentity(device: device, inode: entry.inode)
+                    } else {
+                        found = lookedUp()
+                    }
+                case UInt8(DT_LNK), UInt8(DT_UNKNOWN):
+                    found = lookedUp()
                 default:
                     return
                 }
+                guard let identity = found else { return }
                 let number = directoryNumber ?? collected.files.addDirectory(prefix)
                 directoryNumber = number
                 collected.files.append(name: name, directory: number)
@@ -209,11 +220,20 @@ struct FileCollector {
         return true
     }
 
-    /// The device of the open directory `descriptor`: with an entry's inode, the identity
-    /// of a file in it (a file system mounted inside a tree is walked as its own directory).
-    private static func device(of descriptor: Int32) -> UInt64? {
-        var info = stat()
-        return fstat(descriptor, &info) == 0 ? UInt64(info.st_dev) : nil
+    /// The device of the files in the open directory `descriptor`, with which an entry's
+    /// inode is a file's identity, or `nil` where entries' inodes may not be their files' (a
+    /// file system mounted inside a tree is walked as its own directory). Tried on one
+    /// regular file of the directory, `name` with the entry's `inode`: an overlay whose
+    /// layers lie on different file systems, or a FUSE file system, may give entries other
+    /// numbers than its files, and two files taken for one would leave one unchecked; there
+    /// every file is looked up.
+    private static func entryDevice(of descriptor: Int32, tryingOn name: String, inode: UInt64) -> UInt64? {
+        var directory = stat()
+        var file = stat()
+        guard inode != 0, fstat(descriptor, &directory) == 0, fstatat(descriptor, name, &file, AT_SYMLINK_NOFOLLOW) == 0,
+              file.st_dev == directory.st_dev, UInt64(file.st_ino) == inode
+        else { return nil }
+        return UInt64(directory.st_dev)
     }
 
     /// Whether the name ends in `.yaml` or `.yml`, in any case.
