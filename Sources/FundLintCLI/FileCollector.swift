@@ -109,8 +109,8 @@ struct FileCollector {
             let prefix = directory.hasSuffix("/") ? directory : directory + "/"
             var directoryNumber: Int32?
             // The device of the directory's files, when its entries' inodes are theirs (see
-            // `entryDevice(of:)`); worked out once, at its first plan.
-            var entryDevice: UInt64??
+            // `entryDevice(of:tryingOn:inode:)`); worked out once, at its first plan.
+            var trustedDevice: UInt64??
             // Each name is looked at as it is read: a directory of a hundred thousand plans
             // is never held as a hundred thousand strings.
             let listed = Self.forEachEntry(of: directory) { entry, directoryFD in
@@ -156,10 +156,10 @@ struct FileCollector {
                     // directory gives the device: no `stat` per file (those calls were most
                     // of a walk's time), where the file system's entries can be trusted.
                     guard Self.isPlanName(name) else { return }
-                    if entryDevice == nil {
-                        entryDevice = .some(Self.entryDevice(of: directoryFD, tryingOn: name, inode: entry.inode))
+                    if trustedDevice == nil {
+                        trustedDevice = .some(Self.entryDevice(of: directoryFD, tryingOn: name, inode: entry.inode))
                     }
-                    if let device = entryDevice ?? nil, entry.inode != 0 {
+                    if let device = trustedDevice ?? nil, entry.inode != 0 {
                         found = FileIdentity(device: device, inode: entry.inode)
                     } else {
                         found = lookedUp()
