@@ -35,6 +35,12 @@ final class FieldTables {
     @exclusivity(unchecked) var values: [Value] = []
     /// A slot no one has typed (no typed value is missing and without an origin).
     static let untyped = Value(.missing)
+
+    /// The value typed in `slot`, or `nil` while it is ``untyped``.
+    func typedValue(at slot: Int) -> Value? {
+        let value = values[slot]
+        return value.origin == nil && value.kind.isMissing ? nil : value
+    }
     /// The items of lists as rules first read them (see ``Table/start``): a list read again
     /// through the same place is not typed again.
     @exclusivity(unchecked) private var itemLists: [[Value]] = []

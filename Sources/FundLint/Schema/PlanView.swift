@@ -129,7 +129,7 @@ final class PlanView {
         // A slot holds the typed value of an earlier read, or (with no origin yet) the value
         // the validator typed.
         let slot = found?.claimed == true ? start.map { $0 + index } : nil
-        let typed = slot.map { fields.values[$0] }.flatMap { $0.origin == nil && $0.kind.isMissing ? nil : $0 }
+        let typed = slot.flatMap { fields.typedValue(at: $0) }
         if let typed, typed.origin != nil { return typed }
         let entry: MappingEntry?
         if let start {
