@@ -6,9 +6,13 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     private let count: Int
     private let jobs: Int
     private let window: Int
-    /// How many indices a thread claims at once: fewer lock round trips and wake-ups per
-    /// file in a large run, while each thread still gets about eight claims in a small one.
+    /// How many indices a worker claims at once: fewer lock round trips per file in a large
+    /// run (at most 8), while each thread still gets about eight claims in a small one.
     private let batch: Int
+    /// How many the caller claims at once: a quarter of a worker's claim, so that it is soon
+    /// back to hand on the results that are ready. The window holds a worker's claim and
+    /// several of the caller's ahead of the next result, so neither waits for the other.
+    private let callerBatch: Int
     private let makeWork: @Sendable () -> (Int) -> Output
     /// One lock; the caller waits on `resultReady` for the result it needs next, workers wait
     /// on `roomFree` when the window is full. Each side is woken only when what it waits for
@@ -27,33 +31,47 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
         self.count = count
         self.jobs = max(1, jobs)
         self.window = max(window, self.jobs)
-        batch = max(1, min(32, count / self.jobs / 8))
+        batch = max(1, min(8, count / self.jobs / 8))
+        callerBatch = max(1, batch / 4)
         self.makeWork = makeWork
     }
 
     /// Calls `body` with each result, in index order, on the calling thread.
+    ///
+    /// The caller is one of the `jobs` threads: while the result it must hand on next is not
+    /// there yet, it claims work and does it itself, and it waits only when there is none
+    /// left to claim. So `jobs` threads work in all, none is started only to wait, and the
+    /// cores are not shared with a thread woken for each result.
     func forEachInOrder(_ body: (Output) -> Void) {
         if jobs == 1 || count <= 1 {
             let work = makeWork()
             for index in 0..<count { body(work(index)) }
             return
         }
-        let threads = (0..<min(jobs, count)).compactMap { _ in ThreadCondition.startThread { [self] in workerLoop() } }
+        // If no thread could be started, the caller claims everything itself, in order.
+        let threads = (0..<min(jobs - 1, count - 1)).compactMap { _ in ThreadCondition.startThread { [self] in workerLoop() } }
         // Every worker has ended when this returns: none is left running (or holding its
         // state) while the process finishes.
         defer { threads.forEach(ThreadCondition.join) }
-        if threads.isEmpty {
-            // No thread could be started: do the work here, in order.
-            let work = makeWork()
-            for index in 0..<count { body(work(index)) }
-            return
-        }
+        // Made when the caller first claims work (see `workerLoop`).
+        var work: ((Int) -> Output)?
+        var outputs: [(Int, Output)] = []
         for index in 0..<count {
             condition.lock()
             while results[index] == nil {
-                callerWaits = true
-                condition.wait(Self.resultReady)
-                callerWaits = false
+                guard let claimed = claimable(upTo: callerBatch) else {
+                    callerWaits = true
+                    condition.wait(Self.resultReady)
+                    callerWaits = false
+                    continue
+                }
+                condition.unlock()
+                let run = work ?? makeWork()
+                if work == nil { work = run }
+                outputs.removeAll(keepingCapacity: true)
+                for claimedIndex in claimed { outputs.append((claimedIndex, run(claimedIndex))) }
+                condition.lock()
+                for (claimedIndex, output) in outputs { results[claimedIndex] = output }
             }
             let output = results.removeValue(forKey: index)
             consumed = index + 1
@@ -62,7 +80,6 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             if let output { body(output) }
         }
     }
-
 
     private func workerLoop() {
         // Made once the thread has claimed work: a thread that finds none left (a short
@@ -95,9 +112,15 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
             condition.wait(Self.roomFree)
             workersWaiting -= 1
         }
-        guard next < count else { return nil }
+        return claimable(upTo: batch)
+    }
+
+    /// Claims up to `size` next indices that fit in the window, without waiting; `nil` when
+    /// none are left or the window is full. The lock must be held.
+    private func claimable(upTo size: Int) -> Range<Int>? {
+        guard next < count, next - consumed < window else { return nil }
         let first = next
-        next = min(count, first + max(1, min(batch, window - (first - consumed))))
+        next = min(count, first + max(1, min(size, window - (first - consumed))))
         return first..<next
     }
 }
