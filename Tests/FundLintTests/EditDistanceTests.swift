@@ -104,4 +104,22 @@ struct EditDistanceTests {
         // More candidates than the limit: too vague to name.
         #expect(EditDistance.shortenings(of: "health", among: ids, limit: 1) == [])
     }
+
+    @Test func abbreviatedWordsPointToTheIdTheyShorten() {
+        let ids = ["west-midlands", "east-midlands", "liverpool-city-region", "west-yorkshire", "south-yorkshire", "greater-manchester"]
+        #expect(EditDistance.shortenings(of: "west-mids", among: ids) == ["west-midlands"])
+        #expect(EditDistance.shortenings(of: "W Mids", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "lpool", among: ids) == ["liverpool-city-region"])
+        #expect(EditDistance.shortenings(of: "west yorks", among: ids) == ["west-yorkshire"])
+        // Both places are the Midlands: both are named.
+        #expect(EditDistance.shortenings(of: "mids", among: ids) == ["west-midlands", "east-midlands"])
+        // The first letter must match, the letters come in order, and a word is no longer
+        // than the one it shortens.
+        #expect(EditDistance.shortenings(of: "idlands", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "msdi", among: ids) == [])
+        #expect(EditDistance.shortenings(of: "westerly", among: ids) == [])
+        // The words come in the id's order.
+        #expect(EditDistance.shortenings(of: "mids west", among: ids) == [])
+        #expect(EditDistance.suggestion(for: "west-mids", among: ids).question == "did you mean 'west-midlands'?")
+    }
 }

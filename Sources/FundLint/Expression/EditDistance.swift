@@ -68,7 +68,10 @@ enum EditDistance {
     ///   least 2 characters long (`photo` for `photonics`, `med dev` for `medical-devices`,
     ///   `leeds` for `greater-leeds`), candidates with each word whole preferred (`leeds` is
     ///   all of a word of `greater-leeds` but only the start of one of `leedsport`);
-    /// - all of the candidate's words among more of its own (`robotics research` for `robotics`).
+    /// - all of the candidate's words among more of its own (`robotics research` for `robotics`);
+    /// - each of its words, at least 3 characters long, abbreviating one of the candidate's
+    ///   words, in order: the same first letter and the rest found in it in order (`intl trade`
+    ///   for `international-trade`, `mgmt` for `management`).
     /// Words are split at anything but letters and digits, and compared ignoring case.
     /// Empty when none matches or more than `limit` do: a guess that vague helps no one.
     static func shortenings(of word: String, among candidates: [String], limit: Int = 4) -> [String] {
@@ -83,6 +86,7 @@ enum EditDistance {
             { parts in initials && parts.count == words[0].count && zip(parts, words[0]).allSatisfy { $0.first == $1 } },
             { parts in words.allSatisfy { $0.count >= 2 } && Self.startsInOrder(words, parts) },
             { parts in parts.count < words.count && parts.allSatisfy { part in words.contains { $0.elementsEqual(part) } } },
+            { parts in words.allSatisfy { $0.count >= 3 } && Self.abbreviatesInOrder(words, parts) },
         ]
         for stage in stages {
             var found = candidates.indices.filter { stage(split[$0]) }
@@ -99,6 +103,30 @@ enum EditDistance {
         for word in words {
             guard let found = parts[next...].firstIndex(where: { $0.starts(with: word) }) else { return false }
             next = found + 1
+        }
+        return true
+    }
+
+    /// Whether each of `words` abbreviates one of `parts` (see ``abbreviates(_:_:)``), the
+    /// parts taken in order.
+    private static func abbreviatesInOrder(_ words: [Substring.UnicodeScalarView], _ parts: [Substring.UnicodeScalarView]) -> Bool {
+        var next = parts.startIndex
+        for word in words {
+            guard let found = parts[next...].firstIndex(where: { abbreviates(word, $0) }) else { return false }
+            next = found + 1
+        }
+        return true
+    }
+
+    /// Whether `word` is a shorter writing of `part` (or `part` itself): the same first
+    /// letter, and each of its other letters found in `part` after the one before (`mgmt` in
+    /// `management`).
+    private static func abbreviates(_ word: Substring.UnicodeScalarView, _ part: Substring.UnicodeScalarView) -> Bool {
+        guard let first = word.first, part.first == first, word.count <= part.count else { return false }
+        var rest = part.dropFirst()[...]
+        for scalar in word.dropFirst() {
+            guard let found = rest.firstIndex(of: scalar) else { return false }
+            rest = rest[rest.index(after: found)...]
         }
         return true
     }
