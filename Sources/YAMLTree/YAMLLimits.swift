@@ -7,11 +7,16 @@ public struct YAMLLimits: Sendable, Hashable {
     public var expansionBase: Int
     /// See ``expansionBase``.
     public var expansionPerByte: Int
+    /// The most documents a file may hold. Each document is a plan with its own tree, checks
+    /// and diagnostics, so a stream of many tiny documents (a megabyte of `---` lines is
+    /// 250,000 of them) would cost far more memory than its size.
+    public var maxDocuments: Int
 
     /// Creates limits; the defaults are the documented ones.
-    public init(maxDepth: Int = 256, expansionBase: Int = 10_000, expansionPerByte: Int = 10) {
+    public init(maxDepth: Int = 256, expansionBase: Int = 10_000, expansionPerByte: Int = 10, maxDocuments: Int = 10_000) {
         self.maxDepth = maxDepth
         self.expansionBase = expansionBase
         self.expansionPerByte = expansionPerByte
+        self.maxDocuments = maxDocuments
     }
 }

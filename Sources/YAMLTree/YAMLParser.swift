@@ -56,10 +56,22 @@ public final class YAMLParser {
             }
             let type = event.type
             let start = Self.location(event.start_mark)
+            let end = Self.location(event.end_mark)
             yaml_event_delete(&event)
             switch type {
             case YAML_STREAM_END_EVENT:
                 return YAMLStream(documents: documents)
+            case YAML_DOCUMENT_START_EVENT where documents.count >= limits.maxDocuments:
+                // One document past the limit: it holds only that problem, at its start (its
+                // `---`, when written), and reading stops.
+                var document = YAMLDocument(start: start)
+                let shown = end.line == start.line && end.column > start.column
+                    ? end : SourceLocation(line: start.line, column: start.column + 1)
+                document.problems = [YAMLProblem(
+                    kind: .limits,
+                    message: "the file holds more than \(limits.maxDocuments) documents, the limit for a file; reading stops here",
+                    range: SourceRange(start: start, end: shown))]
+                return YAMLStream(documents: documents + [document])
             case YAML_DOCUMENT_START_EVENT:
                 // Arrays sized for the document: about one node per ten bytes and the whole
                 // input's bytes for the first, and as many as the one before had for each

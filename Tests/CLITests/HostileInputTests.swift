@@ -101,9 +101,25 @@ import Testing
         #expect(rules(manyKeys).filter { $0 == "schema/unknown-key" }.count == 100_000)
         let duplicates = String(repeating: "k: 1\n", count: 100_000)
         #expect(rules(try check(Array(duplicates.utf8))).filter { $0 == "yaml/duplicate-key" }.count == 99_999)
-        let documents = String(repeating: Self.validPlan.replacingOccurrences(of: "  reference: LIPF-WM-0042\n", with: "") + "---\n", count: 10_000)
+        // 10,000 documents, the most a file may hold: 9,999 plans and an empty one at the end.
+        let documents = String(repeating: Self.validPlan.replacingOccurrences(of: "  reference: LIPF-WM-0042\n", with: "") + "---\n", count: 9_999)
         let many = try check(Array(documents.utf8))
         let object = try JSONSerialization.jsonObject(with: many.stdoutBytes) as? [String: Any]
+        #expect((object?["summary"] as? [String: Int])?["plans"] == 10_000)
+        #expect(!rules(many).contains("yaml/limits"))
+    }
+
+    @Test func aMillionTinyDocumentsStopAtTheDocumentLimit() throws {
+        // Four megabytes of `---` lines would be a million empty plans, each with its own
+        // diagnostic: reading stops at the 10,001st.
+        let result = try check(Array(String(repeating: "---\n", count: 1_000_000).utf8))
+        let found = rules(result)
+        #expect(found.count == 10_001)
+        #expect(found.filter { $0 == "plan/empty" }.count == 10_000)
+        let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        let last = (object?["diagnostics"] as? [[String: Any]])?.last ?? [:]
+        #expect(last["rule"] as? String == "yaml/limits")
+        #expect(last["line"] as? Int == 10_001)
         #expect((object?["summary"] as? [String: Int])?["plans"] == 10_001)
     }
 

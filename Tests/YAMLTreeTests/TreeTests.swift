@@ -221,6 +221,28 @@ import TestSupport
         }
     }
 
+    @Test func documentsPastTheLimitStopReadingAtTheFirstOneOver() throws {
+        let limits = YAMLLimits(maxDocuments: 2)
+        // An implicit first document, then explicit ones: the third is over the limit, shown
+        // at its `---`, and nothing after it is read (not even the syntax error).
+        let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n--- c\n---\nd: [\n".utf8), limits: limits)
+        #expect(stream.documents.count == 3)
+        #expect(stream.documents.prefix(2).allSatisfy { $0.isComplete && $0.problems.isEmpty })
+        let over = try #require(stream.documents.last)
+        #expect(!over.isComplete)
+        #expect(over.root == nil)
+        #expect(over.problems.map(\.kind) == [.limits])
+        #expect(over.problems.first?.range == SourceRange(start: SourceLocation(line: 4, column: 1), end: SourceLocation(line: 4, column: 4)))
+        #expect(over.problems.first?.message == "the file holds more than 2 documents, the limit for a file; reading stops here")
+        // At the limit exactly, every document is read.
+        let atLimit = YAMLParser.parse(Array("a: 1\n---\nb: 2\n".utf8), limits: limits)
+        #expect(atLimit.documents.map(\.isComplete) == [true, true])
+        // The default allows 10,000, and a megabyte of `---` lines stops at the next one.
+        let dashes = YAMLParser.parse(Array(String(repeating: "---\n", count: 250_000).utf8))
+        #expect(dashes.documents.count == 10_001)
+        #expect(dashes.documents.last?.problems.first?.range.start == SourceLocation(line: 10_001, column: 1))
+    }
+
     @Test func documentsBeforeASyntaxErrorStayComplete() throws {
         let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n---\nc: [\n".utf8))
         #expect(stream.documents.count == 3)
