@@ -41,7 +41,7 @@ public struct PlanChecker: Sendable {
         var rows: [ReportRow] = []
         for (index, document) in stream.documents.enumerated() {
             let (found, planFacts, plan) = checkDocument(document, index: index, path: path)
-            diagnostics += found
+            diagnostics.appendTaking(found)
             facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
             if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
         }
@@ -99,14 +99,14 @@ public struct PlanChecker: Sendable {
         let fields = FieldTables(nodeCount: document.nodeCount)
         var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id)
         let isPlan = validator.check(root: pack.schema)
-        diagnostics += validator.diagnostics
+        diagnostics.appendTaking(validator.takeDiagnostics())
         guard isPlan else { return (diagnostics, none, nil) }
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
         // find read (see CompiledExpression.shared).
         var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots)
-        diagnostics += RuleRunner(file: path, document: index, documentStart: document.start, plan: plan)
-            .run(pack.rules, on: &evaluator)
+        diagnostics.appendTaking(RuleRunner(file: path, document: index, documentStart: document.start, plan: plan)
+            .run(pack.rules, on: &evaluator))
         return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }, plan)
     }
 
@@ -156,5 +156,13 @@ public struct PlanChecker: Sendable {
             facts.limit = cap
         }
         return facts
+    }
+}
+
+extension Array {
+    /// Appends `other`, taking its storage instead when this array is empty: a plan with
+    /// very many diagnostics is not held twice while they are gathered.
+    mutating func appendTaking(_ other: [Element]) {
+        if isEmpty { self = other } else { append(contentsOf: other) }
     }
 }

@@ -35,6 +35,14 @@ struct PlanValidator {
         self.packID = packID
     }
 
+    /// The diagnostics found, handed over: the validator keeps none, so the caller's array is
+    /// the only one holding them (appending to it copies nothing).
+    mutating func takeDiagnostics() -> [Diagnostic] {
+        var taken: [Diagnostic] = []
+        swap(&taken, &diagnostics)
+        return taken
+    }
+
     /// Checks the whole document against `root`; `false` when the document is not a
     /// mapping at all (then no rule can say anything more about it).
     mutating func check(root schema: SchemaNode) -> Bool {
