@@ -159,7 +159,7 @@ public struct PlanChecker: Sendable {
     }
 }
 
-extension Array {
+private extension Array {
     /// Appends `other`, taking its storage instead when this array is empty: a plan with
     /// very many diagnostics is not held twice while they are gathered.
     mutating func appendTaking(_ other: [Element]) {
