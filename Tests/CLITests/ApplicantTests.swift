@@ -170,8 +170,12 @@ import Testing
             """)
         let (directory, file) = try CommandRunner.planInTemporaryDirectory(plan)
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try CommandRunner.run(["--fix", "--quiet", file.path]).status == 1)
+        let fixed = try CommandRunner.run(["--fix", "--no-source", file.path])
+        #expect(fixed.status == 1)
         #expect(try String(contentsOf: file, encoding: .utf8) == plan)
+        // The summary says why nothing was fixed, and what to do.
+        #expect(fixed.stderr.hasPrefix(
+            "fundlint: fixed 0 problems in 0 files; 2 suggested fixes are guesses, shown as notes: apply them by hand if they are right\n"))
     }
 
     /// A word of an id (`london`), the start of one (`cyber`), or a longer name holding
