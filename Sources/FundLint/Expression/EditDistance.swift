@@ -69,9 +69,10 @@ enum EditDistance {
     ///   `leeds` for `greater-leeds`), candidates with each word whole preferred (`leeds` is
     ///   all of a word of `greater-leeds` but only the start of one of `leedsport`);
     /// - all of the candidate's words among more of its own (`robotics research` for `robotics`);
-    /// - each of its words, at least 3 characters long, abbreviating one of the candidate's
-    ///   words, in order: the same first letter and the rest found in it in order (`intl trade`
-    ///   for `international-trade`, `mgmt` for `management`).
+    /// - each of its words abbreviating one of the candidate's words, in order: the same first
+    ///   letter and the rest found in it in order, one word at least 3 characters long
+    ///   (`intl trade` for `international-trade`, `mgmt` for `management`, `N Mgmt` for
+    ///   `national-management`).
     /// Words are split at anything but letters and digits, and compared ignoring case.
     /// Empty when none matches or more than `limit` do: a guess that vague helps no one.
     static func shortenings(of word: String, among candidates: [String], limit: Int = 4) -> [String] {
@@ -86,7 +87,7 @@ enum EditDistance {
             { parts in initials && parts.count == words[0].count && zip(parts, words[0]).allSatisfy { $0.first == $1 } },
             { parts in words.allSatisfy { $0.count >= 2 } && Self.startsInOrder(words, parts) },
             { parts in parts.count < words.count && parts.allSatisfy { part in words.contains { $0.elementsEqual(part) } } },
-            { parts in words.allSatisfy { $0.count >= 3 } && Self.abbreviatesInOrder(words, parts) },
+            { parts in words.contains { $0.count >= 3 } && Self.abbreviatesInOrder(words, parts) },
         ]
         for stage in stages {
             var found = candidates.indices.filter { stage(split[$0]) }
