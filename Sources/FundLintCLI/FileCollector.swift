@@ -204,18 +204,13 @@ struct FileCollector {
         while let pointer = readdir(stream) {
             let type = pointer.pointee.d_type
             let inode = UInt64(pointer.pointee.d_ino)
-            withUnsafeBytes(of: pointer.pointee.d_name) { raw in
+            let entry = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 // Most names are ASCII: valid as they are, without the general validation.
-                if bytes.allSatisfy({ $0 < 0x80 }) {
-                    let name = String(decoding: bytes, as: UTF8.self)
-                    if name != ".", name != ".." { body(Entry(name: name, isUTF8: true, type: type, inode: inode), descriptor) }
-                } else if let name = String(validating: bytes, as: UTF8.self) {
-                    if name != ".", name != ".." { body(Entry(name: name, isUTF8: true, type: type, inode: inode), descriptor) }
-                } else {
-                    body(Entry(name: String(decoding: bytes, as: UTF8.self), isUTF8: false, type: type, inode: inode), descriptor)
-                }
+                let isUTF8 = bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
+                return Entry(name: String(decoding: bytes, as: UTF8.self), isUTF8: isUTF8, type: type, inode: inode)
             }
+            if entry.name != ".", entry.name != ".." { body(entry, descriptor) }
         }
         return true
     }

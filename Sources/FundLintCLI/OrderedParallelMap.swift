@@ -68,10 +68,7 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
                 condition.unlock()
                 let run = work ?? makeWork()
                 if work == nil { work = run }
-                outputs.removeAll(keepingCapacity: true)
-                for claimedIndex in claimed { outputs.append((claimedIndex, run(claimedIndex))) }
-                condition.lock()
-                for (claimedIndex, output) in outputs { results[claimedIndex] = output }
+                perform(claimed, with: run, into: &outputs)
             }
             let output = results.removeValue(forKey: index)
             consumed = index + 1
@@ -90,16 +87,22 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
         let run = makeWork()
         var outputs: [(Int, Output)] = []
         while true {
-            outputs.removeAll(keepingCapacity: true)
-            for index in claimed { outputs.append((index, run(index))) }
-            condition.lock()
-            for (index, output) in outputs { results[index] = output }
+            perform(claimed, with: run, into: &outputs)
             // The caller needs the result at `consumed`: wake it only if it is here now.
             if callerWaits, results[consumed] != nil { condition.signal(Self.resultReady) }
             condition.unlock()
             guard let next = claim() else { return }
             claimed = next
         }
+    }
+
+    /// Does the work for `claimed` without the lock, gathering it in `outputs`, then takes
+    /// the lock and files the results: it returns with the lock held.
+    private func perform(_ claimed: Range<Int>, with run: (Int) -> Output, into outputs: inout [(Int, Output)]) {
+        outputs.removeAll(keepingCapacity: true)
+        for index in claimed { outputs.append((index, run(index))) }
+        condition.lock()
+        for (index, output) in outputs { results[index] = output }
     }
 
     /// The next indices for a worker, waiting while the window is full; `nil` when none

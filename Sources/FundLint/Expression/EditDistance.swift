@@ -85,9 +85,9 @@ enum EditDistance {
             && words[0].allSatisfy { $0.properties.isAlphabetic }
         let stages: [([Substring.UnicodeScalarView]) -> Bool] = [
             { parts in initials && parts.count == words[0].count && zip(parts, words[0]).allSatisfy { $0.first == $1 } },
-            { parts in words.allSatisfy { $0.count >= 2 } && Self.startsInOrder(words, parts) },
+            { parts in words.allSatisfy { $0.count >= 2 } && Self.inOrder(words, parts) { part, word in part.starts(with: word) } },
             { parts in parts.count < words.count && parts.allSatisfy { part in words.contains { $0.elementsEqual(part) } } },
-            { parts in words.contains { $0.count >= 3 } && Self.abbreviatesInOrder(words, parts) },
+            { parts in words.contains { $0.count >= 3 } && Self.inOrder(words, parts) { part, word in Self.abbreviates(word, part) } },
         ]
         for stage in stages {
             var found = candidates.indices.filter { stage(split[$0]) }
@@ -98,22 +98,14 @@ enum EditDistance {
         return []
     }
 
-    /// Whether each of `words` starts one of `parts`, the parts taken in order.
-    private static func startsInOrder(_ words: [Substring.UnicodeScalarView], _ parts: [Substring.UnicodeScalarView]) -> Bool {
+    /// Whether each of `words`, in turn, `matches` one of `parts` after the part the word
+    /// before matched: the words start the parts (`med dev`), or abbreviate them
+    /// (`intl trade`, see ``abbreviates(_:_:)``), in order.
+    private static func inOrder(_ words: [Substring.UnicodeScalarView], _ parts: [Substring.UnicodeScalarView],
+                                matches: (_ part: Substring.UnicodeScalarView, _ word: Substring.UnicodeScalarView) -> Bool) -> Bool {
         var next = parts.startIndex
         for word in words {
-            guard let found = parts[next...].firstIndex(where: { $0.starts(with: word) }) else { return false }
-            next = found + 1
-        }
-        return true
-    }
-
-    /// Whether each of `words` abbreviates one of `parts` (see ``abbreviates(_:_:)``), the
-    /// parts taken in order.
-    private static func abbreviatesInOrder(_ words: [Substring.UnicodeScalarView], _ parts: [Substring.UnicodeScalarView]) -> Bool {
-        var next = parts.startIndex
-        for word in words {
-            guard let found = parts[next...].firstIndex(where: { abbreviates(word, $0) }) else { return false }
+            guard let found = parts[next...].firstIndex(where: { matches($0, word) }) else { return false }
             next = found + 1
         }
         return true
