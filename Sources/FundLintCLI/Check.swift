@@ -47,14 +47,12 @@ struct Check: ParsableCommand {
         var reporter = makeReporter(pack: prepared.pack)
         sink.write(reporter.begin())
         var summary = RunSummary()
-        var fixedProblems = 0
-        var fixedFiles = 0
-        // Fixes left because they are guesses (shown as notes, never applied unasked).
-        var guesses = 0
-        let readFailed = pipeline.run(prepared, fix: fix) { report, fixed in
+        var fixes = FixTally()
+        // A copy for the closure: naming `fix` there would copy the whole command into it.
+        let fixing = fix
+        let readFailed = pipeline.run(prepared, fix: fixing) { report, fixed in
             summary.add(report)
-            if fixed > 0 { fixedProblems += fixed; fixedFiles += 1 }
-            if fix { guesses += report.diagnostics.count { !$0.suppressed && $0.fix?.safe == false } }
+            if fixing { fixes.add(report, fixed: fixed) }
             sink.write(reporter.file(report))
         }
         reporter.finish(summary) { sink.write($0) }
@@ -62,12 +60,7 @@ struct Check: ParsableCommand {
             StandardStream.error.write("fundlint: error: cannot write '\(TextEscaper.escape(error.path))': \(error.reason)\n")
             throw ExitCode(2)
         }
-        if fix, !common.quiet {
-            let left = guesses == 0 ? ""
-                : guesses == 1 ? "; 1 suggested fix is a guess, shown as a note: apply it by hand if it is right"
-                : "; \(guesses) suggested fixes are guesses, shown as notes: apply them by hand if they are right"
-            StandardStream.error.write("fundlint: fixed \(fixedProblems) problem\(fixedProblems == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")\(left)\n")
-        }
+        if fix, !common.quiet { StandardStream.error.write("fundlint: \(fixes.sentence)\n") }
         if !common.quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
         if readFailed || prepared.toolFailed { throw ExitCode(2) }
         if let level = Severity(rawValue: prepared.failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
