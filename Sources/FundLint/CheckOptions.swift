@@ -15,6 +15,9 @@ public struct CheckOptions: Sendable {
     public var severityOverrides: [String: Severity] = [:]
     /// Whether to read each plan's reviewer-report row (for `fundlint report`).
     public var reportRows = false
+    /// The most diagnostics one file reports; past it they are counted, and one `yaml/limits`
+    /// error says how many were left out (see ``DiagnosticSink``).
+    public var maxDiagnostics = 10_000
 
     /// The default file size limit: 64 MiB.
     public static let defaultMaxFileSize = 64 * 1024 * 1024

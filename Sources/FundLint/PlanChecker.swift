@@ -30,9 +30,10 @@ public struct PlanChecker: Sendable {
             return oversizeReport(path: path, size: bytes.count)
         }
         let stream = YAMLParser.parse(bytes, limits: options.limits)
-        var diagnostics: [Diagnostic] = []
+        let sink = DiagnosticSink(limit: options.maxDiagnostics, disabled: options.disabledRules,
+                                  severities: options.severityOverrides)
         if stream.documents.isEmpty {
-            diagnostics.append(Diagnostic(
+            sink.add(Diagnostic(
                 file: path, document: 0, range: SourceRange(at: .fileStart), severity: .error,
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "the file holds no plan: it is empty or has only comments and blank lines"))
@@ -40,25 +41,17 @@ public struct PlanChecker: Sendable {
         var facts: [PlanFacts] = []
         var rows: [ReportRow] = []
         for (index, document) in stream.documents.enumerated() {
-            let (found, planFacts, plan) = checkDocument(document, index: index, path: path)
-            diagnostics.appendTaking(found)
+            let (planFacts, plan) = checkDocument(document, index: index, path: path, into: sink)
             facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
             if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
         }
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
-        if !options.disabledRules.isEmpty {
-            diagnostics.removeAll { options.disabledRules.contains($0.rule) }
-        }
-        if !options.severityOverrides.isEmpty {
-            for index in diagnostics.indices {
-                if let severity = options.severityOverrides[diagnostics[index].rule] { diagnostics[index].severity = severity }
-            }
-        }
         var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
-            Suppressions.apply(to: &diagnostics, bytes: bytes, path: path, documentStarts: stream.documents.map(\.start.line),
+            Suppressions.apply(to: sink, bytes: bytes, path: path, documentStarts: stream.documents.map(\.start.line),
                                rules: suppressible, portfolioRules: portfolioRuleIDs, pending: &pending)
         }
+        var diagnostics = sink.take(file: path)
         diagnostics.sort(by: Diagnostic.precedes)
         for diagnostic in diagnostics where diagnostic.severity == .error && !diagnostic.suppressed && diagnostic.document < facts.count {
             facts[diagnostic.document].errors += 1
@@ -79,35 +72,46 @@ public struct PlanChecker: Sendable {
             source: [])
     }
 
-    private func checkDocument(_ document: YAMLDocument, index: Int, path: String) -> ([Diagnostic], [PortfolioFacts?], PlanView?) {
+    /// Checks one document, reporting into `sink`; returns what portfolio rules need of it
+    /// and, for a plan, its view.
+    private func checkDocument(_ document: YAMLDocument, index: Int, path: String,
+                               into sink: DiagnosticSink) -> ([PortfolioFacts?], PlanView?) {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
-        var paths = YAMLPathIndex(document: document)
-        var diagnostics = document.problems.map { problem in
-            Diagnostic(problem: problem, file: path, document: index, rule: BuiltinRule(problem.kind).rawValue,
-                       yamlPath: problem.node.map { paths.path(of: $0) } ?? "")
+        if !document.problems.isEmpty {
+            var paths = YAMLPathIndex(document: document)
+            for problem in document.problems {
+                let rule = BuiltinRule(problem.kind).rawValue
+                let make = { Diagnostic(problem: problem, file: path, document: index, rule: rule,
+                                        yamlPath: problem.node.map { paths.path(of: $0) } ?? "") }
+                switch problem.kind {
+                case .duplicateKey, .tag:
+                    sink.report(rule, .error, document: index, at: problem.range, make)
+                case .syntax, .limits:
+                    // The problem that stopped reading: one a file, always shown.
+                    sink.addPastLimit(make())
+                }
+            }
         }
-        guard document.isComplete, let root = document.root else { return (diagnostics, none, nil) }
+        guard document.isComplete, let root = document.root else { return (none, nil) }
         if document.kind(root) == .scalar, document.scalar(root) == "", document.scalarStyle(root) == .plain,
            document.tag(root) == nil, document.anchor(root) == nil {
-            diagnostics.append(Diagnostic(
+            sink.add(Diagnostic(
                 file: path, document: index, range: SourceRange(at: document.start), severity: .error,
                 rule: BuiltinRule.planEmpty.rawValue,
                 message: "document \(index + 1) is empty: it holds no plan"))
-            return (diagnostics, none, nil)
+            return (none, nil)
         }
         let origins = OriginTable(document: document)
         let fields = FieldTables(nodeCount: document.nodeCount)
-        var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id)
-        let isPlan = validator.check(root: pack.schema)
-        diagnostics.appendTaking(validator.takeDiagnostics())
-        guard isPlan else { return (diagnostics, none, nil) }
+        var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
+        guard validator.check(root: pack.schema) else { return (none, nil) }
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
         // find read (see CompiledExpression.shared).
         var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots)
-        diagnostics.appendTaking(RuleRunner(file: path, document: index, documentStart: document.start, plan: plan)
-            .run(pack.rules, on: &evaluator))
-        return (diagnostics, pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }, plan)
+        RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
+            .run(pack.rules, on: &evaluator)
+        return (pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }, plan)
     }
 
     /// A plan's row of the reviewer report: the pack's column expressions, evaluated.
@@ -156,13 +160,5 @@ public struct PlanChecker: Sendable {
             facts.limit = cap
         }
         return facts
-    }
-}
-
-private extension Array {
-    /// Appends `other`, taking its storage instead when this array is empty: a plan with
-    /// very many diagnostics is not held twice while they are gathered.
-    mutating func appendTaking(_ other: [Element]) {
-        if isEmpty { self = other } else { append(contentsOf: other) }
     }
 }

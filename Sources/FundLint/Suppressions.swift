@@ -50,18 +50,33 @@ struct Suppressions {
         var document: Int
     }
 
-    static func apply(to diagnostics: inout [Diagnostic], bytes: [UInt8], path: String, documentStarts: [Int],
+    static func apply(to sink: DiagnosticSink, bytes: [UInt8], path: String, documentStarts: [Int],
                       rules: [String: Bool], portfolioRules: Set<String>, pending: inout [Pending]) {
         let scan = YAMLParser.comments(in: bytes)
-        var extra: [Diagnostic] = []
+        // The diagnostics not yet waived, by rule and by the line each starts on: a waiver
+        // finds its own without going through them all, and each is waived at most once.
+        var waivable: [String: [Int: [Int]]] = [:]
+        for (index, diagnostic) in sink.diagnostics.enumerated() where !diagnostic.suppressed {
+            waivable[diagnostic.rule, default: [:]][diagnostic.range.start.line, default: []].append(index)
+        }
+        /// The document holding `line`: the last one starting on it or before.
         func document(of line: Int) -> Int {
-            var index = 0
-            for (offset, start) in documentStarts.enumerated() where start <= line { index = offset }
-            return index
+            var low = 0, high = documentStarts.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if documentStarts[middle] <= line { low = middle + 1 } else { high = middle }
+            }
+            return max(low - 1, 0)
         }
         func report(_ rule: String, _ severity: Severity, _ range: SourceRange, _ message: String, fix: Diagnostic.Fix? = nil) {
-            extra.append(Diagnostic(file: path, document: document(of: range.start.line), range: range, severity: severity,
-                                    rule: rule, message: message, fix: fix))
+            sink.add(Diagnostic(file: path, document: document(of: range.start.line), range: range, severity: severity,
+                                rule: rule, message: message, fix: fix))
+        }
+        func waive(_ indices: [Int], reason: String?) {
+            for index in indices {
+                sink.diagnostics[index].suppressed = true
+                sink.diagnostics[index].suppressionReason = reason ?? ""
+            }
         }
         for comment in scan.comments {
             guard let parsed = parse(comment) else { continue }
@@ -107,21 +122,25 @@ struct Suppressions {
                     continue
                 }
                 usable = true
-                for index in diagnostics.indices where diagnostics[index].rule == id && !diagnostics[index].suppressed {
-                    if let coveredLine, diagnostics[index].range.start.line != coveredLine { continue }
-                    diagnostics[index].suppressed = true
-                    diagnostics[index].suppressionReason = directive.reason ?? ""
+                if let coveredLine {
+                    if let indices = waivable[id]?.removeValue(forKey: coveredLine) {
+                        waive(indices, reason: directive.reason)
+                        used = true
+                    }
+                } else if let lines = waivable.removeValue(forKey: id), !lines.isEmpty {
+                    for indices in lines.values { waive(indices, reason: directive.reason) }
                     used = true
                 }
             }
             if directive.reason == nil {
                 report("suppression/missing-reason", .warning, comment.range, "the suppression gives no reason; add one after ' -- '")
             }
-            if usable && !used {
+            // With diagnostics left out past the file's limit, the one a waiver was for may be
+            // among them: it is not called unused.
+            if usable && !used && !sink.hasLeftOut {
                 report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(coveredLine.map { " on line \($0)" } ?? " in this file")")
             }
         }
-        diagnostics += extra
     }
 
     /// Parses a comment; `nil` when it is not a directive.

@@ -29,14 +29,19 @@ struct TreeBuilder {
     private var openAnchored: Set<Int32> = []
     /// Nodes the document would have with every alias and merge expanded.
     private var expandedSize = 0
+    /// How many more problems that do not stop reading the file may have (see
+    /// ``YAMLLimits/maxProblems``); what is left is given to the next document.
+    private(set) var problemsLeft: Int
 
     /// `expectedNodes` and `expectedScalarBytes` size the arrays up front (larger documents
     /// grow them). Room reserved for nodes is address space until it is written, so a large
     /// plan gets room for all its nodes at once rather than growing into it copy by copy
     /// (each copy writes fresh memory, which the system must fault in).
-    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int) {
+    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int,
+         problemsLeft: Int) {
         document = YAMLDocument(start: start)
         self.limits = limits
+        self.problemsLeft = problemsLeft
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
         expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
         let expected = min(max(expectedNodes, 0), 1 << 24) + 16
@@ -69,7 +74,7 @@ struct TreeBuilder {
         writeScalarBytes(text, at: offset)
         if tag != nil || anchor != nil {
             let anchorName = label(index, tag: tag, anchor: anchor)
-            checkTag(document.tag(NodeID(index)), node: index)
+            try checkTag(document.tag(NodeID(index)), node: index)
             if let anchorName {
                 defineAnchor(anchorName, node: index)
                 anchoredWeights[index] = 1
@@ -117,7 +122,7 @@ struct TreeBuilder {
         if let parent = stack.indices.last {
             stack[parent].weight = Self.saturatingAdd(stack[parent].weight, open.weight)
         }
-        checkTag(document.tag(NodeID(open.node)), node: open.node)
+        try checkTag(document.tag(NodeID(open.node)), node: open.node)
         if document.nodes[node].kind == .mapping {
             try resolveMapping(open.node)
         }
@@ -231,13 +236,27 @@ struct TreeBuilder {
         anchors[name] = node
     }
 
-    private mutating func checkTag(_ tag: String?, node: Int32) {
+    private mutating func checkTag(_ tag: String?, node: Int32) throws(LimitExceeded) {
         guard let tag, !YAMLTags.isAllowed(tag) else { return }
         if tag == YAMLTags.merge, document.isMergeKey(NodeID(node)) { return }
-        document.problems.append(YAMLProblem(
+        try report(YAMLProblem(
             kind: .tag,
             message: "tag '\(YAMLTags.display(tag))' is not supported; plans use only the core tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)",
             range: document.nodes[Int(node)].range, node: NodeID(node)))
+    }
+
+    /// Keeps a problem that does not stop reading, while the file may have more; the one past
+    /// ``YAMLLimits/maxProblems`` stops reading instead, with a `limits` problem where it is.
+    private mutating func report(_ problem: YAMLProblem) throws(LimitExceeded) {
+        guard problemsLeft > 0 else {
+            document.problems.append(YAMLProblem(
+                kind: .limits,
+                message: "the file has more than \(limits.maxProblems) duplicate keys or unsupported tags, the limit for a file; reading stops here",
+                range: problem.range, node: problem.node))
+            throw LimitExceeded()
+        }
+        problemsLeft -= 1
+        document.problems.append(problem)
     }
 
     private mutating func grow(by amount: Int, at range: SourceRange) throws(LimitExceeded) {
@@ -287,7 +306,7 @@ struct TreeBuilder {
                 let firstKey = explicit[earlier].key
                 let firstStart = document.range(firstKey).start
                 let shown = String(decoding: text, as: UTF8.self)
-                document.problems.append(YAMLProblem(
+                try report(YAMLProblem(
                     kind: .duplicateKey,
                     message: "duplicate key '\(shown)': this mapping already has it at line \(firstStart.line); the last value counts",
                     range: document.range(entry.key), node: entry.key,

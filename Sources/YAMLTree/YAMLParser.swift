@@ -48,6 +48,7 @@ public final class YAMLParser {
 
     private func run(_ bytes: [UInt8]) -> YAMLStream {
         var documents: [YAMLDocument] = []
+        var problemsLeft = limits.maxProblems
         var event = yaml_event_t()
         // Between documents: only the stream's start and end, and each document's start.
         while true {
@@ -79,8 +80,11 @@ public final class YAMLParser {
                 // not use).
                 var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
                                           expectedNodes: documents.last?.nodeCount ?? bytes.count / 6,
-                                          expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count)
-                switch build(&builder, &event) {
+                                          expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count,
+                                          problemsLeft: problemsLeft)
+                let outcome = build(&builder, &event)
+                problemsLeft = builder.problemsLeft
+                switch outcome {
                 case .finished:
                     documents.append(builder.finish())
                 case .syntaxError:

@@ -26,6 +26,11 @@ import Testing
         return (object?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
     }
 
+    private func diagnostics(_ result: CommandRunner.Result) -> [[String: Any]] {
+        let object = try? JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+        return object?["diagnostics"] as? [[String: Any]] ?? []
+    }
+
     private func first(_ result: CommandRunner.Result) -> [String: Any] {
         let object = try? JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
         return (object?["diagnostics"] as? [[String: Any]])?.first ?? [:]
@@ -97,16 +102,42 @@ import Testing
         // With none of a plan's keys it is not a plan: one diagnostic. With one, each other
         // key is unknown.
         #expect(rules(try check(Array(keys.utf8))) == ["schema/required"])
+        // A file reports at most 10,000 diagnostics: the missing required keys (errors) are
+        // kept before the unknown keys (warnings), and one yaml/limits error counts the rest
+        // (100,000 unknown keys, 4 missing keys, and the outcomes/declared warning).
         let manyKeys = try check(Array((keys + "fund: lipf-2026\n").utf8))
-        #expect(rules(manyKeys).filter { $0 == "schema/unknown-key" }.count == 100_000)
-        let duplicates = String(repeating: "k: 1\n", count: 100_000)
-        #expect(rules(try check(Array(duplicates.utf8))).filter { $0 == "yaml/duplicate-key" }.count == 99_999)
+        let found = rules(manyKeys)
+        #expect(found.count == 10_001)
+        #expect(found.filter { $0 == "schema/required" }.count == 4)
+        #expect(found.filter { $0 == "schema/unknown-key" }.count == 9_996)
+        let limit = try #require(diagnostics(manyKeys).first { $0["rule"] as? String == "yaml/limits" })
+        let message = limit["message"] as? String
+        #expect(message == "the file has 100005 problems, more than the 10000 a file may report: 90005 are left out (errors are kept before warnings), the first of them here")
+        #expect(limit["line"] as? Int == 10_001)
+        // Reading stops at the 10,001st duplicate key.
+        let duplicates = try check(Array(String(repeating: "k: 1\n", count: 100_000).utf8))
+        #expect(rules(duplicates) == ["yaml/limits"])
+        #expect(first(duplicates)["line"] as? Int == 10_002)
         // 10,000 documents, the most a file may hold: 9,999 plans and an empty one at the end.
         let documents = String(repeating: Self.validPlan.replacingOccurrences(of: "  reference: LIPF-WM-0042\n", with: "") + "---\n", count: 9_999)
         let many = try check(Array(documents.utf8))
         let object = try JSONSerialization.jsonObject(with: many.stdoutBytes) as? [String: Any]
         #expect((object?["summary"] as? [String: Int])?["plans"] == 10_000)
         #expect(!rules(many).contains("yaml/limits"))
+    }
+
+    @Test func aWaiverOnEachOfTwoHundredThousandLines() throws {
+        // Each waiver finds the diagnostics of its line without going through all of them,
+        // and those left out past the limit do not make their waivers "unused".
+        let lines = (0..<200_000).map { "k\($0): 1 # fundlint: disable-line schema/unknown-key -- imported" }
+        let result = try check(Array((Self.validPlan + lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.status == 1)
+        let found = diagnostics(result)
+        #expect(found.count == 10_001)
+        let waived = found.filter { $0["suppressed"] as? Bool == true }
+        #expect(waived.count == 10_000)
+        let shown = found.filter { $0["suppressed"] as? Bool != true }.compactMap { $0["rule"] as? String }
+        #expect(shown == ["yaml/limits"])
     }
 
     @Test func aMillionTinyDocumentsStopAtTheDocumentLimit() throws {

@@ -243,6 +243,26 @@ import TestSupport
         #expect(dashes.documents.last?.problems.first?.range.start == SourceLocation(line: 10_001, column: 1))
     }
 
+    @Test func problemsPastTheLimitStopReadingAtTheFirstOneOver() throws {
+        let limits = YAMLLimits(maxProblems: 2)
+        // Two duplicate keys in the first document are at the limit; the tag in the second
+        // is one over: reading stops there, and that document keeps only the limit problem.
+        let stream = YAMLParser.parse(Array("a: 1\na: 2\na: 3\n---\nb: !custom x\nc: 1\n---\nd: 1\n".utf8), limits: limits)
+        #expect(stream.documents.count == 2)
+        #expect(stream.documents[0].isComplete)
+        #expect(stream.documents[0].problems.map(\.kind) == [.duplicateKey, .duplicateKey])
+        let over = stream.documents[1]
+        #expect(!over.isComplete)
+        #expect(over.problems.map(\.kind) == [.limits])
+        #expect(over.problems.first?.range.start == SourceLocation(line: 5, column: 4))
+        #expect(over.problems.first?.message
+                == "the file has more than 2 duplicate keys or unsupported tags, the limit for a file; reading stops here")
+        // At the limit exactly, the whole file is read.
+        let atLimit = YAMLParser.parse(Array("a: 1\na: 2\n---\nb: !custom x\n".utf8), limits: limits)
+        #expect(atLimit.documents.map(\.isComplete) == [true, true])
+        #expect(atLimit.documents.flatMap(\.problems).map(\.kind) == [.duplicateKey, .tag])
+    }
+
     @Test func documentsBeforeASyntaxErrorStayComplete() throws {
         let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n---\nc: [\n".utf8))
         #expect(stream.documents.count == 3)

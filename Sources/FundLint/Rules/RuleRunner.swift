@@ -7,12 +7,13 @@ struct RuleRunner {
     let documentStart: SourceLocation
 
     let plan: PlanView
+    /// Where the file's diagnostics go.
+    let sink: DiagnosticSink
     private var origins: OriginTable { plan.origins }
 
     /// Runs `rules` on `evaluator` (one for all the rules of the plan, with room for the
     /// locals of each), clearing its locals between them.
-    func run(_ rules: [Rule], on evaluator: inout Evaluator) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func run(_ rules: [Rule], on evaluator: inout Evaluator) {
         for rule in rules where rule.isPerPlan {
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
@@ -21,21 +22,29 @@ struct RuleRunner {
                 for item in items {
                     evaluator.forgetLets()
                     evaluator.locals[forEach.slot] = item
-                    if let diagnostic = fire(rule, &evaluator) { diagnostics.append(diagnostic) }
+                    fire(rule, &evaluator)
                 }
-            } else if let diagnostic = fire(rule, &evaluator) {
-                diagnostics.append(diagnostic)
+            } else {
+                fire(rule, &evaluator)
             }
         }
-        return diagnostics
     }
 
-    private func fire(_ rule: Rule, _ evaluator: inout Evaluator) -> Diagnostic? {
+    /// Reports `rule` if it fails. Its message, notes and fix are made only if the file's
+    /// sink keeps it.
+    private func fire(_ rule: Rule, _ evaluator: inout Evaluator) {
         if let when = rule.when {
-            guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
+            guard case .bool(true) = evaluator.evaluate(when).kind else { return }
         }
-        guard case .bool(false) = evaluator.evaluate(rule.assert).kind else { return nil }
+        guard case .bool(false) = evaluator.evaluate(rule.assert).kind else { return }
         let at = evaluator.evaluate(rule.at).origin
+        let range = at.map { origins.range($0) } ?? SourceRange(at: documentStart)
+        sink.report(rule.info.id, rule.info.severity, document: document, at: range) {
+            diagnostic(rule, at: at, range: range, &evaluator)
+        }
+    }
+
+    private func diagnostic(_ rule: Rule, at: Origin?, range: SourceRange, _ evaluator: inout Evaluator) -> Diagnostic {
         var notes: [Diagnostic.Note] = []
         if let at, let note = origins.note(at) { notes.append(note) }
         for note in rule.notes {
@@ -48,8 +57,8 @@ struct RuleRunner {
             fix = Diagnostic.Fix(range: origins.range(origin), replacement: ruleFix.replacement.render(&evaluator),
                                  safe: ruleFix.safe && !origins.isIndirect(origin), message: ruleFix.message.render(&evaluator))
         }
-        return Diagnostic(file: file, document: document, range: at.map { origins.range($0) } ?? SourceRange(at: documentStart),
-                          severity: rule.info.severity, rule: rule.info.id, message: rule.message.render(&evaluator),
-                          yamlPath: at.map { origins.path($0) } ?? "", notes: notes, fix: fix)
+        return Diagnostic(file: file, document: document, range: range, severity: rule.info.severity, rule: rule.info.id,
+                          message: rule.message.render(&evaluator), yamlPath: at.map { origins.path($0) } ?? "", notes: notes,
+                          fix: fix)
     }
 }

@@ -19,28 +19,22 @@ struct PlanValidator {
     private let file: String
     private let index: Int
     private let packID: String
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Where the file's diagnostics go.
+    private let sink: DiagnosticSink
     /// The steps from the root to the value being checked.
     private var steps: [OriginTable.Step] = []
     /// The scalars already reported. A value shared through an anchor is one mistake however
     /// many aliases or merges reach it: it is reported where it is first met, not again.
     private var reportedScalars: Set<Int32> = []
 
-    init(origins: OriginTable, fields: FieldTables, file: String, index: Int, packID: String) {
+    init(origins: OriginTable, fields: FieldTables, file: String, index: Int, packID: String, sink: DiagnosticSink) {
         self.document = origins.document
         self.origins = origins
         self.fields = fields
         self.file = file
         self.index = index
         self.packID = packID
-    }
-
-    /// The diagnostics found, handed over: the validator keeps none, so the caller's array is
-    /// the only one holding them (appending to it copies nothing).
-    mutating func takeDiagnostics() -> [Diagnostic] {
-        var taken: [Diagnostic] = []
-        swap(&taken, &diagnostics)
-        return taken
+        self.sink = sink
     }
 
     /// Checks the whole document against `root`; `false` when the document is not a
@@ -49,7 +43,7 @@ struct PlanValidator {
         guard let root = document.root else { return false }
         if let required = notAPlan(document.resolve(root), schema: schema) {
             // One diagnostic, not one per missing key and one per key of the other format.
-            diagnostics.append(Diagnostic(
+            sink.add(Diagnostic(
                 file: file, document: index, range: SourceRange(at: document.start), severity: .error, rule: "schema/required",
                 message: "this is not a plan: it has none of a plan's keys (a plan needs \(ProseList.joined(required)))",
                 notes: [.init(range: SourceRange(at: document.start),
@@ -78,21 +72,24 @@ struct PlanValidator {
 
     // MARK: diagnostics
 
-    private mutating func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: String,
-                                 via: OriginTable.Via, _ message: String, notes: [Diagnostic.Note] = [],
-                                 fix: Diagnostic.Fix? = nil) {
-        diagnostics.append(Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule,
-                                      message: message, yamlPath: path,
-                                      notes: (origins.note(via).map { [$0] } ?? []) + notes, fix: fix))
+    /// Reports a problem at `range`. Its path, message and fix are made only if the file's
+    /// sink keeps it (past the file's limit it is only counted).
+    private func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: @autoclosure () -> String,
+                        via: OriginTable.Via, _ message: @autoclosure () -> String, notes: [Diagnostic.Note] = [],
+                        fix: @autoclosure () -> Diagnostic.Fix? = nil) {
+        sink.report(rule, severity, document: index, at: range) {
+            Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule, message: message(), yamlPath: path(),
+                       notes: (origins.note(via).map { [$0] } ?? []) + notes, fix: fix())
+        }
     }
 
     /// Reports a problem with the value `here`, pointing where it is shown; `note` (if any)
     /// is a note at the same place.
-    private mutating func report(_ rule: String, _ severity: Severity = .error, about here: Here, _ context: Context,
-                                 _ message: String, note: String? = nil, fix: Diagnostic.Fix? = nil) {
+    private func report(_ rule: String, _ severity: Severity = .error, about here: Here, _ context: Context,
+                        _ message: @autoclosure () -> String, note: String? = nil, fix: @autoclosure () -> Diagnostic.Fix? = nil) {
         let range = document.range(here.context.shownVia ?? here.node)
-        report(rule, severity, at: range, path: path(here), via: context.via, message,
-               notes: note.map { [Diagnostic.Note(range: range, message: $0)] } ?? [], fix: fix)
+        report(rule, severity, at: range, path: path(here), via: context.via, message(),
+               notes: note.map { [Diagnostic.Note(range: range, message: $0)] } ?? [], fix: fix())
     }
 
     private func origin(_ here: Here) -> Origin {

@@ -1,0 +1,103 @@
+import YAMLTree
+
+/// Gathers the diagnostics of one file, keeping at most a limit of them
+/// (``CheckOptions/maxDiagnostics``). A diagnostic holds its message, path, notes and fix
+/// (about a kilobyte), so a crafted plan of nothing but unknown keys would otherwise cost
+/// far more memory than its size. Past the limit, diagnostics are counted, not kept, and
+/// ``limitDiagnostic(file:)`` says how many were left out and where the first was. Errors
+/// are kept before warnings and notes: an error found when the sink is full takes the place
+/// of the last warning kept.
+///
+/// The configuration applies here: a diagnostic of a disabled rule is dropped uncounted, and
+/// severities are changed as configured. One sink serves one file on one thread, shared by
+/// the checks that report, so the limit is the file's.
+final class DiagnosticSink {
+    /// The diagnostics kept (inline suppressions mark them waived).
+    var diagnostics: [Diagnostic] = []
+    private let limit: Int
+    private let disabled: Set<String>
+    private let severities: [String: Severity]
+    /// Where in `diagnostics` the kept warnings and notes are: the places an error found past
+    /// the limit takes.
+    private var yielding: [Int] = []
+    /// How many were left out.
+    private var leftOut = 0
+    /// The document and place of the first diagnostic left out.
+    private var firstLeftOut: (document: Int, range: SourceRange)?
+
+    /// A sink keeping at most `limit` diagnostics, none of the `disabled` rules, with the
+    /// `severities` configured for some rules.
+    init(limit: Int, disabled: Set<String> = [], severities: [String: Severity] = [:]) {
+        self.limit = max(limit, 0)
+        self.disabled = disabled
+        self.severities = severities
+    }
+
+    /// Reports a diagnostic of `rule` about `range`: `make` is called only if it is kept,
+    /// so one left out costs neither its message nor its path.
+    func report(_ rule: String, _ severity: Severity, document: Int, at range: SourceRange, _ make: () -> Diagnostic) {
+        if !disabled.isEmpty, disabled.contains(rule) { return }
+        let severity = severities.isEmpty ? severity : severities[rule] ?? severity
+        if diagnostics.count < limit {
+            if severity != .error { yielding.append(diagnostics.count) }
+            diagnostics.append(configured(make(), severity))
+            return
+        }
+        guard severity == .error, let slot = yielding.popLast() else {
+            countLeftOut(document: document, range: range)
+            return
+        }
+        countLeftOut(document: diagnostics[slot].document, range: diagnostics[slot].range)
+        diagnostics[slot] = configured(make(), severity)
+    }
+
+    /// Whether any diagnostic was left out (then whether a waiver matched one is unknown).
+    var hasLeftOut: Bool { leftOut > 0 }
+
+    /// Reports `diagnostic`, made already.
+    func add(_ diagnostic: Diagnostic) {
+        report(diagnostic.rule, diagnostic.severity, document: diagnostic.document, at: diagnostic.range) { diagnostic }
+    }
+
+    /// Keeps `diagnostic` even past the limit: for the problem that stopped reading a file,
+    /// of which there is at most one.
+    func addPastLimit(_ diagnostic: Diagnostic) {
+        if !disabled.isEmpty, disabled.contains(diagnostic.rule) { return }
+        diagnostics.append(configured(diagnostic, severities[diagnostic.rule] ?? diagnostic.severity))
+    }
+
+    /// The diagnostics kept, handed over (the sink keeps none), with the `yaml/limits` error
+    /// for those left out, if any were.
+    func take(file: String) -> [Diagnostic] {
+        if let limitDiagnostic = limitDiagnostic(file: file) { addPastLimit(limitDiagnostic) }
+        var taken: [Diagnostic] = []
+        swap(&taken, &diagnostics)
+        return taken
+    }
+
+    private func configured(_ diagnostic: Diagnostic, _ severity: Severity) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.severity = severity
+        return diagnostic
+    }
+
+    private func countLeftOut(document: Int, range: SourceRange) {
+        if leftOut < Int.max { leftOut += 1 }
+        if firstLeftOut == nil { firstLeftOut = (document, range) }
+    }
+
+    /// The `yaml/limits` error for the diagnostics left out, at the first of them; `nil`
+    /// when none was.
+    private func limitDiagnostic(file: String) -> Diagnostic? {
+        guard let first = firstLeftOut else { return nil }
+        let found = limit.addingReportingOverflow(leftOut)
+        let total = found.overflow ? "more than \(Int.max)" : "\(found.partialValue)"
+        return Diagnostic(
+            file: file, document: first.document, range: first.range, severity: .error, rule: BuiltinRule.yamlLimits.rawValue,
+            message: "the file has \(total) problems, more than the \(limit) a file may report: "
+                + (leftOut == 1 ? "1 is left out (errors are kept before warnings), here"
+                                : "\(leftOut) are left out (errors are kept before warnings), the first of them here"),
+            notes: [.init(range: first.range,
+                          message: "fix the problems shown and check again; a rule that reports many of them can be turned off with 'disable' in .fundlint.yml")])
+    }
+}
