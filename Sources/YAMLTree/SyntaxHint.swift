@@ -3,26 +3,51 @@
 /// without a space after its colon, a line indented more or less than the lines around it.
 /// Each hint is given only when the text around libyaml's position shows that mistake.
 struct SyntaxHint {
+    /// A flow collection open where libyaml stopped.
+    struct OpenFlow {
+        /// Where it starts: its bracket, or the key of a pair written in a list.
+        var start: SourceLocation
+        /// `[` (a list) rather than `{` (a mapping).
+        var isSequence: Bool
+    }
+
     private let bytes: [UInt8]
     private let problem: String
     private let context: String?
     private let at: SourceLocation
     private let contextAt: SourceLocation?
+    /// The innermost `[` or `{` open where libyaml stopped, if any.
+    private let openFlow: OpenFlow?
     /// Each line's bytes (empty for UTF-16 input: no hint is given for it).
     private let lines: [Range<Int>]
 
-    init(bytes: [UInt8], problem: String, context: String?, at: SourceLocation, contextAt: SourceLocation?) {
+    init(bytes: [UInt8], problem: String, context: String?, at: SourceLocation, contextAt: SourceLocation?,
+         openFlows: [OpenFlow] = []) {
         self.bytes = bytes
         self.problem = problem
         self.context = context
         self.at = at
         self.contextAt = contextAt
         lines = ByteLocator.lineRanges(in: bytes)
+        // A pair written in a list (`[a, b: 1`) is a mapping with no bracket of its own: the
+        // bracket left open is further out.
+        var openBracket: OpenFlow?
+        for open in openFlows {
+            guard open.start.line >= 1, open.start.line <= lines.count else { continue }
+            let line = bytes[lines[open.start.line - 1]]
+            if let offset = ByteLocator.offset(ofColumn: open.start.column, in: line), offset < line.endIndex,
+               line[offset] == (open.isSequence ? UInt8(ascii: "[") : UInt8(ascii: "{")) {
+                openBracket = open
+                break
+            }
+        }
+        openFlow = openBracket
     }
 
     /// Notes that name the mistake, if one is recognised.
     func notes() -> [YAMLProblem.Note] {
         if let tab = tab() { return [tab] }
+        if let unclosed = flowLeftOpen() { return [unclosed] }
         if let indentation = overIndented() ?? misaligned() { return [indentation] }
         return []
     }
@@ -188,18 +213,38 @@ struct SyntaxHint {
                     end: SourceLocation(line: number, column: column(ofByteOffset: bytes.upperBound, in: line)))
     }
 
+    /// libyaml found no value where a `[` or `{` opened on an earlier line wanted its next one
+    /// (`sectors: [` or `sectors: [ai,` at the end of the file): it names the place it stopped
+    /// and "a flow node", not the bracket left open, so a note points at the bracket.
+    private func flowLeftOpen() -> YAMLProblem.Note? {
+        guard problem == "did not find expected node content", context == "while parsing a flow node",
+              let openFlow, openFlow.start.line < at.line
+        else { return nil }
+        let (noun, bracket) = openFlow.isSequence ? ("list", "]") : ("mapping", "}")
+        return YAMLProblem.Note(
+            range: SourceRange(start: openFlow.start, end: SourceLocation(line: openFlow.start.line, column: openFlow.start.column + 1)),
+            message: "the \(noun) opened on line \(openFlow.start.line) is not closed: end it with '\(bracket)'")
+    }
+
     /// A `[` or `{` list or mapping written on one line without its closing bracket, so that
     /// libyaml reads on into the next lines: the bracket is offered at the end of that line.
     /// Not when the line ends in a comma (a list may go on over several lines).
     private func unclosedFlowCollection() -> YAMLProblem.Fix? {
         let closer: UInt8
         let noun: String
+        let openedAt: SourceLocation?
         switch (problem, context) {
-        case ("did not find expected ',' or ']'", "while parsing a flow sequence"): (closer, noun) = (UInt8(ascii: "]"), "list")
-        case ("did not find expected ',' or '}'", "while parsing a flow mapping"): (closer, noun) = (UInt8(ascii: "}"), "mapping")
+        case ("did not find expected ',' or ']'", "while parsing a flow sequence"):
+            (closer, noun, openedAt) = (UInt8(ascii: "]"), "list", contextAt)
+        case ("did not find expected ',' or '}'", "while parsing a flow mapping"):
+            (closer, noun, openedAt) = (UInt8(ascii: "}"), "mapping", contextAt)
+        case ("did not find expected node content", "while parsing a flow node"):
+            guard let openFlow else { return nil }
+            (closer, noun, openedAt) = openFlow.isSequence ? (UInt8(ascii: "]"), "list", openFlow.start)
+                                                           : (UInt8(ascii: "}"), "mapping", openFlow.start)
         default: return nil
         }
-        guard let contextAt, at.line > contextAt.line, let line = line(contextAt.line),
+        guard let contextAt = openedAt, at.line > contextAt.line, let line = line(contextAt.line),
               let open = byteOffset(ofColumn: contextAt.column, in: line), !line[open...].contains(closer)
         else { return nil }
         let end = Self.valueEnd(line, from: open)

@@ -153,6 +153,18 @@ struct TreeBuilder {
         try grow(by: weight - 1, at: range)
     }
 
+    /// The flow collections still open, innermost first, up to the first block one: a
+    /// `[` or `{`, or a `key: value` pair written in a list (a mapping with no bracket).
+    var openFlows: [SyntaxHint.OpenFlow] {
+        var open: [SyntaxHint.OpenFlow] = []
+        for collection in stack.reversed() {
+            guard !collection.isBlock else { break }
+            let record = document.nodes[Int(collection.node)]
+            open.append(SyntaxHint.OpenFlow(start: record.range.start, isSequence: record.kind == .sequence))
+        }
+        return open
+    }
+
     mutating func finish() -> YAMLDocument {
         var finished = unfinished()
         finished.isComplete = true

@@ -53,7 +53,7 @@ public final class YAMLParser {
         // Between documents: only the stream's start and end, and each document's start.
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
-                return failed(documents, nil, bytes)
+                return failed(documents, nil, openFlows: [], bytes)
             }
             let type = event.type
             let start = Self.location(event.start_mark)
@@ -88,7 +88,8 @@ public final class YAMLParser {
                 case .finished:
                     documents.append(builder.finish())
                 case .syntaxError:
-                    return failed(documents, builder.unfinished(), bytes)
+                    let openFlows = builder.openFlows
+                    return failed(documents, builder.unfinished(), openFlows: openFlows, bytes)
                 case .stopped:
                     // A limit or a broken alias: stop feeding libyaml; this document keeps
                     // only that problem.
@@ -148,16 +149,18 @@ public final class YAMLParser {
 
     /// The stream when libyaml stopped at a syntax error: the documents before, and the one
     /// it was in (`current`, as far as it was built; a new one at the error between
-    /// documents) with only that problem.
-    private func failed(_ documents: [YAMLDocument], _ current: YAMLDocument?, _ bytes: [UInt8]) -> YAMLStream {
-        let problem = syntaxProblem(bytes)
+    /// documents) with only that problem. `openFlows` are the flow collections open when
+    /// libyaml stopped, innermost first.
+    private func failed(_ documents: [YAMLDocument], _ current: YAMLDocument?, openFlows: [SyntaxHint.OpenFlow],
+                        _ bytes: [UInt8]) -> YAMLStream {
+        let problem = syntaxProblem(bytes, openFlows: openFlows)
         var document = current ?? YAMLDocument(start: problem.range.start)
         document.problems = [problem]
         document.isComplete = false
         return YAMLStream(documents: documents + [document])
     }
 
-    private func syntaxProblem(_ bytes: [UInt8]) -> YAMLProblem {
+    private func syntaxProblem(_ bytes: [UInt8], openFlows: [SyntaxHint.OpenFlow]) -> YAMLProblem {
         let state = parser.pointee
         let problem = Self.string(state.problem) ?? "unknown error"
         if state.error == YAML_READER_ERROR {
@@ -183,7 +186,7 @@ public final class YAMLParser {
             notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
         }
         let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
-        let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt)
+        let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt, openFlows: openFlows)
         return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes + hint.notes(), fix: hint.fix())
     }
 

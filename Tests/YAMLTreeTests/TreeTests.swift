@@ -331,6 +331,19 @@ import TestSupport
         #expect(list.replacement == "]")
         #expect(list.message == "the list opened on line 2 is not closed: end it with ']'")
         #expect(try problem("a: {x: 1\nb: 2\n").fix?.replacement == "}")
+        // Left open at the end of the file, libyaml stops there "while parsing a flow node":
+        // a note points at the bracket (the innermost one: a pair written in a list has none).
+        let atEnd = try problem("fund: x\nproject: [\n")
+        #expect(atEnd.range.start == SourceLocation(line: 3, column: 1))
+        #expect(atEnd.notes.last?.range == SourceRange(start: SourceLocation(line: 2, column: 10), end: SourceLocation(line: 2, column: 11)))
+        #expect(atEnd.notes.last?.message == "the list opened on line 2 is not closed: end it with ']'")
+        #expect(atEnd.fix == nil)
+        let nested = try problem("a: {x: [1, 2, {y: 3,\n\n# more to come\n")
+        #expect(nested.notes.last?.range.start == SourceLocation(line: 1, column: 15))
+        #expect(nested.notes.last?.message == "the mapping opened on line 1 is not closed: end it with '}'")
+        let pair = try problem("a: [x, y: \n")
+        #expect(pair.notes.last?.range.start == SourceLocation(line: 1, column: 4))
+        #expect(pair.fix?.replacement == "]")
         // A list that goes on over several lines, or holds another, is left alone.
         #expect(try problem("a: [1,\n  2\nb: 3\n").fix == nil)
         #expect(try problem("a: [1, [2]\nb: 3\n").fix == nil)
