@@ -52,7 +52,8 @@ struct Suppressions {
 
     static func apply(to sink: DiagnosticSink, bytes: [UInt8], path: String, documentStarts: [Int],
                       rules: [String: Bool], portfolioRules: Set<String>, pending: inout [Pending]) {
-        let scan = YAMLParser.comments(in: bytes)
+        let scan = YAMLParser.comments(in: bytes, startingWith: "fundlint:")
+        let leftOutWhileChecking = sink.hasLeftOut
         // The diagnostics not yet waived, by rule and by the line each starts on: a waiver
         // finds its own without going through them all, and each is waived at most once.
         var waivable: [String: [Int: [Int]]] = [:]
@@ -137,7 +138,7 @@ struct Suppressions {
             }
             // With diagnostics left out past the file's limit, the one a waiver was for may be
             // among them: it is not called unused.
-            if usable && !used && !sink.hasLeftOut {
+            if usable && !used && !leftOutWhileChecking {
                 report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(coveredLine.map { " on line \($0)" } ?? " in this file")")
             }
         }

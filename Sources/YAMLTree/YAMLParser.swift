@@ -238,8 +238,11 @@ public struct YAMLComments: Sendable {
 extension YAMLParser {
     /// Finds comments with libyaml's own scanner: a comment is a `#` in the gap between
     /// two tokens, so a `#` inside a quoted or block scalar is never taken for one. Stops at
-    /// the first scanner error (the comments before it are returned).
-    public static func comments(in bytes: [UInt8]) -> YAMLComments {
+    /// the first scanner error (the comments before it are returned). With `prefix`, only
+    /// the comments whose text starts with it (after blanks) are kept: a file of many
+    /// comments does not hold them all.
+    public static func comments(in bytes: [UInt8], startingWith prefix: String? = nil) -> YAMLComments {
+        let prefixScalars = prefix.map { Array($0.unicodeScalars) } ?? []
         let text = DecodedText(bytes)
         var gaps: [(Int, Int)] = []
         var holdsContent = [Bool](repeating: false, count: text.lineCount + 2)
@@ -281,6 +284,10 @@ extension YAMLParser {
                 if text.scalars[index] == "#", index == 0 || DecodedText.isSpaceOrBreak(text.scalars[index - 1]) {
                     var stop = index
                     while stop < text.count, !DecodedText.isBreak(text.scalars[stop]) { stop += 1 }
+                    guard startsWith(prefixScalars, text.scalars, from: index + 1, to: stop) else {
+                        index = stop
+                        continue
+                    }
                     var body = ""
                     body.unicodeScalars.append(contentsOf: text.scalars[(index + 1)..<stop])
                     comments.append(.init(text: body, range: SourceRange(start: text.location(of: index), end: text.location(of: stop))))
@@ -291,6 +298,16 @@ extension YAMLParser {
             }
         }
         return YAMLComments(comments: comments, holdsContent: holdsContent)
+    }
+
+    /// Whether `scalars[from..<to]`, past spaces and tabs, starts with `prefix` (always, for
+    /// an empty one).
+    private static func startsWith(_ prefix: [Unicode.Scalar], _ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard !prefix.isEmpty else { return true }
+        var index = from
+        while index < to, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        guard to - index >= prefix.count else { return false }
+        return prefix.indices.allSatisfy { scalars[index + $0] == prefix[$0] }
     }
 }
 

@@ -263,6 +263,17 @@ import TestSupport
         #expect(atLimit.documents.flatMap(\.problems).map(\.kind) == [.duplicateKey, .tag])
     }
 
+    @Test func commentsAreFoundOnlyBetweenTokensAndCanBeFilteredByTheirStart() {
+        let text = "# one\na: '# not a comment' # two\nb: |\n  # not one either\n#\tfundlint: three\nc: 1 #fundlint:four\n"
+        let all = YAMLParser.comments(in: Array(text.utf8))
+        #expect(all.comments.map(\.text) == [" one", " two", "\tfundlint: three", "fundlint:four"])
+        #expect(all.comments[1].range == SourceRange(start: SourceLocation(line: 2, column: 22), end: SourceLocation(line: 2, column: 27)))
+        let directives = YAMLParser.comments(in: Array(text.utf8), startingWith: "fundlint:")
+        #expect(directives.comments.map(\.text) == ["\tfundlint: three", "fundlint:four"])
+        #expect(directives.comments.map(\.range.start.line) == [5, 6])
+        #expect(directives.lineHoldsContent(2) && !directives.lineHoldsContent(5))
+    }
+
     @Test func documentsBeforeASyntaxErrorStayComplete() throws {
         let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n---\nc: [\n".utf8))
         #expect(stream.documents.count == 3)
