@@ -64,23 +64,57 @@ public struct PortfolioChecker: Sendable {
                 }
             }
         }
-        for waiver in report.pendingWaivers {
-            var used = false
-            for index in added.indices where added[index].rule == waiver.rule && !added[index].suppressed {
-                if let line = waiver.line, added[index].range.start.line != line { continue }
-                added[index].suppressed = true
-                added[index].suppressionReason = waiver.reason ?? ""
-                used = true
-            }
-            if !used {
-                added.append(Diagnostic(file: report.path, document: waiver.document, range: waiver.comment, severity: .warning,
-                                        rule: "suppression/unused",
-                                        message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
-            }
-        }
+        waive(&added, with: report.pendingWaivers, alongside: report.diagnostics.count, file: report.path)
         guard !added.isEmpty else { return }
         report.diagnostics += added
         report.diagnostics.sort(by: Diagnostic.precedes)
+    }
+
+    /// Applies a file's waivers of portfolio rules to the portfolio diagnostics `added` to it,
+    /// and reports those that waive nothing: as many as the file's limit on diagnostics leaves
+    /// room for beside the `kept` it has, then one `yaml/limits` error counting the rest.
+    private func waive(_ added: inout [Diagnostic], with waivers: [Suppressions.Pending], alongside kept: Int, file: String) {
+        guard !waivers.isEmpty else { return }
+        // The diagnostics by rule and line: each waiver finds its own without going through
+        // them all, and each is waived at most once.
+        var waivable: [String: [Int: [Int]]] = [:]
+        for (index, diagnostic) in added.enumerated() {
+            waivable[diagnostic.rule, default: [:]][diagnostic.range.start.line, default: []].append(index)
+        }
+        let unusedRule = "suppression/unused"
+        let reportsUnused = !options.disabledRules.contains(unusedRule)
+        var room = max(options.maxDiagnostics - kept - added.count, 0)
+        var leftOut = 0
+        var firstLeftOut: Suppressions.Pending?
+        for waiver in waivers {
+            let indices: [Int]
+            if let line = waiver.line {
+                indices = waivable[waiver.rule]?.removeValue(forKey: line) ?? []
+            } else {
+                indices = waivable.removeValue(forKey: waiver.rule)?.values.flatMap { $0 } ?? []
+            }
+            for index in indices {
+                added[index].suppressed = true
+                added[index].suppressionReason = waiver.reason ?? ""
+            }
+            guard indices.isEmpty, reportsUnused else { continue }
+            guard room > 0 else {
+                leftOut += 1
+                if firstLeftOut == nil { firstLeftOut = waiver }
+                continue
+            }
+            room -= 1
+            added.append(Diagnostic(file: file, document: waiver.document, range: waiver.comment,
+                                    severity: options.severityOverrides[unusedRule] ?? .warning, rule: unusedRule,
+                                    message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
+        }
+        if let first = firstLeftOut {
+            added.append(Diagnostic(
+                file: file, document: first.document, range: first.comment, severity: .error, rule: BuiltinRule.yamlLimits.rawValue,
+                message: (leftOut == 1 ? "1 more suppression that suppresses nothing is left out"
+                                       : "\(leftOut) more suppressions that suppress nothing are left out, the first of them here")
+                    + ": a file reports at most \(options.maxDiagnostics) diagnostics"))
+        }
     }
 
     private func diagnostic(_ rule: PortfolioRule, _ facts: PortfolioFacts, document: Int, file: String, notes: [Diagnostic.Note],

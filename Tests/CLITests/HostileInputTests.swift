@@ -140,6 +140,21 @@ import Testing
         #expect(shown == ["yaml/limits"])
     }
 
+    @Test func twoHundredThousandWaiversOfAPortfolioRule() throws {
+        // Waivers of portfolio rules are applied once the run's plans are seen: each finds
+        // its diagnostics by line, and those that waive nothing are reported up to the
+        // file's limit, then counted.
+        let lines = String(repeating: "# fundlint: disable-line portfolio/duplicate-reference -- imported\n", count: 200_000)
+        let result = try check(Array((Self.validPlan + lines).utf8))
+        #expect(result.status == 1)
+        let found = diagnostics(result)
+        #expect(found.count == 10_001)
+        #expect(found.filter { $0["rule"] as? String == "suppression/unused" }.count == 10_000)
+        let limit = try #require(found.first { $0["rule"] as? String == "yaml/limits" })
+        let message = limit["message"] as? String
+        #expect(message == "190000 more suppressions that suppress nothing are left out, the first of them here: a file reports at most 10000 diagnostics")
+    }
+
     @Test func aMillionTinyDocumentsStopAtTheDocumentLimit() throws {
         // Four megabytes of `---` lines would be a million empty plans, each with its own
         // diagnostic: reading stops at the 10,001st.

@@ -1,0 +1,69 @@
+import Testing
+import YAMLTree
+@testable import FundLint
+
+/// Inline waivers of portfolio rules, which only the portfolio checker can apply: the
+/// diagnostics they waive exist once earlier files have been seen.
+@Suite struct PortfolioWaiverTests {
+    private var base: String { TestPacks.lipf.examplePlan ?? "" }
+    private let referenceLine = "  reference: LIPF-WM-0042\n"
+
+    /// Checks `texts` as the files of one run, in order; each file's diagnostics.
+    private func run(_ texts: [String], limit: Int = 10_000) -> [[Diagnostic]] {
+        var options = CheckOptions()
+        options.maxDiagnostics = limit
+        let checker = PlanChecker(pack: TestPacks.lipf, options: options)
+        let names = texts.indices.map { "plan-\($0).yaml" }
+        var portfolio = PortfolioChecker(pack: TestPacks.lipf, options: options) { names[$0] }
+        return texts.enumerated().map { index, text in
+            var report = checker.check(Array(text.utf8), path: names[index])
+            portfolio.process(&report, file: index)
+            return report.diagnostics
+        }
+    }
+
+    private func waiving(_ scope: String, on line: String = "  reference: LIPF-WM-0042", reason: String = "resubmitted") -> String {
+        base.replacingOccurrences(of: line + "\n", with: "\(line) # fundlint: \(scope) portfolio/duplicate-reference -- \(reason)\n")
+    }
+
+    @Test func theExamplePlanHoldsTheReferenceTheseTestsRepeat() {
+        #expect(base.contains(referenceLine))
+        let second = run([base, base])[1]
+        #expect(second.map(\.rule) == ["portfolio/duplicate-reference"])
+        #expect(second.first?.range.start.line == 3)
+    }
+
+    @Test func aWaiverOnTheReferenceLineWaivesTheRepeat() throws {
+        let second = run([base, waiving("disable-line")])[1]
+        let waived = try #require(second.first)
+        #expect(second.count == 1)
+        #expect(waived.rule == "portfolio/duplicate-reference")
+        #expect(waived.suppressed)
+        #expect(waived.suppressionReason == "resubmitted")
+    }
+
+    @Test func aWaiverOfAnotherLineIsUnusedAndTheRepeatStays() {
+        let second = run([base, waiving("disable-line", on: "  title: AI for bus delay prediction")])[1]
+        #expect(second.map(\.rule) == ["portfolio/duplicate-reference", "suppression/unused"])
+        #expect(second.map(\.suppressed) == [false, false])
+        #expect(second.last?.message == "the suppression suppresses nothing on line 4")
+    }
+
+    @Test func aFileWaiverWaivesOnceAndASecondOneIsUnused() {
+        let twice = "# fundlint: disable-file portfolio/duplicate-reference -- one\n"
+            + "# fundlint: disable-file portfolio/duplicate-reference -- two\n" + base
+        let second = run([base, twice])[1]
+        #expect(second.map(\.rule) == ["suppression/unused", "portfolio/duplicate-reference"])
+        #expect(second.last?.suppressionReason == "one")
+        #expect(second.first?.range.start.line == 2)
+    }
+
+    @Test func unusedWaiversPastTheFilesLimitAreCounted() throws {
+        let waivers = String(repeating: "# fundlint: disable-file portfolio/duplicate-reference -- none\n", count: 5)
+        let only = run([waivers + base], limit: 2)[0]
+        #expect(only.map(\.rule) == ["suppression/unused", "suppression/unused", "yaml/limits"])
+        let limit = try #require(only.last)
+        #expect(limit.range.start.line == 3)
+        #expect(limit.message == "3 more suppressions that suppress nothing are left out, the first of them here: a file reports at most 2 diagnostics")
+    }
+}
