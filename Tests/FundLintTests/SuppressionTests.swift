@@ -80,6 +80,16 @@ import YAMLTree
         #expect(check(marked, options: options).allSatisfy { !$0.suppressed })
     }
 
+    @Test func aConfiguredSeverityReachesTheWaiversOwnDiagnostics() {
+        var options = CheckOptions()
+        options.severityOverrides = ["suppression/unused": .error]
+        let marked = MarkedSource(base + "1️⃣# fundlint: disable-file budget/co-investment -- pooled\n")
+        let diagnostics = check(marked, options: options)
+        #expect(diagnostics.map(\.rule) == ["suppression/unused"])
+        #expect(diagnostics.first?.severity == .error)
+        #expect(diagnostics.first?.range.start == marked[1])
+    }
+
     @Test func filesWithoutTheMarkerAreNotScanned() {
         #expect(!Suppressions.mayContainDirectives(Array("a: 1 # fundlint disable\n".utf8)))
         #expect(Suppressions.mayContainDirectives(Array("a: 1 # fundlint: x\n".utf8)))
