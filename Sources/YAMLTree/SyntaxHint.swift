@@ -48,6 +48,8 @@ struct SyntaxHint {
     func notes() -> [YAMLProblem.Note] {
         if let tab = tab() { return [tab] }
         if let unclosed = flowLeftOpen() { return [unclosed] }
+        // The dash's fix says what is wrong (a fix is shown as a note); the indentation is not.
+        if dashWithoutSpace() != nil { return [] }
         if let indentation = overIndented() ?? misaligned() { return [indentation] }
         return []
     }
@@ -69,9 +71,55 @@ struct SyntaxHint {
             let keyColumn = Self.keyColumn(previous)
             if Self.indent(line) >= keyColumn, !Self.isKeyLine(previous, from: keyColumn) {
                 return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
+                    ?? equalsForColon(in: previous, number: number, from: previous.startIndex + keyColumn)
             }
         }
-        return colonInPlainValue() ?? quoteEndingValue()
+        return dashWithoutSpace() ?? colonInPlainValue() ?? quoteEndingValue()
+    }
+
+    /// `title = Smart harbour` on the line before a key: with no colon, YAML reads it and the
+    /// next line as one key, then stops at that line's colon. `: ` is offered for the `=`.
+    private func equalsForColon(in line: ArraySlice<UInt8>, number: Int, from start: Int) -> YAMLProblem.Fix? {
+        var index = start
+        while index < line.endIndex, Self.isKeyByte(line[index]) { index += 1 }
+        let keyEnd = index
+        while index < line.endIndex, line[index] == 0x20 { index += 1 }
+        guard keyEnd > start, index < line.endIndex, line[index] == UInt8(ascii: "=") else { return nil }
+        var valueStart = index + 1
+        while valueStart < line.endIndex, line[valueStart] == 0x20 { valueStart += 1 }
+        let end = Self.valueEnd(line, from: valueStart)
+        guard valueStart < end, !line[valueStart..<end].contains(UInt8(ascii: ":")) else { return nil }
+        let key = String(decoding: line[start..<keyEnd], as: UTF8.self)
+        let value = String(decoding: line[valueStart..<end], as: UTF8.self)
+        return YAMLProblem.Fix(range: range(of: keyEnd..<valueStart, in: line, number: number), replacement: ": ",
+                               message: "'=' does not separate a key from its value in YAML: write '\(key): \(value)'")
+    }
+
+    /// A letter, digit, `_` or `-`: what the keys of plans are written with.
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    /// `-name: A` for a list item, the next line's key lined up with `name`: without a space
+    /// after it the dash is part of the key `-name`, and YAML finds the next line indented
+    /// more than that key. The space is offered, in place of the note about indentation.
+    private func dashWithoutSpace() -> YAMLProblem.Fix? {
+        guard problem == "mapping values are not allowed in this context", let line = line(at.line),
+              let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let dash = previous.startIndex + Self.indent(previous)
+        guard dash + 1 < previous.endIndex, previous[dash] == UInt8(ascii: "-"), Self.isKeyByte(previous[dash + 1]),
+              previous[dash + 1] != UInt8(ascii: "-"), Self.indent(line) == Self.indent(previous) + 1,
+              Self.isKeyLine(previous, from: Self.indent(previous))
+        else { return nil }
+        var end = dash + 1
+        while end < previous.endIndex, Self.isKeyByte(previous[end]) { end += 1 }
+        let word = String(decoding: previous[dash..<end], as: UTF8.self)
+        let column = self.column(ofByteOffset: dash + 1, in: previous)
+        return YAMLProblem.Fix(
+            range: SourceRange(at: SourceLocation(line: number, column: column)), replacement: " ",
+            message: "a list item needs a space after its dash: YAML reads '\(word)' on line \(number) as a key; write '- \(word.dropFirst())'")
     }
 
     /// `title: Smart: harbour sensors`: a plain value holding `: `, where libyaml reads a
@@ -121,8 +169,13 @@ struct SyntaxHint {
         else { return nil }
         let quote = line[start]
         guard quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\""),
-              Self.closingQuote(in: line, from: start) == after - 1,
-              let last = line[after...].lastIndex(of: quote), Self.valueEnd(line, from: start) == last + 1
+              Self.closingQuote(in: line, from: start) == after - 1
+        else { return nil }
+        let valueEnd = Self.valueEnd(line, from: start)
+        // `'it's`: an apostrophe inside a word, and no quote after it to end the value.
+        let apostrophe = quote == UInt8(ascii: "'") && Self.isKeyByte(line[after]) && !line[after..<valueEnd].contains(quote)
+            && !line[after..<valueEnd].contains(UInt8(ascii: ":"))
+        guard let last = apostrophe ? valueEnd : line[after...].lastIndex(of: quote), apostrophe || valueEnd == last + 1
         else { return nil }
         let inner = String(decoding: line[(start + 1)..<last], as: UTF8.self)
         let replacement: String
@@ -146,7 +199,7 @@ struct SyntaxHint {
         }
         let mark = quote == UInt8(ascii: "'") ? "'" : "\""
         let markColumn = column(ofByteOffset: after - 1, in: line)
-        return YAMLProblem.Fix(range: range(of: start..<(last + 1), in: line, number: at.line), replacement: replacement,
+        return YAMLProblem.Fix(range: range(of: start..<(apostrophe ? last : last + 1), in: line, number: at.line), replacement: replacement,
                                message: "the \(mark) at column \(markColumn) ends the quoted value: write it as \(replacement)")
     }
 

@@ -342,6 +342,18 @@ import TestSupport
         #expect(list.replacement == "]")
         #expect(list.message == "the list opened on line 2 is not closed: end it with ']'")
         #expect(try problem("a: {x: 1\nb: 2\n").fix?.replacement == "}")
+        // `=` for `:`: libyaml stops at the next key's colon; `: ` is offered for the `=`.
+        let equals = try problem("fund: x\nproject:\n  title = Smart harbour\n  region: y\n")
+        #expect(equals.range.start == SourceLocation(line: 4, column: 9))
+        #expect(equals.fix?.range == SourceRange(start: SourceLocation(line: 3, column: 8), end: SourceLocation(line: 3, column: 11)))
+        #expect(equals.fix?.replacement == ": ")
+        #expect(equals.fix?.message == "'=' does not separate a key from its value in YAML: write 'title: Smart harbour'")
+        // A list item's dash with no space after it: said instead of the indentation.
+        let dash = try problem("partners:\n  -name: A\n   type: business\n")
+        #expect(dash.fix?.range == SourceRange(at: SourceLocation(line: 2, column: 4)))
+        #expect(dash.fix?.replacement == " ")
+        #expect(dash.fix?.message == "a list item needs a space after its dash: YAML reads '-name' on line 2 as a key; write '- name'")
+        #expect(!dash.notes.contains { $0.message.hasPrefix("line ") })
         // Left open at the end of the file, libyaml stops there "while parsing a flow node":
         // a note points at the bracket (the innermost one: a pair written in a list has none).
         let atEnd = try problem("fund: x\nproject: [\n")
@@ -393,6 +405,11 @@ import TestSupport
         #expect(quote.replacement == "\"it's Bob's\"")
         #expect(quote.message == "the ' at column 19 ends the quoted value: write it as \"it's Bob's\"")
         #expect(fix("t: \"The \"best\" one\"  # c\n")?.replacement == "'The \"best\" one'")
+        // An apostrophe inside a word, with no quote after it to end the value.
+        let apostrophe = try #require(fix("lead:\n  name: 'O'Brien Partners  # x\n"))
+        #expect(apostrophe.range == SourceRange(start: SourceLocation(line: 2, column: 9), end: SourceLocation(line: 2, column: 26)))
+        #expect(apostrophe.replacement == "\"O'Brien Partners\"")
+        #expect(apostrophe.message == "the ' at column 11 ends the quoted value: write it as \"O'Brien Partners\"")
         #expect(fix("t: 'é \\ b's'\n")?.replacement == "\"é \\\\ b's\"")
         // Two lines run together, a key written as a value, brackets, or escapes that would
         // change meaning: no guess.
