@@ -70,11 +70,54 @@ struct SyntaxHint {
            let (number, previous) = previousSignificantLine(before: at.line) {
             let keyColumn = Self.keyColumn(previous)
             if Self.indent(line) >= keyColumn, !Self.isKeyLine(previous, from: keyColumn) {
-                return missingSpace(in: previous, number: number, from: previous.startIndex + keyColumn)
-                    ?? equalsForColon(in: previous, number: number, from: previous.startIndex + keyColumn)
+                let start = previous.startIndex + keyColumn
+                return missingSpace(in: previous, number: number, from: start)
+                    ?? equalsForColon(in: previous, number: number, from: start)
+                    ?? missingColon(in: previous, number: number, from: start)
             }
         }
-        return dashWithoutSpace() ?? colonInPlainValue() ?? quoteEndingValue()
+        return dashWithoutSpace() ?? extraClosingBracket() ?? colonInPlainValue() ?? quoteEndingValue()
+    }
+
+    /// `title Smart harbour` on the line before a key: a snake_case word, a space and a value
+    /// with no colon anywhere, which YAML reads with the next line as one key. The colon is
+    /// offered after the word.
+    private func missingColon(in line: ArraySlice<UInt8>, number: Int, from start: Int) -> YAMLProblem.Fix? {
+        var index = start
+        while index < line.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(line[index])
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[index]) || line[index] == UInt8(ascii: "_") {
+            index += 1
+        }
+        let end = Self.valueEnd(line, from: start)
+        guard index - start >= 2, index + 1 < end, line[index] == 0x20, line[index + 1] != 0x20,
+              !line[start..<end].contains(UInt8(ascii: ":")), !"\"'[{#&*!|>-=".utf8.contains(line[index + 1])
+        else { return nil }
+        let key = String(decoding: line[start..<index], as: UTF8.self)
+        let value = String(decoding: line[(index + 1)..<end], as: UTF8.self)
+        return YAMLProblem.Fix(range: range(of: index..<(index + 1), in: line, number: number), replacement: ": ",
+                               message: "line \(number) has no ':', so YAML reads it and the next line as one key; if '\(key)' is a key, write '\(key): \(value)'")
+    }
+
+    /// `sectors: [ai, cyber]]`: libyaml stops at a `]` or `}` that closes nothing opened
+    /// before it on its line. Removing it is offered.
+    private func extraClosingBracket() -> YAMLProblem.Fix? {
+        guard problem == "did not find expected key" || problem == "did not find expected <document start>",
+              let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line)
+        else { return nil }
+        let closer = line[offset]
+        let opener: UInt8
+        switch closer {
+        case UInt8(ascii: "]"): opener = UInt8(ascii: "[")
+        case UInt8(ascii: "}"): opener = UInt8(ascii: "{")
+        default: return nil
+        }
+        let before = line[line.startIndex..<offset]
+        guard !before.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "#") }),
+              before.count(where: { $0 == closer }) >= before.count(where: { $0 == opener })
+        else { return nil }
+        let bracket = String(UnicodeScalar(closer))
+        return YAMLProblem.Fix(range: range(of: offset..<(offset + 1), in: line, number: at.line), replacement: "",
+                               message: "this '\(bracket)' closes nothing opened before it: remove it")
     }
 
     /// `title = Smart harbour` on the line before a key: with no colon, YAML reads it and the
@@ -399,20 +442,30 @@ struct SyntaxHint {
     /// and those of the mapping nested in it, or deeper than the `key: value` line before it
     /// (with a comment between them, so not read as more of its value).
     private func misaligned() -> YAMLProblem.Note? {
-        guard problem == "did not find expected key", context == "while parsing a block mapping", let contextAt,
-              let line = line(at.line), let (number, previous) = previousSignificantLine(before: at.line)
+        guard let contextAt, let line = line(at.line), let (number, previous) = previousSignificantLine(before: at.line)
         else { return nil }
         let indent = Self.indent(line)
+        // A key between the keys of two mappings, or a list item between the items of a list
+        // and the keys of the mapping in its last item.
+        let outerThings: String
+        switch (problem, context) {
+        case ("did not find expected key", "while parsing a block mapping") where Self.isKeyLine(line, from: indent):
+            outerThings = "the keys of the mapping"
+        case ("did not find expected '-' indicator", "while parsing a block collection") where Self.isItemLine(line, from: indent):
+            outerThings = "the items of the list"
+        default:
+            return nil
+        }
         let outer = contextAt.column - 1
         let inner = Self.keyColumn(previous)
-        guard at.column == indent + 1, outer < indent, Self.isKeyLine(line, from: indent), Self.isKeyLine(previous, from: inner)
-        else { return nil }
+        guard at.column == indent + 1, outer < indent, Self.isKeyLine(previous, from: inner) else { return nil }
         if indent < inner {
             return YAMLProblem.Note(
                 range: indentation(of: at.line, indent),
-                message: "line \(at.line) is indented \(Self.spaces(indent)): more than the keys of the mapping on line "
+                message: "line \(at.line) is indented \(Self.spaces(indent)): more than \(outerThings) on line "
                     + "\(contextAt.line) (\(outer)) and less than the key on line \(number) (\(inner)); line it up with one of them")
         }
+        guard outerThings == "the keys of the mapping" else { return nil }
         guard indent > inner, Self.hasValueOnTheLine(previous, from: inner) else { return nil }
         return YAMLProblem.Note(
             range: indentation(of: at.line, indent),
@@ -463,6 +516,13 @@ struct SyntaxHint {
         // A flow collection (`{a: 1}`) or a comment is not a key of the block mapping.
         guard let first = rest.first, !"#{[".utf8.contains(first) else { return false }
         return rest.indices.contains { rest[$0] == UInt8(ascii: ":") && ($0 + 1 == rest.endIndex || rest[$0 + 1] == 0x20) }
+    }
+
+    /// Whether the line has a list item's `- ` at `column`.
+    private static func isItemLine(_ line: ArraySlice<UInt8>, from column: Int) -> Bool {
+        let rest = line.dropFirst(column)
+        guard let first = rest.first, first == UInt8(ascii: "-") else { return false }
+        return rest.count == 1 || rest[rest.startIndex + 1] == 0x20
     }
 
     /// Whether the line has `key: value` at `keyColumn`, the value on the same line.

@@ -348,6 +348,22 @@ import TestSupport
         #expect(equals.fix?.range == SourceRange(start: SourceLocation(line: 3, column: 8), end: SourceLocation(line: 3, column: 11)))
         #expect(equals.fix?.replacement == ": ")
         #expect(equals.fix?.message == "'=' does not separate a key from its value in YAML: write 'title: Smart harbour'")
+        // No colon at all after a snake_case key (a capital or a quote: no guess).
+        let colonless = try problem("fund: x\nproject:\n  start_date 2026-04-01\n  region: y\n")
+        #expect(colonless.fix?.range == SourceRange(start: SourceLocation(line: 3, column: 13), end: SourceLocation(line: 3, column: 14)))
+        #expect(colonless.fix?.message
+                == "line 3 has no ':', so YAML reads it and the next line as one key; if 'start_date' is a key, write 'start_date: 2026-04-01'")
+        #expect(try problem("fund: x\nproject:\n  Title Smart harbour\n  region: y\n").fix == nil)
+        #expect(try problem("fund: x\nproject:\n  title 'Smart harbour'\n  region: y\n").fix == nil)
+        // A closing bracket with nothing to close.
+        let extra = try problem("a:\n  s: [x, y]]\n")
+        #expect(extra.fix?.range == SourceRange(start: SourceLocation(line: 2, column: 12), end: SourceLocation(line: 2, column: 13)))
+        #expect(extra.fix?.replacement == "")
+        #expect(extra.fix?.message == "this ']' closes nothing opened before it: remove it")
+        // A list item between the items of its list and the keys of the item above.
+        let item = try problem("items:\n  - category: staff\n    amount: 5\n   - category: travel\n")
+        #expect(item.notes.last?.message == "line 4 is indented 3 spaces: more than the items of the list on line 2 (2) "
+            + "and less than the key on line 3 (4); line it up with one of them")
         // A list item's dash with no space after it: said instead of the indentation.
         let dash = try problem("partners:\n  -name: A\n   type: business\n")
         #expect(dash.fix?.range == SourceRange(at: SourceLocation(line: 2, column: 4)))
