@@ -1,0 +1,73 @@
+/// Hints about indentation: tabs, and lines that line up with nothing around them.
+extension SyntaxHint {
+    /// libyaml stopped at a tab.
+    func tab() -> YAMLProblem.Note? {
+        guard let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line), line[offset] == 0x09 else { return nil }
+        let indents = line[line.startIndex..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        return YAMLProblem.Note(range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+                                message: indents ? "this is a tab: YAML is indented with spaces only"
+                                                 : "this is a tab: YAML separates with spaces here")
+    }
+
+    /// A `key: value` line followed by a line indented further: YAML reads the second as more
+    /// of the first one's value, then finds a colon it cannot take.
+    func overIndented() -> YAMLProblem.Note? {
+        guard problem == "mapping values are not allowed in this context", let line = line(at.line),
+              let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let indent = Self.indent(line)
+        let keyColumn = Self.keyColumn(previous)
+        guard indent > keyColumn, Self.hasValueOnTheLine(previous, from: keyColumn) else { return nil }
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is indented more than the key on line \(number) (\(Self.spaces(indent)) against \(keyColumn)), "
+                + "so YAML reads it as more of the value there; to be a key beside that one, \(Self.indentIt(keyColumn))")
+    }
+
+    /// A line whose key lines up with no mapping around it: between the keys of a mapping
+    /// and those of the mapping nested in it, or deeper than the `key: value` line before it
+    /// (with a comment between them, so not read as more of its value).
+    func misaligned() -> YAMLProblem.Note? {
+        guard let contextAt, let line = line(at.line), let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let indent = Self.indent(line)
+        // A key between the keys of two mappings, or a list item between the items of a list
+        // and the keys of the mapping in its last item.
+        let outerThings: String
+        switch (problem, context) {
+        case ("did not find expected key", "while parsing a block mapping") where Self.isKeyLine(line, from: indent):
+            outerThings = "the keys of the mapping"
+        case ("did not find expected '-' indicator", "while parsing a block collection") where Self.isItemLine(line, from: indent):
+            outerThings = "the items of the list"
+        default:
+            return nil
+        }
+        let outer = contextAt.column - 1
+        let inner = Self.keyColumn(previous)
+        guard at.column == indent + 1, outer < indent, Self.isKeyLine(previous, from: inner) else { return nil }
+        if indent < inner {
+            return YAMLProblem.Note(
+                range: indentation(of: at.line, indent),
+                message: "line \(at.line) is indented \(Self.spaces(indent)): more than \(outerThings) on line "
+                    + "\(contextAt.line) (\(outer)) and less than the key on line \(number) (\(inner)); line it up with one of them")
+        }
+        guard outerThings == "the keys of the mapping" else { return nil }
+        guard indent > inner, Self.hasValueOnTheLine(previous, from: inner) else { return nil }
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is indented more than the key on line \(number) (\(Self.spaces(indent)) against \(inner)); "
+                + "to be a key beside that one, \(Self.indentIt(inner))")
+    }
+
+    func indentation(of line: Int, _ indent: Int) -> SourceRange {
+        SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: indent + 1))
+    }
+
+    static func indentIt(_ count: Int) -> String {
+        count == 0 ? "start it at the beginning of the line" : "indent it \(spaces(count))"
+    }
+
+    static func spaces(_ count: Int) -> String {
+        count == 1 ? "1 space" : "\(count) spaces"
+    }
+}
