@@ -13,8 +13,10 @@ extension SyntaxHint {
               Self.closingQuote(in: line, from: start) == after - 1
         else { return nil }
         let valueEnd = Self.valueEnd(line, from: start)
-        // `'it's`: an apostrophe inside a word, and no quote after it to end the value.
-        let apostrophe = quote == UInt8(ascii: "'") && Self.isKeyByte(line[after]) && !line[after..<valueEnd].contains(quote)
+        // `'it's`: an apostrophe inside a word, and no quote after it to end the value (which
+        // may end before `after`, at a ` #` inside the quoted text).
+        let apostrophe = quote == UInt8(ascii: "'") && valueEnd > after && Self.isKeyByte(line[after])
+            && !line[after..<valueEnd].contains(quote)
             && !line[after..<valueEnd].contains(UInt8(ascii: ":"))
         guard let last = apostrophe ? valueEnd : line[after...].lastIndex(of: quote), apostrophe || valueEnd == last + 1
         else { return nil }

@@ -430,7 +430,9 @@ import TestSupport
         // Two lines run together, a key written as a value, brackets, or escapes that would
         // change meaning: no guess.
         for text in ["a: b: c\n", "lead: name: Acme\n", "a: X  y: z\n", "r: LIPF-1 - name: X\n", "t: 10_000 total: 20_000\n",
-                     "t: Note:\n", "t: {a: b: c}\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n"] {
+                     "t: Note:\n", "t: {a: b: c}\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n",
+                     // A ` #` inside the quoted value ends what is written before the quote.
+                     "quoted: ' # Not a ,'comment''.'\n"] {
             #expect(fix(text) == nil, "\(text.debugDescription)")
         }
     }
