@@ -75,24 +75,14 @@ public struct PortfolioChecker: Sendable {
     /// room for beside the `kept` it has, then one `yaml/limits` error counting the rest.
     private func waive(_ added: inout [Diagnostic], with waivers: [Suppressions.Pending], alongside kept: Int, file: String) {
         guard !waivers.isEmpty else { return }
-        // The diagnostics by rule and line: each waiver finds its own without going through
-        // them all, and each is waived at most once.
-        var waivable: [String: [Int: [Int]]] = [:]
-        for (index, diagnostic) in added.enumerated() {
-            waivable[diagnostic.rule, default: [:]][diagnostic.range.start.line, default: []].append(index)
-        }
+        var waivable = WaivableDiagnostics(added)
         let unusedRule = "suppression/unused"
         let reportsUnused = !options.disabledRules.contains(unusedRule)
         var room = max(options.maxDiagnostics - kept - added.count, 0)
         var leftOut = 0
         var firstLeftOut: Suppressions.Pending?
         for waiver in waivers {
-            let indices: [Int]
-            if let line = waiver.line {
-                indices = waivable[waiver.rule]?.removeValue(forKey: line) ?? []
-            } else {
-                indices = waivable.removeValue(forKey: waiver.rule)?.values.flatMap { $0 } ?? []
-            }
+            let indices = waivable.take(waiver.rule, line: waiver.line)
             for index in indices {
                 added[index].suppressed = true
                 added[index].suppressionReason = waiver.reason ?? ""

@@ -54,12 +54,7 @@ struct Suppressions {
                       rules: [String: Bool], portfolioRules: Set<String>, pending: inout [Pending]) {
         let scan = YAMLParser.comments(in: bytes, startingWith: "fundlint:")
         let leftOutWhileChecking = sink.hasLeftOut
-        // The diagnostics not yet waived, by rule and by the line each starts on: a waiver
-        // finds its own without going through them all, and each is waived at most once.
-        var waivable: [String: [Int: [Int]]] = [:]
-        for (index, diagnostic) in sink.diagnostics.enumerated() where !diagnostic.suppressed {
-            waivable[diagnostic.rule, default: [:]][diagnostic.range.start.line, default: []].append(index)
-        }
+        var waivable = WaivableDiagnostics(sink.diagnostics)
         /// The document holding `line`: the last one starting on it or before.
         func document(of line: Int) -> Int {
             var low = 0, high = documentStarts.count
@@ -123,13 +118,9 @@ struct Suppressions {
                     continue
                 }
                 usable = true
-                if let coveredLine {
-                    if let indices = waivable[id]?.removeValue(forKey: coveredLine) {
-                        waive(indices, reason: directive.reason)
-                        used = true
-                    }
-                } else if let lines = waivable.removeValue(forKey: id), !lines.isEmpty {
-                    for indices in lines.values { waive(indices, reason: directive.reason) }
+                let indices = waivable.take(id, line: coveredLine)
+                if !indices.isEmpty {
+                    waive(indices, reason: directive.reason)
                     used = true
                 }
             }
