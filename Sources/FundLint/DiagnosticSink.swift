@@ -15,6 +15,8 @@ final class DiagnosticSink {
     /// The diagnostics kept (inline suppressions mark them waived).
     var diagnostics: [Diagnostic] = []
     private let limit: Int
+    /// How many of the file's diagnostics are kept elsewhere and count towards the limit.
+    private let keptElsewhere: Int
     private let disabled: Set<String>
     private let severities: [String: Severity]
     /// Where in `diagnostics` the kept warnings and notes are: the places an error found past
@@ -25,10 +27,12 @@ final class DiagnosticSink {
     /// The document and place of the first diagnostic left out.
     private var firstLeftOut: (document: Int, range: SourceRange)?
 
-    /// A sink keeping at most `limit` diagnostics, none of the `disabled` rules, with the
-    /// `severities` configured for some rules.
-    init(limit: Int, disabled: Set<String> = [], severities: [String: Severity] = [:]) {
+    /// A sink keeping the file to at most `limit` diagnostics, `keptElsewhere` of which it
+    /// has already (those found before portfolio rules ran), none of the `disabled` rules,
+    /// with the `severities` configured for some rules.
+    init(limit: Int, keptElsewhere: Int = 0, disabled: Set<String> = [], severities: [String: Severity] = [:]) {
         self.limit = max(limit, 0)
+        self.keptElsewhere = max(keptElsewhere, 0)
         self.disabled = disabled
         self.severities = severities
     }
@@ -38,7 +42,7 @@ final class DiagnosticSink {
     func report(_ rule: String, _ severity: Severity, document: Int, at range: SourceRange, _ make: () -> Diagnostic) {
         if !disabled.isEmpty, disabled.contains(rule) { return }
         let severity = severities.isEmpty ? severity : severities[rule] ?? severity
-        if diagnostics.count < limit {
+        if keptElsewhere < limit, diagnostics.count < limit - keptElsewhere {
             if severity != .error { yielding.append(diagnostics.count) }
             diagnostics.append(configured(make(), severity))
             return
@@ -90,8 +94,9 @@ final class DiagnosticSink {
     /// when none was.
     private func limitDiagnostic(file: String) -> Diagnostic? {
         guard let first = firstLeftOut else { return nil }
-        let found = limit.addingReportingOverflow(leftOut)
-        let total = found.overflow ? "more than \(Int.max)" : "\(found.partialValue)"
+        let kept = keptElsewhere.addingReportingOverflow(diagnostics.count)
+        let found = kept.partialValue.addingReportingOverflow(leftOut)
+        let total = kept.overflow || found.overflow ? "more than \(Int.max)" : "\(found.partialValue)"
         return Diagnostic(
             file: file, document: first.document, range: first.range, severity: .error, rule: BuiltinRule.yamlLimits.rawValue,
             message: "the file has \(total) problems, more than the \(limit) a file may report: "

@@ -71,40 +71,25 @@ public struct PortfolioChecker: Sendable {
     }
 
     /// Applies a file's waivers of portfolio rules to the portfolio diagnostics `added` to it,
-    /// and reports those that waive nothing: as many as the file's limit on diagnostics leaves
-    /// room for beside the `kept` it has, then one `yaml/limits` error counting the rest.
+    /// and reports those that waive nothing, within the file's limit on diagnostics (of
+    /// which it has `kept` already).
     private func waive(_ added: inout [Diagnostic], with waivers: [Suppressions.Pending], alongside kept: Int, file: String) {
         guard !waivers.isEmpty else { return }
         var waivable = WaivableDiagnostics(added)
-        let unusedRule = "suppression/unused"
-        let reportsUnused = !options.disabledRules.contains(unusedRule)
-        var room = max(options.maxDiagnostics - kept - added.count, 0)
-        var leftOut = 0
-        var firstLeftOut: Suppressions.Pending?
+        let unused = DiagnosticSink(limit: options.maxDiagnostics, keptElsewhere: kept + added.count,
+                                    disabled: options.disabledRules, severities: options.severityOverrides)
         for waiver in waivers {
             let indices = waivable.take(waiver.rule, line: waiver.line)
             for index in indices {
                 added[index].suppressed = true
                 added[index].suppressionReason = waiver.reason ?? ""
             }
-            guard indices.isEmpty, reportsUnused else { continue }
-            guard room > 0 else {
-                leftOut += 1
-                if firstLeftOut == nil { firstLeftOut = waiver }
-                continue
-            }
-            room -= 1
-            added.append(Diagnostic(file: file, document: waiver.document, range: waiver.comment,
-                                    severity: options.severityOverrides[unusedRule] ?? .warning, rule: unusedRule,
-                                    message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
+            guard indices.isEmpty else { continue }
+            unused.add(Diagnostic(file: file, document: waiver.document, range: waiver.comment, severity: .warning,
+                                  rule: "suppression/unused",
+                                  message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
         }
-        if let first = firstLeftOut {
-            added.append(Diagnostic(
-                file: file, document: first.document, range: first.comment, severity: .error, rule: BuiltinRule.yamlLimits.rawValue,
-                message: (leftOut == 1 ? "1 more suppression that suppresses nothing is left out"
-                                       : "\(leftOut) more suppressions that suppress nothing are left out, the first of them here")
-                    + ": a file reports at most \(options.maxDiagnostics) diagnostics"))
-        }
+        added += unused.take(file: file)
     }
 
     private func diagnostic(_ rule: PortfolioRule, _ facts: PortfolioFacts, document: Int, file: String, notes: [Diagnostic.Note],

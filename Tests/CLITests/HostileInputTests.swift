@@ -152,7 +152,7 @@ import Testing
         #expect(found.filter { $0["rule"] as? String == "suppression/unused" }.count == 10_000)
         let limit = try #require(found.first { $0["rule"] as? String == "yaml/limits" })
         let message = limit["message"] as? String
-        #expect(message == "190000 more suppressions that suppress nothing are left out, the first of them here: a file reports at most 10000 diagnostics")
+        #expect(message == "the file has 200000 problems, more than the 10000 a file may report: 190000 are left out (errors are kept before warnings), the first of them here")
     }
 
     @Test func aMillionTinyDocumentsStopAtTheDocumentLimit() throws {

@@ -64,6 +64,10 @@ import YAMLTree
         #expect(only.map(\.rule) == ["suppression/unused", "suppression/unused", "yaml/limits"])
         let limit = try #require(only.last)
         #expect(limit.range.start.line == 3)
-        #expect(limit.message == "3 more suppressions that suppress nothing are left out, the first of them here: a file reports at most 2 diagnostics")
+        #expect(limit.message == "the file has 5 problems, more than the 2 a file may report: 3 are left out (errors are kept before warnings), the first of them here")
+        // The file's own diagnostics take room first.
+        let withOwn = run([String(repeating: "# fundlint: disable-file portfolio/duplicate-reference -- none\n", count: 3) + base + "extra: 1\n"], limit: 2)[0]
+        #expect(withOwn.map(\.rule) == ["suppression/unused", "yaml/limits", "schema/unknown-key"])
+        #expect(withOwn[1].message == "the file has 4 problems, more than the 2 a file may report: 2 are left out (errors are kept before warnings), the first of them here")
     }
 }
