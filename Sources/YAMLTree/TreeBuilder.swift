@@ -7,7 +7,9 @@ struct TreeBuilder {
     private struct OpenCollection {
         var node: Int32
         var pendingStart: Int
-        var weight: Int
+        /// ``expandedSize`` before the collection itself was counted: what it has grown by
+        /// since is the collection's expanded size (aliases and merges inside expanded).
+        var expandedBefore: Int
         var isBlock: Bool
     }
 
@@ -23,7 +25,7 @@ struct TreeBuilder {
     private var stack: [OpenCollection] = []
     private var pending: [Int32] = []
     /// The expanded size of each anchored node (the only nodes an alias can name): itself
-    /// plus everything reachable, aliases expanded.
+    /// plus everything reachable, aliases and merges expanded.
     private var anchoredWeights: [Int32: Int] = [:]
     private var anchors: [String: Int32] = [:]
     private var openAnchored: Set<Int32> = []
@@ -99,7 +101,7 @@ struct TreeBuilder {
             defineAnchor(anchorName, node: index)
             openAnchored.insert(index)
         }
-        stack.append(OpenCollection(node: index, pendingStart: pending.count, weight: 1, isBlock: !flow))
+        stack.append(OpenCollection(node: index, pendingStart: pending.count, expandedBefore: expandedSize, isBlock: !flow))
         try grow(by: 1, at: SourceRange(at: start))
     }
 
@@ -107,9 +109,12 @@ struct TreeBuilder {
         guard let open = stack.popLast() else { return }
         let node = Int(open.node)
         let first = document.children.count
-        document.children.append(contentsOf: pending[open.pendingStart...])
+        let count = pending.count - open.pendingStart
+        // Through a buffer: a slice of `pending` would be one more reference to retain.
+        pending.withUnsafeBufferPointer { all in
+            document.children.append(contentsOf: UnsafeBufferPointer(rebasing: all[open.pendingStart...]))
+        }
         pending.removeSubrange(open.pendingStart...)
-        let count = document.children.count - first
         document.nodes[node].first = Int32(truncatingIfNeeded: first)
         document.nodes[node].count = Int32(truncatingIfNeeded: count)
         var rangeEnd = end
@@ -118,13 +123,13 @@ struct TreeBuilder {
             rangeEnd = document.nodes[Int(last)].range.end
         }
         document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
-        if !openAnchored.isEmpty, openAnchored.remove(open.node) != nil { anchoredWeights[open.node] = open.weight }
-        if let parent = stack.indices.last {
-            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, open.weight)
-        }
         try checkTag(document.tag(NodeID(open.node)), node: open.node)
         if document.nodes[node].kind == .mapping {
             try resolveMapping(open.node)
+        }
+        if !openAnchored.isEmpty, openAnchored.remove(open.node) != nil {
+            // `expandedSize` only grows (saturating), so this cannot overflow.
+            anchoredWeights[open.node] = expandedSize - open.expandedBefore
         }
     }
 
@@ -145,12 +150,8 @@ struct TreeBuilder {
         }
         appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
                                           tag: -1, anchor: intern(name)))
-        let weight = anchoredWeights[target] ?? 1
-        if let parent = stack.indices.last {
-            // appendNode already counted 1 for the alias itself.
-            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, weight - 1)
-        }
-        try grow(by: weight - 1, at: range)
+        // The alias stands for its target's whole expanded size.
+        try grow(by: anchoredWeights[target] ?? 1, at: range)
     }
 
     /// The flow collections still open, innermost first, up to the first block one: a
@@ -221,9 +222,8 @@ struct TreeBuilder {
     private mutating func appendNode(_ record: NodeRecord) -> Int32 {
         let index = Int32(truncatingIfNeeded: document.nodes.count)
         document.nodes.append(record)
-        if let parent = stack.indices.last {
+        if !stack.isEmpty {
             pending.append(index)
-            stack[parent].weight = Self.saturatingAdd(stack[parent].weight, 1)
         } else if document.root == nil {
             document.root = NodeID(index)
         }
