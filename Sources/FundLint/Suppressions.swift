@@ -85,6 +85,8 @@ struct Suppressions {
                 directive = value
             }
             var coveredLine: Int?
+            /// A `disable-next-line` with no line of content after it.
+            var nothingFollows = false
             switch directive.scope {
             case .thisLine:
                 coveredLine = comment.range.start.line
@@ -93,6 +95,7 @@ struct Suppressions {
                 var next = comment.range.start.line + 1
                 while next < scan.holdsContent.count, !scan.lineHoldsContent(next) { next += 1 }
                 coveredLine = next
+                nothingFollows = next >= scan.holdsContent.count
             case .file:
                 coveredLine = nil
             }
@@ -130,7 +133,8 @@ struct Suppressions {
             // With diagnostics left out past the file's limit, the one a waiver was for may be
             // among them: it is not called unused.
             if usable && !used && !leftOutWhileChecking {
-                report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(coveredLine.map { " on line \($0)" } ?? " in this file")")
+                let place = nothingFollows ? ": no line with content follows it" : coveredLine.map { " on line \($0)" } ?? " in this file"
+                report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(place)")
             }
         }
     }

@@ -9,14 +9,7 @@ public struct DecodedText: Sendable {
     public init(_ bytes: [UInt8]) {
         var decoded: [Unicode.Scalar] = []
         decoded.reserveCapacity(bytes.count)
-        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
-            let bigEndian = bytes[0] == 0xFE
-            var units: [UInt16] = []
-            var index = 2
-            while index + 1 < bytes.count {
-                units.append(bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
-                index += 2
-            }
+        if let units = Self.utf16Units(bytes) {
             _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF32.self, stoppingOnError: false) {
                 decoded.append(Unicode.Scalar($0) ?? "\u{FFFD}")
             }
@@ -59,6 +52,22 @@ public struct DecodedText: Sendable {
         var end = line < lineStarts.count ? lineStarts[line] : scalars.count
         while end > start, Self.isBreak(scalars[end - 1]) { end -= 1 }
         return scalars[start..<end]
+    }
+
+    /// The code units of UTF-16 text (marked as libyaml reads it, by a byte order mark),
+    /// without the mark; `nil` for other text (UTF-8).
+    static func utf16Units(_ bytes: [UInt8]) -> [UInt16]? {
+        guard bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) else { return nil }
+        let bigEndian = bytes[0] == 0xFE
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let (high, low) = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            units.append(UInt16(high) << 8 | UInt16(low))
+            index += 2
+        }
+        return units
     }
 
     static func isBreak(_ scalar: Unicode.Scalar) -> Bool {

@@ -225,8 +225,8 @@ public struct YAMLComments: Sendable {
 
     /// Every comment, in order.
     public var comments: [Comment]
-    /// `holdsContent[line]` (1-based) tells whether a YAML token lies on that line; lines
-    /// past the end hold none.
+    /// `holdsContent[line]` (1-based) tells whether a YAML token lies on that line; it ends
+    /// with the last line that does (lines past it hold none).
     public var holdsContent: [Bool]
 
     /// Whether 1-based `line` holds content.
@@ -243,12 +243,25 @@ extension YAMLParser {
     /// comments does not hold them all.
     public static func comments(in bytes: [UInt8], startingWith prefix: String? = nil) -> YAMLComments {
         let prefixScalars = prefix.map { Array($0.unicodeScalars) } ?? []
-        let text = DecodedText(bytes)
-        var gaps: [(Int, Int)] = []
-        var holdsContent = [Bool](repeating: false, count: text.lineCount + 2)
+        // The text is walked once, alongside libyaml's tokens, never held decoded.
+        var cursor = utf8Cursor(bytes)
+        var comments: [YAMLComments.Comment] = []
+        var holdsContent: [Bool] = []
+        /// Collects the comments between the cursor and scalar `end`.
+        func scanGap(to end: Int) {
+            while cursor.index < end {
+                let start = cursor.location
+                let follows = cursor.previous.map(DecodedText.isSpaceOrBreak) ?? true
+                guard let scalar = cursor.advance() else { return }
+                guard scalar == "#", follows else { continue }
+                let keep = startsWith(prefixScalars, cursor)
+                let body = cursor.restOfLine(keep: keep)
+                if keep { comments.append(.init(text: body, range: SourceRange(start: start, end: cursor.location))) }
+            }
+        }
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
-        guard yaml_parser_initialize(parser) == 1 else { return YAMLComments(comments: [], holdsContent: holdsContent) }
+        guard yaml_parser_initialize(parser) == 1 else { return YAMLComments(comments: [], holdsContent: []) }
         defer { yaml_parser_delete(parser) }
         bytes.withUnsafeBufferPointer { buffer in
             var empty: UInt8 = 0
@@ -265,49 +278,50 @@ extension YAMLParser {
                     // yaml_token_delete zeroes the token: read everything needed first.
                     yaml_token_delete(&token)
                     if type == YAML_STREAM_END_TOKEN { break }
-                    if start > previousEnd { gaps.append((previousEnd, start)) }
+                    if start > previousEnd {
+                        cursor.advance(to: previousEnd)
+                        scanGap(to: start)
+                    }
                     previousEnd = max(previousEnd, end)
                     if end > start, type != YAML_STREAM_START_TOKEN {
                         let first = Int(startMark.line) + 1
                         var last = Int(endMark.line) + 1
                         if endMark.column == 0, last > first { last -= 1 }
-                        if first >= 1 { for line in first...max(first, last) where line < holdsContent.count { holdsContent[line] = true } }
+                        if first >= 1 {
+                            let lines = first...max(first, last)
+                            if holdsContent.count <= lines.upperBound {
+                                holdsContent += repeatElement(false, count: lines.upperBound + 1 - holdsContent.count)
+                            }
+                            for line in lines { holdsContent[line] = true }
+                        }
                     }
                 }
-                if text.count > previousEnd { gaps.append((previousEnd, text.count)) }
-            }
-        }
-        var comments: [YAMLComments.Comment] = []
-        for (start, end) in gaps {
-            var index = start
-            while index < end {
-                if text.scalars[index] == "#", index == 0 || DecodedText.isSpaceOrBreak(text.scalars[index - 1]) {
-                    var stop = index
-                    while stop < text.count, !DecodedText.isBreak(text.scalars[stop]) { stop += 1 }
-                    guard startsWith(prefixScalars, text.scalars, from: index + 1, to: stop) else {
-                        index = stop
-                        continue
-                    }
-                    var body = ""
-                    body.unicodeScalars.append(contentsOf: text.scalars[(index + 1)..<stop])
-                    comments.append(.init(text: body, range: SourceRange(start: text.location(of: index), end: text.location(of: stop))))
-                    index = stop
-                } else {
-                    index += 1
-                }
+                cursor.advance(to: previousEnd)
+                scanGap(to: Int.max)
             }
         }
         return YAMLComments(comments: comments, holdsContent: holdsContent)
     }
 
-    /// Whether `scalars[from..<to]`, past spaces and tabs, starts with `prefix` (always, for
-    /// an empty one).
-    private static func startsWith(_ prefix: [Unicode.Scalar], _ scalars: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+    /// A cursor at the first character of `bytes` as libyaml reads them: UTF-8 past its byte
+    /// order mark, or UTF-16 (marked by one) converted to UTF-8.
+    private static func utf8Cursor(_ bytes: [UInt8]) -> ScalarCursor {
+        if let units = DecodedText.utf16Units(bytes) { return ScalarCursor(Array(String(decoding: units, as: UTF16.self).utf8)) }
+        return ScalarCursor(bytes, from: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+    }
+
+    /// Whether the text at `cursor`, past spaces and tabs, starts with `prefix` (always, for
+    /// an empty one). The cursor is a copy: it does not move.
+    private static func startsWith(_ prefix: [Unicode.Scalar], _ cursor: ScalarCursor) -> Bool {
         guard !prefix.isEmpty else { return true }
-        var index = from
-        while index < to, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-        guard to - index >= prefix.count else { return false }
-        return prefix.indices.allSatisfy { scalars[index + $0] == prefix[$0] }
+        var cursor = cursor
+        var next = cursor.advance()
+        while next == " " || next == "\t" { next = cursor.advance() }
+        for expected in prefix {
+            guard next == expected else { return false }
+            next = cursor.advance()
+        }
+        return true
     }
 }
 

@@ -72,6 +72,14 @@ import YAMLTree
         #expect(diagnostics[3].range.start == marked[5])
     }
 
+    @Test func aNextLineWaiverWithNothingAfterItSaysSo() {
+        let marked = MarkedSource(base + "1️⃣# fundlint: disable-next-line budget/co-investment -- checked\n\n# the end\n")
+        let diagnostics = check(marked)
+        #expect(diagnostics.map(\.rule) == ["suppression/unused"])
+        #expect(diagnostics.first?.range.start == marked[1])
+        #expect(diagnostics.first?.message == "the suppression suppresses nothing: no line with content follows it")
+    }
+
     @Test func reviewersCanIgnoreEveryWaiver() {
         var options = CheckOptions()
         options.inlineSuppressions = false

@@ -274,6 +274,30 @@ import TestSupport
         #expect(directives.lineHoldsContent(2) && !directives.lineHoldsContent(5))
     }
 
+    @Test func commentPositionsCountCharactersInEveryEncoding() {
+        // Columns count Unicode scalars (é is one, the emoji one), \r\n is one line break,
+        // a byte order mark is no character, and U+0085 breaks a line as libyaml reads it.
+        let text = "\u{FEFF}a: é\u{1F600} # one\r\nb: 2 #two\u{85}# three"
+        let utf8 = YAMLParser.comments(in: Array(text.utf8))
+        let expected = [
+            SourceRange(start: SourceLocation(line: 1, column: 7), end: SourceLocation(line: 1, column: 12)),
+            SourceRange(start: SourceLocation(line: 2, column: 6), end: SourceLocation(line: 2, column: 10)),
+            SourceRange(start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 8)),
+        ]
+        #expect(utf8.comments.map(\.text) == [" one", "two", " three"])
+        #expect(utf8.comments.map(\.range) == expected)
+        #expect(utf8.lineHoldsContent(1) && utf8.lineHoldsContent(2) && !utf8.lineHoldsContent(3))
+        // The same text in UTF-16, either byte order (the mark tells libyaml which).
+        let units = Array(text.dropFirst().utf16)
+        let littleEndian: [UInt8] = [0xFF, 0xFE] + units.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let bigEndian: [UInt8] = [0xFE, 0xFF] + units.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        for bytes in [littleEndian, bigEndian] {
+            let utf16 = YAMLParser.comments(in: bytes)
+            #expect(utf16.comments.map(\.text) == [" one", "two", " three"])
+            #expect(utf16.comments.map(\.range) == expected)
+        }
+    }
+
     @Test func documentsBeforeASyntaxErrorStayComplete() throws {
         let stream = YAMLParser.parse(Array("a: 1\n---\nb: 2\n---\nc: [\n".utf8))
         #expect(stream.documents.count == 3)
