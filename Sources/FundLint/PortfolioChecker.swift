@@ -87,7 +87,7 @@ public struct PortfolioChecker: Sendable {
             guard indices.isEmpty else { continue }
             unused.add(Diagnostic(file: file, document: waiver.document, range: waiver.comment, severity: .warning,
                                   rule: "suppression/unused",
-                                  message: "the suppression suppresses nothing\(waiver.line.map { " on line \($0)" } ?? " in this file")"))
+                                  message: Suppressions.unusedMessage(line: waiver.line, nothingFollows: waiver.nothingFollows)))
         }
         added += unused.take(file: file)
     }

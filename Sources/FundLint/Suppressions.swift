@@ -45,6 +45,8 @@ struct Suppressions {
     struct Pending: Sendable {
         var rule: String
         var line: Int?
+        /// A `disable-next-line` with no line of content after it (`line` is past the end).
+        var nothingFollows: Bool
         var reason: String?
         var comment: SourceRange
         var document: Int
@@ -115,7 +117,7 @@ struct Suppressions {
                     continue
                 }
                 if portfolioRules.contains(id) {
-                    pending.append(Pending(rule: id, line: coveredLine, reason: directive.reason, comment: comment.range,
+                    pending.append(Pending(rule: id, line: coveredLine, nothingFollows: nothingFollows, reason: directive.reason, comment: comment.range,
                                            document: document(of: comment.range.start.line)))
                     used = true
                     continue
@@ -133,10 +135,15 @@ struct Suppressions {
             // With diagnostics left out past the file's limit, the one a waiver was for may be
             // among them: it is not called unused.
             if usable && !used && !leftOutWhileChecking {
-                let place = nothingFollows ? ": no line with content follows it" : coveredLine.map { " on line \($0)" } ?? " in this file"
-                report("suppression/unused", .warning, comment.range, "the suppression suppresses nothing\(place)")
+                report("suppression/unused", .warning, comment.range, unusedMessage(line: coveredLine, nothingFollows: nothingFollows))
             }
         }
+    }
+
+    /// What `suppression/unused` says of a waiver that covers `line` (`nil`: the file).
+    static func unusedMessage(line: Int?, nothingFollows: Bool) -> String {
+        let place = nothingFollows ? ": no line with content follows it" : line.map { " on line \($0)" } ?? " in this file"
+        return "the suppression suppresses nothing\(place)"
     }
 
     /// Parses a comment; `nil` when it is not a directive.

@@ -49,6 +49,13 @@ import YAMLTree
         #expect(second.last?.message == "the suppression suppresses nothing on line 4")
     }
 
+    @Test func aNextLineWaiverAtTheEndSaysNothingFollowsIt() {
+        let trailing = base + "# fundlint: disable-next-line portfolio/duplicate-reference -- too late\n"
+        let second = run([base, trailing])[1]
+        #expect(second.map(\.rule) == ["portfolio/duplicate-reference", "suppression/unused"])
+        #expect(second.last?.message == "the suppression suppresses nothing: no line with content follows it")
+    }
+
     @Test func aFileWaiverWaivesOnceAndASecondOneIsUnused() {
         let twice = "# fundlint: disable-file portfolio/duplicate-reference -- one\n"
             + "# fundlint: disable-file portfolio/duplicate-reference -- two\n" + base
