@@ -12,6 +12,15 @@ import YAMLTree
 /// severities are changed as configured. One sink serves one file on one thread, shared by
 /// the checks that report, so the limit is the file's.
 final class DiagnosticSink {
+    /// What a sink left out of a file: how many, and the first of them.
+    struct LeftOut: Sendable {
+        var count: Int
+        var document: Int
+        var range: SourceRange
+        /// The `yaml/limits` error that said so.
+        var diagnostic: Diagnostic
+    }
+
     /// The diagnostics kept (inline suppressions mark them waived).
     var diagnostics: [Diagnostic] = []
     private let limit: Int
@@ -24,17 +33,24 @@ final class DiagnosticSink {
     private var yielding: [Int] = []
     /// How many were left out.
     private var leftOut = 0
-    /// The document and place of the first diagnostic left out.
+    /// The document and place of the first diagnostic left out (the earliest in the file).
     private var firstLeftOut: (document: Int, range: SourceRange)?
 
     /// A sink keeping the file to at most `limit` diagnostics, `keptElsewhere` of which it
-    /// has already (those found before portfolio rules ran), none of the `disabled` rules,
-    /// with the `severities` configured for some rules.
-    init(limit: Int, keptElsewhere: Int = 0, disabled: Set<String> = [], severities: [String: Severity] = [:]) {
+    /// has already (those found before portfolio rules ran, of which `leftOutElsewhere`
+    /// were left out: this sink's own `yaml/limits` error then counts them too, to replace
+    /// that one), none of the `disabled` rules, with the `severities` configured for some
+    /// rules.
+    init(limit: Int, keptElsewhere: Int = 0, leftOutElsewhere: LeftOut? = nil, disabled: Set<String> = [],
+         severities: [String: Severity] = [:]) {
         self.limit = max(limit, 0)
         self.keptElsewhere = max(keptElsewhere, 0)
         self.disabled = disabled
         self.severities = severities
+        if let leftOutElsewhere {
+            leftOut = max(leftOutElsewhere.count, 0)
+            firstLeftOut = (leftOutElsewhere.document, leftOutElsewhere.range)
+        }
     }
 
     /// Reports a diagnostic of `rule` about `range`: `make` is called only if it is kept,
@@ -71,12 +87,19 @@ final class DiagnosticSink {
     }
 
     /// The diagnostics kept, handed over (the sink keeps none), with the `yaml/limits` error
-    /// for those left out, if any were.
-    func take(file: String) -> [Diagnostic] {
-        if let limitDiagnostic = limitDiagnostic(file: file) { addPastLimit(limitDiagnostic) }
+    /// for those left out, if any were; and what was left out.
+    func take(file: String) -> (diagnostics: [Diagnostic], leftOut: LeftOut?) {
+        var left: LeftOut?
+        if let limitDiagnostic = limitDiagnostic(file: file), let first = firstLeftOut {
+            let before = diagnostics.count
+            addPastLimit(limitDiagnostic)
+            if diagnostics.count > before, let shown = diagnostics.last {
+                left = LeftOut(count: leftOut, document: first.document, range: first.range, diagnostic: shown)
+            }
+        }
         var taken: [Diagnostic] = []
         swap(&taken, &diagnostics)
-        return taken
+        return (taken, left)
     }
 
     private func configured(_ diagnostic: Diagnostic, _ severity: Severity) -> Diagnostic {
@@ -85,9 +108,13 @@ final class DiagnosticSink {
         return diagnostic
     }
 
+    /// Counts one more left out; the first is the earliest in the file, whatever the order
+    /// they were found in.
     private func countLeftOut(document: Int, range: SourceRange) {
         if leftOut < Int.max { leftOut += 1 }
-        if firstLeftOut == nil { firstLeftOut = (document, range) }
+        if let first = firstLeftOut, (first.document, first.range.start.line, first.range.start.column)
+            <= (document, range.start.line, range.start.column) { return }
+        firstLeftOut = (document, range)
     }
 
     /// The `yaml/limits` error for the diagnostics left out, at the first of them; `nil`

@@ -14,6 +14,8 @@ public struct FileReport: Sendable {
     public var rows: [ReportRow] = []
     /// Waivers of portfolio rules, applied when the run's portfolio diagnostics are known.
     var pendingWaivers: [Suppressions.Pending] = []
+    /// The diagnostics checking the file left out past its limit, if any were.
+    var leftOut: DiagnosticSink.LeftOut?
 
     /// Creates a report.
     public init(path: String, plans: Int, diagnostics: [Diagnostic], source: [UInt8]) {

@@ -48,10 +48,16 @@ public struct PlanChecker: Sendable {
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
+            var portfolioLines: Set<Suppressions.RuleLine> = []
+            for plan in facts {
+                for (rule, ruleFacts) in zip(pack.portfolioRules, plan.rules) where ruleFacts?.key != nil {
+                    if let line = ruleFacts?.range.start.line { portfolioLines.insert(.init(rule: rule.info.id, line: line)) }
+                }
+            }
             Suppressions.apply(to: sink, bytes: bytes, path: path, documentStarts: stream.documents.map(\.start.line),
-                               rules: suppressible, portfolioRules: portfolioRuleIDs, pending: &pending)
+                               rules: suppressible, portfolioRules: portfolioRuleIDs, portfolioLines: portfolioLines, pending: &pending)
         }
-        var diagnostics = sink.take(file: path)
+        var (diagnostics, leftOut) = sink.take(file: path)
         diagnostics.sort(by: Diagnostic.precedes)
         for diagnostic in diagnostics where diagnostic.severity == .error && !diagnostic.suppressed && diagnostic.document < facts.count {
             facts[diagnostic.document].errors += 1
@@ -59,6 +65,7 @@ public struct PlanChecker: Sendable {
         var report = FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)
         report.facts = facts
         report.pendingWaivers = pending
+        report.leftOut = leftOut
         report.rows = rows
         return report
     }

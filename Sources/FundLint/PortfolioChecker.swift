@@ -64,19 +64,24 @@ public struct PortfolioChecker: Sendable {
                 }
             }
         }
-        waive(&added, with: report.pendingWaivers, alongside: report.diagnostics.count, file: report.path)
+        waive(&added, in: &report)
         guard !added.isEmpty else { return }
         report.diagnostics += added
         report.diagnostics.sort(by: Diagnostic.precedes)
     }
 
-    /// Applies a file's waivers of portfolio rules to the portfolio diagnostics `added` to it,
-    /// and reports those that waive nothing, within the file's limit on diagnostics (of
-    /// which it has `kept` already).
-    private func waive(_ added: inout [Diagnostic], with waivers: [Suppressions.Pending], alongside kept: Int, file: String) {
+    /// Applies the waivers of portfolio rules in `report` to the portfolio diagnostics
+    /// `added` to it, and reports those that waive nothing, within the file's limit on
+    /// diagnostics. If checking the file left some out already, its `yaml/limits` error is
+    /// replaced by one that counts these too: a file has one.
+    private func waive(_ added: inout [Diagnostic], in report: inout FileReport) {
+        let waivers = report.pendingWaivers
         guard !waivers.isEmpty else { return }
+        let file = report.path
         var waivable = WaivableDiagnostics(added)
-        let unused = DiagnosticSink(limit: options.maxDiagnostics, keptElsewhere: kept + added.count,
+        let earlier = report.leftOut
+        let kept = report.diagnostics.count - (earlier == nil ? 0 : 1)
+        let unused = DiagnosticSink(limit: options.maxDiagnostics, keptElsewhere: kept + added.count, leftOutElsewhere: earlier,
                                     disabled: options.disabledRules, severities: options.severityOverrides)
         for waiver in waivers {
             let indices = waivable.take(waiver.rule, line: waiver.line)
@@ -89,7 +94,12 @@ public struct PortfolioChecker: Sendable {
                                   rule: "suppression/unused",
                                   message: Suppressions.unusedMessage(line: waiver.line, nothingFollows: waiver.nothingFollows)))
         }
-        added += unused.take(file: file)
+        let (reported, leftOut) = unused.take(file: file)
+        if let earlier, leftOut != nil, let old = report.diagnostics.firstIndex(of: earlier.diagnostic) {
+            report.diagnostics.remove(at: old)
+        }
+        report.leftOut = leftOut ?? earlier
+        added += reported
     }
 
     private func diagnostic(_ rule: PortfolioRule, _ facts: PortfolioFacts, document: Int, file: String, notes: [Diagnostic.Note],

@@ -52,10 +52,23 @@ struct Suppressions {
         var document: Int
     }
 
+    /// A rule and a line it may report on (`nil`: anywhere in the file).
+    struct RuleLine: Hashable {
+        var rule: String
+        var line: Int?
+    }
+
+    /// Applies the waivers in `bytes`. `portfolioLines` are the rules and lines where a
+    /// portfolio diagnostic can start (where the file's plans have facts for a rule): a
+    /// waiver of a portfolio rule elsewhere, or after another of the same rule and line,
+    /// waives nothing and is reported now; the others wait in `pending`, at most one for
+    /// each rule and line, so hostile files cannot make them unbounded.
     static func apply(to sink: DiagnosticSink, bytes: [UInt8], path: String, documentStarts: [Int],
-                      rules: [String: Bool], portfolioRules: Set<String>, pending: inout [Pending]) {
+                      rules: [String: Bool], portfolioRules: Set<String>, portfolioLines: Set<RuleLine>,
+                      pending: inout [Pending]) {
         let scan = YAMLParser.comments(in: bytes, startingWith: "fundlint:")
         let leftOutWhileChecking = sink.hasLeftOut
+        var portfolioWaived: Set<RuleLine> = []
         var waivable = WaivableDiagnostics(sink.diagnostics)
         /// The document holding `line`: the last one starting on it or before.
         func document(of line: Int) -> Int {
@@ -117,8 +130,14 @@ struct Suppressions {
                     continue
                 }
                 if portfolioRules.contains(id) {
-                    pending.append(Pending(rule: id, line: coveredLine, nothingFollows: nothingFollows, reason: directive.reason, comment: comment.range,
-                                           document: document(of: comment.range.start.line)))
+                    let place = RuleLine(rule: id, line: coveredLine)
+                    if coveredLine == nil || portfolioLines.contains(place), portfolioWaived.insert(place).inserted {
+                        pending.append(Pending(rule: id, line: coveredLine, nothingFollows: nothingFollows, reason: directive.reason,
+                                               comment: comment.range, document: document(of: comment.range.start.line)))
+                    } else {
+                        // As the portfolio checker would find, but known now (whatever was left out).
+                        report("suppression/unused", .warning, comment.range, unusedMessage(line: coveredLine, nothingFollows: nothingFollows))
+                    }
                     used = true
                     continue
                 }
