@@ -48,10 +48,11 @@ public struct PlanChecker: Sendable {
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
+            // Where the file's plans put portfolio diagnostics, if other files make them.
             var portfolioLines: Set<Suppressions.RuleLine> = []
             for plan in facts {
-                for (rule, ruleFacts) in zip(pack.portfolioRules, plan.rules) where ruleFacts?.key != nil {
-                    if let line = ruleFacts?.range.start.line { portfolioLines.insert(.init(rule: rule.info.id, line: line)) }
+                for case let (rule, ruleFacts?) in zip(pack.portfolioRules, plan.rules) where ruleFacts.key != nil {
+                    portfolioLines.insert(.init(rule: rule.info.id, line: ruleFacts.range.start.line))
                 }
             }
             Suppressions.apply(to: sink, bytes: bytes, path: path, documentStarts: stream.documents.map(\.start.line),
