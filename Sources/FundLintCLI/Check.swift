@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
         var fixes = FixTally()
         // A copy for the closure: naming `fix` there would copy the whole command into it.
         let fixing = fix
-        let readFailed = pipeline.run(prepared, fix: fixing) { report, fixed in
+        let unreadable = pipeline.run(prepared, fix: fixing) { report, fixed in
             summary.add(report)
             if fixing { fixes.add(report, fixed: fixed) }
             sink.write(reporter.file(report))
@@ -61,8 +61,8 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if fix, !common.quiet { StandardStream.error.write("fundlint: \(fixes.sentence)\n") }
-        if !common.quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
-        if readFailed || prepared.toolFailed { throw ExitCode(2) }
+        if !common.quiet { StandardStream.error.write(LintPipeline.summaryLine(summary, unreadable: unreadable)) }
+        if unreadable > 0 { throw ExitCode(2) }
         if let level = Severity(rawValue: prepared.failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
     }
 

@@ -18,7 +18,8 @@ struct LintPipeline {
         var pack: RulePack
         var checkOptions: CheckOptions
         var failLevel: FailLevel
-        var toolFailed: Bool
+        /// Paths that could not be read while files were collected.
+        var unreadable: Int
         /// The first file's bytes when choosing the pack read them, for its check (held by
         /// a handoff, so that they are let go once checked, whoever still holds this).
         var firstPlanBytes: BytesHandoff
@@ -44,11 +45,9 @@ struct LintPipeline {
                 return !relative.hasPrefix("/") && configuration.excludes(relative)
             }
         }
-        var toolFailed = false
         let collected = collector.collect(options.paths.isEmpty ? ["."] : options.paths, stdinName: options.stdinFilename ?? "<stdin>")
         for failure in collected.failures {
             StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(failure.path))': \(failure.reason)\n")
-            toolFailed = true
         }
         let files = collected.files
         if files.count == 0, collected.failures.isEmpty {
@@ -82,13 +81,13 @@ struct LintPipeline {
             for entry in configuration.severity { checkOptions.severityOverrides[entry.id] = entry.level }
         }
         let failLevel = options.failOn ?? configuration?.failOn.flatMap(FailLevel.init(rawValue:)) ?? .error
-        return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, toolFailed: toolFailed,
+        return Prepared(files: files, pack: pack, checkOptions: checkOptions, failLevel: failLevel, unreadable: collected.failures.count,
                         firstPlanBytes: BytesHandoff(firstPlanBytes))
     }
 
-    /// Checks every file and calls `body` with each report in order; returns whether a file
-    /// could not be read.
-    func run(_ prepared: Prepared, fix: Bool, body: (FileReport, Int) -> Void) -> Bool {
+    /// Checks every file and calls `body` with each report in order; returns how many paths
+    /// could not be read, while collecting files or now.
+    func run(_ prepared: Prepared, fix: Bool, body: (FileReport, Int) -> Void) -> Int {
         let limit = options.maxFileSize
         let inputs = prepared.files
         // One file is checked on this thread whatever the cores: asking for them (cgroup
@@ -110,7 +109,7 @@ struct LintPipeline {
             inputs[$0].displayPath
         }
         var progress = ProgressLine(total: inputs.count)
-        var failed = false
+        var unreadable = prepared.unreadable
         var file = 0
         runner.forEachInOrder { outcome in
             defer { file += 1 }
@@ -121,11 +120,18 @@ struct LintPipeline {
                 body(report, fixed)
             case .failure(let path, let reason):
                 StandardStream.error.write("fundlint: error: cannot read '\(TextEscaper.escape(path))': \(reason)\n")
-                failed = true
+                unreadable += 1
             }
         }
         progress.finish()
-        return failed
+        return unreadable
+    }
+
+    /// The summary line for standard error: the run's totals, and the paths not read, which
+    /// "no problems" alone would hide.
+    static func summaryLine(_ summary: RunSummary, unreadable: Int) -> String {
+        guard unreadable > 0 else { return "fundlint: \(summary.sentence)\n" }
+        return "fundlint: \(summary.sentence); \(unreadable) \(unreadable == 1 ? "path" : "paths") could not be read\n"
     }
 
     /// Reads and checks one file (whose bytes are `read` when they were read already).

@@ -31,13 +31,13 @@ struct Report: ParsableCommand {
         prepared.checkOptions.reportRows = true
         var report = ReviewerReport(pack: prepared.pack)
         var summary = RunSummary()
-        let readFailed = pipeline.run(prepared, fix: false) { file, _ in
+        let unreadable = pipeline.run(prepared, fix: false) { file, _ in
             summary.add(file)
             report.add(file)
         }
         try OutputSink.write(ReportRenderer(report: report, toolVersion: Fundlint.version).render(format), to: common.output)
-        if !common.quiet { StandardStream.error.write("fundlint: \(summary.sentence)\n") }
-        if readFailed || prepared.toolFailed { throw ExitCode(2) }
+        if !common.quiet { StandardStream.error.write(LintPipeline.summaryLine(summary, unreadable: unreadable)) }
+        if unreadable > 0 { throw ExitCode(2) }
         if let level = Severity(rawValue: prepared.failLevel.rawValue), summary.counts.reaches(level) { throw ExitCode(1) }
     }
 }

@@ -25,6 +25,11 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot read 'no-such-plan.yaml': No such file or directory"))
         #expect(result.stdout.contains("[yaml/tag]"))
+        // The summary does not call a run clean when a path was not read.
+        #expect(result.stderr.hasSuffix("fundlint: 1 error in 1 of 1 plan; 1 path could not be read\n"))
+        let alone = try CommandRunner.run(["no-such-plan.yaml", "also-missing.yaml"])
+        #expect(alone.status == 2)
+        #expect(alone.stderr.hasSuffix("fundlint: no problems in 0 plans; 2 paths could not be read\n"))
     }
 
     @Test(arguments: [["--format", "yaml"], ["--jobs", "0"], ["--no-such-flag"], ["--fail-on", "sometimes"]])
