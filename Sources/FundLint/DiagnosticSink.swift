@@ -12,12 +12,10 @@ import YAMLTree
 /// severities are changed as configured. One sink serves one file on one thread, shared by
 /// the checks that report, so the limit is the file's.
 final class DiagnosticSink {
-    /// What a sink left out of a file: how many, and the first of them.
+    /// What a sink left out of a file: how many, and the `yaml/limits` error that said so
+    /// (at the first of them).
     struct LeftOut: Sendable {
         var count: Int
-        var document: Int
-        var range: SourceRange
-        /// The `yaml/limits` error that said so.
         var diagnostic: Diagnostic
     }
 
@@ -49,7 +47,7 @@ final class DiagnosticSink {
         self.severities = severities
         if let leftOutElsewhere {
             leftOut = max(leftOutElsewhere.count, 0)
-            firstLeftOut = (leftOutElsewhere.document, leftOutElsewhere.range)
+            firstLeftOut = (leftOutElsewhere.diagnostic.document, leftOutElsewhere.diagnostic.range)
         }
     }
 
@@ -90,12 +88,10 @@ final class DiagnosticSink {
     /// for those left out, if any were; and what was left out.
     func take(file: String) -> (diagnostics: [Diagnostic], leftOut: LeftOut?) {
         var left: LeftOut?
-        if let limitDiagnostic = limitDiagnostic(file: file), let first = firstLeftOut {
+        if let limitDiagnostic = limitDiagnostic(file: file) {
             let before = diagnostics.count
             addPastLimit(limitDiagnostic)
-            if diagnostics.count > before, let shown = diagnostics.last {
-                left = LeftOut(count: leftOut, document: first.document, range: first.range, diagnostic: shown)
-            }
+            if diagnostics.count > before, let shown = diagnostics.last { left = LeftOut(count: leftOut, diagnostic: shown) }
         }
         var taken: [Diagnostic] = []
         swap(&taken, &diagnostics)

@@ -90,9 +90,7 @@ public struct PortfolioChecker: Sendable {
                 added[index].suppressionReason = waiver.reason ?? ""
             }
             guard indices.isEmpty else { continue }
-            unused.add(Diagnostic(file: file, document: waiver.document, range: waiver.comment, severity: .warning,
-                                  rule: "suppression/unused",
-                                  message: Suppressions.unusedMessage(line: waiver.line, nothingFollows: waiver.nothingFollows)))
+            unused.add(waiver.unused(file: file))
         }
         let (reported, leftOut) = unused.take(file: file)
         if let earlier, leftOut != nil, let old = report.diagnostics.firstIndex(of: earlier.diagnostic) {

@@ -19,7 +19,9 @@ struct Suppressions {
         var range: SourceRange
     }
 
-    static let marker = Array("fundlint:".utf8)
+    /// What every directive starts with.
+    static let markerText = "fundlint:"
+    static let marker = Array(markerText.utf8)
 
     /// Whether `bytes` may hold a directive (a cheap byte search before any scanning).
     static func mayContainDirectives(_ bytes: [UInt8]) -> Bool {
@@ -39,7 +41,6 @@ struct Suppressions {
         }
     }
 
-    /// Applies the waivers in `bytes` to `diagnostics` and adds the `suppression/*` ones.
     /// A waiver of a portfolio rule: those diagnostics only exist once the whole run has
     /// been seen, so the portfolio checker applies it (and decides whether it was used).
     struct Pending: Sendable {
@@ -50,6 +51,12 @@ struct Suppressions {
         var reason: String?
         var comment: SourceRange
         var document: Int
+
+        /// The `suppression/unused` warning for this waiver, in `file`.
+        func unused(file: String) -> Diagnostic {
+            Diagnostic(file: file, document: document, range: comment, severity: .warning, rule: "suppression/unused",
+                       message: Suppressions.unusedMessage(line: line, nothingFollows: nothingFollows))
+        }
     }
 
     /// A rule and a line it may report on (`nil`: anywhere in the file).
@@ -58,7 +65,8 @@ struct Suppressions {
         var line: Int?
     }
 
-    /// Applies the waivers in `bytes`. `portfolioLines` are the rules and lines where a
+    /// Applies the waivers in `bytes` to the diagnostics in `sink` and adds the
+    /// `suppression/*` ones there. `portfolioLines` are the rules and lines where a
     /// portfolio diagnostic can start (where the file's plans have facts for a rule): a
     /// waiver of a portfolio rule elsewhere, or after another of the same rule and line,
     /// waives nothing and is reported now; the others wait in `pending`, at most one for
@@ -66,7 +74,7 @@ struct Suppressions {
     static func apply(to sink: DiagnosticSink, bytes: [UInt8], path: String, documentStarts: [Int],
                       rules: [String: Bool], portfolioRules: Set<String>, portfolioLines: Set<RuleLine>,
                       pending: inout [Pending]) {
-        let scan = YAMLParser.comments(in: bytes, startingWith: "fundlint:")
+        let scan = YAMLParser.comments(in: bytes, startingWith: markerText)
         let leftOutWhileChecking = sink.hasLeftOut
         var portfolioWaived: Set<RuleLine> = []
         var waivable = WaivableDiagnostics(sink.diagnostics)
@@ -131,12 +139,13 @@ struct Suppressions {
                 }
                 if portfolioRules.contains(id) {
                     let place = RuleLine(rule: id, line: coveredLine)
+                    let waiver = Pending(rule: id, line: coveredLine, nothingFollows: nothingFollows, reason: directive.reason,
+                                         comment: comment.range, document: document(of: comment.range.start.line))
                     if coveredLine == nil || portfolioLines.contains(place), portfolioWaived.insert(place).inserted {
-                        pending.append(Pending(rule: id, line: coveredLine, nothingFollows: nothingFollows, reason: directive.reason,
-                                               comment: comment.range, document: document(of: comment.range.start.line)))
+                        pending.append(waiver)
                     } else {
                         // As the portfolio checker would find, but known now (whatever was left out).
-                        report("suppression/unused", .warning, comment.range, unusedMessage(line: coveredLine, nothingFollows: nothingFollows))
+                        sink.add(waiver.unused(file: path))
                     }
                     used = true
                     continue
@@ -160,7 +169,7 @@ struct Suppressions {
     }
 
     /// What `suppression/unused` says of a waiver that covers `line` (`nil`: the file).
-    static func unusedMessage(line: Int?, nothingFollows: Bool) -> String {
+    private static func unusedMessage(line: Int?, nothingFollows: Bool) -> String {
         let place = nothingFollows ? ": no line with content follows it" : line.map { " on line \($0)" } ?? " in this file"
         return "the suppression suppresses nothing\(place)"
     }
@@ -171,7 +180,7 @@ struct Suppressions {
         var index = 0
         func skipSpaces() { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
         skipSpaces()
-        let prefix = Array("fundlint:".unicodeScalars)
+        let prefix = Array(markerText.unicodeScalars)
         guard scalars.count - index >= prefix.count, Array(scalars[index..<(index + prefix.count)]) == prefix else { return nil }
         index += prefix.count
         skipSpaces()
