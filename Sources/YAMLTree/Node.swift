@@ -59,9 +59,13 @@ struct NodeRecord: Sendable, Equatable {
     var anchor: Int32
 
     init(kind: NodeKind, style: UInt8, range: SourceRange, first: Int32, count: Int32, tag: Int32, anchor: Int32) {
+        self.init(kind: kind, style: style, packedRange: PackedRange(range), first: first, count: count, tag: tag, anchor: anchor)
+    }
+
+    init(kind: NodeKind, style: UInt8, packedRange: PackedRange, first: Int32, count: Int32, tag: Int32, anchor: Int32) {
         self.kind = kind
         self.style = style
-        packedRange = PackedRange(range)
+        self.packedRange = packedRange
         self.first = first
         self.count = count
         self.tag = tag

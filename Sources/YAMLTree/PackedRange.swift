@@ -15,6 +15,21 @@ public struct PackedRange: Sendable, Hashable {
         endColumn = UInt32(clamping: range.end.column)
     }
 
+    /// The range between two zero-based positions as libyaml marks them, made 1-based; the
+    /// end is raised to the start when it lies before it, as ``SourceRange/init(start:end:)``
+    /// does. Packed directly: every scalar of every plan passes here.
+    init(zeroBasedStartLine startLine: Int, column startColumn: Int, endLine: Int, column endColumn: Int) {
+        self.startLine = UInt32(clamping: startLine &+ 1)
+        self.startColumn = UInt32(clamping: startColumn &+ 1)
+        if endLine < startLine || (endLine == startLine && endColumn < startColumn) {
+            self.endLine = self.startLine
+            self.endColumn = self.startColumn
+        } else {
+            self.endLine = UInt32(clamping: endLine &+ 1)
+            self.endColumn = UInt32(clamping: endColumn &+ 1)
+        }
+    }
+
     /// The range.
     public var range: SourceRange {
         SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),

@@ -59,19 +59,19 @@ struct TreeBuilder {
 
     // MARK: events
 
-    /// A scalar; `text` is its UTF-8, copied into the document. `tag` and `anchor` are
+    /// A scalar at `packed`; `text` is its UTF-8, copied into the document. `tag` and `anchor` are
     /// NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always): text is made
     /// only for the ones there are.
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
-                         anchor: UnsafeMutablePointer<UInt8>?, range: SourceRange) throws(LimitExceeded) {
+                         anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange) throws(LimitExceeded) {
         let offset = scalarByteCount
         // Offsets and lengths are 32-bit: text beyond 2 GiB in one document is refused.
         guard text.count <= Int(Int32.max) - offset else {
             document.problems.append(YAMLProblem(kind: .limits, message: "the scalars of this document hold more than 2 GiB of text",
-                                                 range: range))
+                                                 range: packed.range))
             throw LimitExceeded()
         }
-        let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: range,
+        let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
                                           first: Int32(offset), count: Int32(text.count), tag: -1, anchor: -1))
         writeScalarBytes(text, at: offset)
         if tag != nil || anchor != nil {
@@ -82,7 +82,7 @@ struct TreeBuilder {
                 anchoredWeights[index] = 1
             }
         }
-        try grow(by: 1, at: range)
+        try growByOne(at: packed.range)
     }
 
     /// A collection opens; `tag` and `anchor` as for ``scalar(_:style:tag:anchor:range:)``.
@@ -102,7 +102,7 @@ struct TreeBuilder {
             openAnchored.insert(index)
         }
         stack.append(OpenCollection(node: index, pendingStart: pending.count, expandedBefore: expandedSize, isBlock: !flow))
-        try grow(by: 1, at: SourceRange(at: start))
+        try growByOne(at: SourceRange(at: start))
     }
 
     mutating func endCollection(end: SourceLocation) throws(LimitExceeded) {
@@ -269,6 +269,17 @@ struct TreeBuilder {
         }
         problemsLeft -= 1
         document.problems.append(problem)
+    }
+
+    /// Counts one node more: ``grow(by:at:)``'s usual case, kept inline (every node passes
+    /// here). Below the budget, one more cannot go past it.
+    @inline(__always)
+    private mutating func growByOne(at range: @autoclosure () -> SourceRange) throws(LimitExceeded) {
+        if expandedSize < expansionBudget {
+            expandedSize += 1
+            return
+        }
+        try grow(by: 1, at: range())
     }
 
     private mutating func grow(by amount: Int, at range: SourceRange) throws(LimitExceeded) {

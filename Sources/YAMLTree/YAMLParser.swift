@@ -115,8 +115,8 @@ public final class YAMLParser {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { return .syntaxError }
             defer { yaml_event_delete(&event) }
-            let start = Self.location(event.start_mark)
-            let end = Self.location(event.end_mark)
+            var start: SourceLocation { Self.location(event.start_mark) }
+            var end: SourceLocation { Self.location(event.end_mark) }
             do throws(TreeBuilder.LimitExceeded) {
                 switch event.type {
                 case YAML_DOCUMENT_END_EVENT:
@@ -124,8 +124,9 @@ public final class YAMLParser {
                 case YAML_SCALAR_EVENT:
                     let data = event.data.scalar
                     let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
-                    try builder.scalar(text, style: Self.scalarStyle(data.style), tag: data.tag, anchor: data.anchor,
-                                       range: SourceRange(start: start, end: end))
+                    let range = PackedRange(zeroBasedStartLine: event.start_mark.line, column: event.start_mark.column,
+                                            endLine: event.end_mark.line, column: event.end_mark.column)
+                    try builder.scalar(text, style: Self.scalarStyle(data.style), tag: data.tag, anchor: data.anchor, range: range)
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
                     try builder.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
