@@ -59,9 +59,9 @@ struct TreeBuilder {
 
     // MARK: events
 
-    /// A scalar at `packed`; `text` is its UTF-8, copied into the document. `tag` and `anchor` are
-    /// NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always): text is made
-    /// only for the ones there are.
+    /// A scalar at `packed`; `text` is its UTF-8, copied into the document. `tag` and
+    /// `anchor` are NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always):
+    /// text is made only for the ones there are.
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
                          anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange) throws(LimitExceeded) {
         let offset = scalarByteCount

@@ -115,6 +115,7 @@ public final class YAMLParser {
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else { return .syntaxError }
             defer { yaml_event_delete(&event) }
+            // Converted only by the events that use them: a scalar packs its marks directly.
             var start: SourceLocation { Self.location(event.start_mark) }
             var end: SourceLocation { Self.location(event.end_mark) }
             do throws(TreeBuilder.LimitExceeded) {
