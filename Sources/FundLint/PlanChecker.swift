@@ -111,8 +111,17 @@ public struct PlanChecker: Sendable {
         }
         let origins = OriginTable(document: document)
         let fields = FieldTables(nodeCount: document.nodeCount)
-        var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
-        guard validator.check(root: pack.schema) else { return (none, nil) }
+        // Most plans pass the quick check, and that is all their validation costs; the
+        // validator walks the others (again, from empty tables), to say what is wrong.
+        var passed = false
+        if document.isSimple {
+            passed = QuickSchemaCheck(document: document, fields: fields).passes(root: pack.schema)
+            if !passed { fields.reset() }
+        }
+        if !passed {
+            var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
+            guard validator.check(root: pack.schema) else { return (none, nil) }
+        }
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
         // find read (see CompiledExpression.shared).

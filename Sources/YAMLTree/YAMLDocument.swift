@@ -29,6 +29,10 @@ public struct YAMLDocument: Sendable, Equatable {
     /// How many nodes the document holds (aliases count once).
     public var nodeCount: Int { nodes.count }
 
+    /// Whether every value is written once, where it is read, and read as its text says: the
+    /// document has no tag, anchor, alias, `<<` merge or duplicate key (most plans).
+    public var isSimple: Bool { strings.isEmpty && resolvedEntries.isEmpty }
+
     /// Every node id, in document order.
     public var allNodes: [NodeID] { (0..<nodes.count).map { NodeID($0) } }
 

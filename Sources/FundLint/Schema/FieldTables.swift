@@ -55,6 +55,16 @@ final class FieldTables {
         values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
     }
 
+    /// Empties the tables, keeping their room: for the validator to fill again after a
+    /// ``QuickSchemaCheck`` stopped partway.
+    func reset() {
+        tableOf.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        tables.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        itemLists.removeAll(keepingCapacity: true)
+    }
+
     /// The table of `node`, as an index into ``tables``; `nil` when it has none (or is out
     /// of range).
     func table(of node: NodeID) -> Int? {

@@ -1,0 +1,68 @@
+import YAMLTree
+
+/// Checks a simple document (``YAMLDocument/isSimple``) against its schema without saying
+/// anything: `true` when it has no problem at all, `false` at the first one. Most plans
+/// pass, and for them this walk is all validation costs. A plan that fails is walked again,
+/// from fresh tables, by ``PlanValidator``, the one place that reports what is wrong.
+///
+/// So the two must agree: this check passes only where the validator would report nothing,
+/// and it fills the field tables as the validator does (a mapping's table when the walk
+/// enters it, a slot for each property with a value, the typed value of each scalar that
+/// types to more than text). It can afford to be plain because of what a simple document
+/// rules out: no alias to follow (one place per value, so no origins to keep), no merge
+/// (the entries written are the entries read), no tag (a scalar is plain by its style, and
+/// none is refused for its tag). Its recursion follows the schema into the document, as the
+/// validator's does, so the tree's nesting limit bounds its depth.
+struct QuickSchemaCheck {
+    let document: YAMLDocument
+    let fields: FieldTables
+
+    /// Whether the document's root passes `schema` (the plan's).
+    func passes(root schema: SchemaNode) -> Bool {
+        guard let root = document.root else { return false }
+        return passes(root, schema: schema, slot: -1)
+    }
+
+    /// Whether `node` passes `schema`; a scalar that types to more than text is kept in the
+    /// field table's `slot`, when there is one.
+    private func passes(_ node: NodeID, schema: SchemaNode, slot: Int) -> Bool {
+        switch schema.kind {
+        case .object:
+            guard document.kind(node) == .mapping, let start = fields.begin(node, schema: schema) else { return false }
+            // The properties with a value, a bit each: a schema of more than 64 is left to the
+            // validator.
+            var present: UInt64 = 0
+            for entry in document.entries(node) {
+                guard let found = document.withScalarUTF8(entry.key, { schema.propertyIndex(utf8: $0) }),
+                      let index = found, index < 64 else { return false }
+                // A key left empty counts as absent, as for the validator.
+                if document.isNull(entry.value) { continue }
+                fields.entries[start + index] = entry
+                present |= 1 << UInt64(index)
+                let passed = schema.propertySchema(at: index)._withUnsafeGuaranteedRef {
+                    passes(entry.value, schema: $0, slot: start + index)
+                }
+                guard passed else { return false }
+            }
+            for index in schema.requiredIndexes where index >= 64 || present & (1 << UInt64(index)) == 0 { return false }
+            return true
+        case .list:
+            guard document.kind(node) == .sequence else { return false }
+            let items = document.items(node)
+            if let minItems = schema.minItems, items.count < minItems { return false }
+            guard let itemSchema = schema.items else { return true }
+            for item in items {
+                guard !document.isNull(item), passes(item, schema: itemSchema, slot: -1) else { return false }
+            }
+            return true
+        case .string, .date, .financialYear, .integer, .boolean:
+            let plain = document.scalarStyle(node) == .plain
+            let checked = document.withScalarUTF8(node) { utf8 in
+                ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
+            }
+            guard case .success(let kind) = checked else { return false }
+            if slot >= 0, let kind { fields.values[slot] = Value(kind) }
+            return true
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import YAMLTree
+@testable import FundLint
+
+private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Examples")
+
+/// A plan the quick check passes is never walked by the validator, so the check must pass
+/// only plans the validator has nothing to say about, and leave the field tables as the
+/// validator does. And it should pass all of those, or checking them costs twice.
+@Suite struct QuickSchemaCheckTests {
+    /// A plan with no mistake the schema catches, to break one way at a time.
+    static let base = """
+        fund: lipf-2026
+        project:
+          reference: LIPF-WM-0042
+          title: AI for bus delay prediction
+          region: west-midlands
+          sectors: [artificial-intelligence, future-mobility]
+          start_date: 2026-04-01
+          end_date: 2029-03-31
+        lead: {name: West Midlands Combined Authority, type: combined-authority, location: west-midlands}
+        partners:
+          - {name: Example Transit Analytics Ltd, type: business}
+          - {name: University of Birmingham, type: university}
+        budget:
+          currency: GBP
+          requested: 1_800_000
+          match_funding: 1_900_000
+          total: 3_700_000
+          items:
+            - {category: staff, description: data scientists, amount: 3_700_000}
+          profile:
+            - {year: 2026-27, amount: 1_800_000}
+        outcomes: {jobs_created: 25, private_investment: 4_000_000}
+        milestones:
+          - {name: pilot, due: 2027-01-31}
+        contact: {email: bids@example.org}
+
+        """
+
+    /// One mistake each, made by replacing the first `of` in ``base`` with `with`.
+    static let mistakes: [(of: String, with: String)] = [
+        ("  title:", "  titel:"),  // an unknown key
+        ("fund: lipf-2026\n", ""),  // a required key missing
+        ("fund: lipf-2026", "fund:"),  // a required key left empty
+        ("jobs_created: 25", "jobs_created: many"),
+        ("requested: 1_800_000", "requested: \"1800000\""),
+        ("requested: 1_800_000", "requested: 1,800,000"),
+        ("region: west-midlands", "region: nowhere"),
+        ("start_date: 2026-04-01", "start_date: 2026-02-30"),
+        ("start_date: 2026-04-01", "start_date: 01/04/2026"),
+        ("year: 2026-27", "year: 2026-28"),
+        ("reference: LIPF-WM-0042", "reference: x"),
+        ("title: AI for bus delay prediction", "title: ''"),
+        ("jobs_created: 25", "jobs_created: -1"),
+        ("sectors: [artificial-intelligence, future-mobility]", "sectors: []"),
+        ("sectors: [artificial-intelligence, future-mobility]", "sectors: cyber"),
+        ("sectors: [artificial-intelligence, future-mobility]", "sectors: [~]"),
+        ("  - {name: pilot, due: 2027-01-31}", "  - ~"),
+        ("  - {name: pilot, due: 2027-01-31}", "  - pilot"),
+        ("title: AI for bus delay prediction", "title: {a: 1}"),
+        ("contact: {email: bids@example.org}", "contact: {email: bids@example.org, ? [a] : 1}"),
+        ("fund: lipf-2026", "fund: coastal-heritage-2027"),
+    ]
+
+    /// Documents that are not simple (the validator alone checks them) or not plans at all.
+    static let others = [
+        "fund: !!str lipf-2026\n",
+        "a: &x 1\nb: *x\n",
+        "name: build\non: push\n",
+        "hello\n",
+        "{}\n",
+        "- 1\n",
+    ]
+
+    static var plans: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: examples, includingPropertiesForKeys: nil)) ?? []
+        let written = files.filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
+            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        let broken = mistakes.map { mistake in
+            base.replacingOccurrences(of: mistake.of, with: mistake.with, options: [], range: base.range(of: mistake.of))
+        }
+        return [base] + broken + written + others
+    }
+
+    @Test func theBasePassesAndEachMistakeIsOneTheQuickCheckStopsAt() throws {
+        #expect(Self.plans.count == 1 + Self.mistakes.count + 39 + Self.others.count)
+        #expect(Set(Self.plans).count == Self.plans.count)
+        let pack = TestPacks.lipf
+        for (position, text) in Self.plans.prefix(1 + Self.mistakes.count).enumerated() {
+            let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
+            #expect(document.isSimple)
+            let passed = QuickSchemaCheck(document: document, fields: FieldTables(nodeCount: document.nodeCount))
+                .passes(root: pack.schema)
+            #expect(passed == (position == 0), "\(position == 0 ? "the base" : "\(Self.mistakes[position - 1])")")
+        }
+    }
+
+    @Test(arguments: plans)
+    func passesExactlyThePlansTheValidatorHasNothingToSayAbout(_ text: String) {
+        let pack = TestPacks.lipf
+        // A file of comments only (one of the examples) holds no document to check.
+        guard let document = YAMLParser.parse(Array(text.utf8)).documents.first else { return }
+        let validated = FieldTables(nodeCount: document.nodeCount)
+        let sink = DiagnosticSink(limit: 10_000)
+        var validator = PlanValidator(origins: OriginTable(document: document), fields: validated, file: "plan.yaml", index: 0,
+                                      packID: pack.id, sink: sink)
+        let validatorPassed = validator.check(root: pack.schema)
+        let silent = validatorPassed && sink.diagnostics.isEmpty
+        // The checker asks the quick check only about simple documents.
+        guard document.isSimple else { return }
+        let checked = FieldTables(nodeCount: document.nodeCount)
+        let passed = QuickSchemaCheck(document: document, fields: checked).passes(root: pack.schema)
+        #expect(passed == silent, "\(sink.diagnostics.map(\.message))")
+        if passed {
+            #expect(Self.sameTables(checked, validated))
+        }
+    }
+
+    @Test func aPlanThatFailsIsReportedAsBeforeAndItsRulesReadItAsBefore() {
+        // Through the whole checker: the quick check stopped partway, the validator starts
+        // from emptied tables, and rules read what it typed.
+        let checker = PlanChecker(pack: TestPacks.lipf)
+        let text = Self.base.replacingOccurrences(of: "jobs_created: 25", with: "jobs_created: many")
+            .replacingOccurrences(of: "total: 3_700_000", with: "total: 3_600_000")
+        let report = checker.check(Array(text.utf8), path: "plan.yaml")
+        #expect(report.diagnostics.map(\.rule) == ["budget/total-matches-items", "budget/total-matches-sources", "schema/type"])
+        #expect(report.diagnostics.map(\.range.start.line) == [17, 17, 22])
+    }
+
+    private static func sameTables(_ a: FieldTables, _ b: FieldTables) -> Bool {
+        guard a.tables.count == b.tables.count, a.entries == b.entries, a.values.count == b.values.count else { return false }
+        for (x, y) in zip(a.tables, b.tables) where x.start != y.start || x.origin != y.origin || x.schema != y.schema { return false }
+        for (x, y) in zip(a.values, b.values) {
+            guard x.origin == nil, y.origin == nil else { return false }
+            switch (x.kind, y.kind) {
+            case (.missing, .missing): continue
+            case (.int(let p), .int(let q)) where p == q: continue
+            case (.bool(let p), .bool(let q)) where p == q: continue
+            case (.date(let p), .date(let q)) where p == q: continue
+            default: return false
+            }
+        }
+        return true
+    }
+}
