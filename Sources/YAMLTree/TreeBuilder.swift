@@ -390,24 +390,30 @@ struct TreeBuilder {
         let pairs = Int(record.count) / 2
         guard pairs <= 12 else { return false }
         let first = Int(record.first)
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { lengths in
-            for pair in 0..<pairs {
-                let key = NodeID(document.children[first + 2 * pair])
-                if document.isMergeKey(key) { return false }
-                // A collection key (-1) is never compared.
-                let resolved = document.nodes[Int(document.resolve(key).index)]
-                guard resolved.kind == .scalar else {
-                    lengths[pair] = -1
+        // Bit n: an earlier key is n bytes long. Keys of lengths not seen before (nearly all)
+        // are compared with nothing.
+        var lengthsSeen: UInt64 = 0
+        for pair in 0..<pairs {
+            let key = NodeID(document.children[first + 2 * pair])
+            let written = document.nodes[Int(key.index)]
+            // Only a two-byte scalar (`<<`) or a tagged one (`!!merge`) can be a merge key.
+            if written.kind == .scalar, written.count == 2 || written.tag >= 0, document.isMergeKey(key) { return false }
+            // A collection key is never compared.
+            let resolved = written.kind == .alias ? document.nodes[Int(written.first)] : written
+            guard resolved.kind == .scalar else { continue }
+            let length = Int(resolved.count)
+            if length < 64 {
+                let bit: UInt64 = 1 << UInt64(length)
+                if lengthsSeen & bit == 0 {
+                    lengthsSeen |= bit
                     continue
                 }
-                let length = Int(resolved.count)
-                for earlier in 0..<pair where lengths[earlier] == length {
-                    if document.sameKeyText(NodeID(document.children[first + 2 * earlier]), key) { return false }
-                }
-                lengths[pair] = length
             }
-            return true
+            for earlier in 0..<pair where document.sameKeyText(NodeID(document.children[first + 2 * earlier]), key) {
+                return false
+            }
         }
+        return true
     }
 
     private mutating func invalidMerge(at node: NodeID) {
