@@ -122,7 +122,7 @@ public struct PlanChecker: Sendable {
             var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
             guard validator.check(root: pack.schema) else { return (none, nil) }
         }
-        let plan = PlanView(origins: origins, fields: fields, schema: pack.schema)
+        let plan = PlanView(origins: origins, fields: fields, schema: pack.schema, passedSchema: passed)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
         // find read (see CompiledExpression.shared).
         var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots)

@@ -28,11 +28,15 @@ final class PlanView {
     /// rule reads a mapping the validator did not see under the same schema; they also keep
     /// lists' items as rules first read them.
     private let fields: FieldTables
+    /// Whether the whole plan passed its schema (``QuickSchemaCheck``): then no value can
+    /// fail its conditions, and text is read without checking them again.
+    private let passedSchema: Bool
 
-    init(origins: OriginTable, fields: FieldTables, schema: SchemaNode) {
+    init(origins: OriginTable, fields: FieldTables, schema: SchemaNode, passedSchema: Bool = false) {
         document = origins.document
         self.origins = origins
         self.fields = fields
+        self.passedSchema = passedSchema
         if let node = document.root {
             root = value(node, schema: schema, context: .root)
         }
@@ -69,6 +73,9 @@ final class PlanView {
             if let minItems = schema.minItems, document.items(node).count < minItems { return Value(.unknown, origin: origin) }
             return Value(.node(PlanNode(node: node, anchor: -1, schema: .passUnretained(schema))), origin: origin)
         case .string, .date, .financialYear, .integer, .boolean:
+            if passedSchema, schema.kind == .string || schema.kind == .financialYear {
+                return Value(.string(document.scalar(node) ?? ""), origin: origin)
+            }
             let plain = Self.isPlain(node, in: document)
             let typed = document.withScalarUTF8(node) { utf8 in
                 ScalarTyping.type(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
