@@ -40,7 +40,8 @@ struct YAMLPathBuilder {
 
     /// Appends the step to the key node `key` of `document` (`?` for a collection key).
     mutating func appendKey(_ key: NodeID, in document: YAMLDocument) {
-        if let utf8 = document.keyUTF8(key) { appendKey(utf8: utf8) } else { appendKey(utf8: "?".utf8) }
+        // Read in place: a slice of the document's text would retain and release it.
+        if document.withKeyUTF8(key, { appendKey(utf8: $0) }) == nil { appendKey(utf8: "?".utf8) }
     }
 
     /// Appends the step to item `index`: `[3]`.
