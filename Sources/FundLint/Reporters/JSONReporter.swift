@@ -37,13 +37,13 @@ public struct JSONReporter: Reporter {
             Self.write(diagnostic, to: &json)
         }
         let counts = report.counts
+        // Every file has an entry: its constant parts are written as they are, not escaped.
         var entry = JSONWriter()
-        entry.raw("{")
-        entry.key("path"); entry.string(report.path); entry.raw(",")
-        entry.key("plans"); entry.int(report.plans); entry.raw(",")
-        entry.key("errors"); entry.int(counts.errors); entry.raw(",")
-        entry.key("warnings"); entry.int(counts.warnings); entry.raw(",")
-        entry.key("notes"); entry.int(counts.notes); entry.raw("}")
+        entry.raw(#"{"path":"#); entry.string(report.path)
+        entry.raw(#","plans":"#); entry.int(report.plans)
+        entry.raw(#","errors":"#); entry.int(counts.errors)
+        entry.raw(#","warnings":"#); entry.int(counts.warnings)
+        entry.raw(#","notes":"#); entry.int(counts.notes); entry.raw("}")
         files.append(entry.output)
         fileCount += 1
         return json.output
