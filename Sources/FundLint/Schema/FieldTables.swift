@@ -12,8 +12,8 @@ final class FieldTables {
         /// Where the table starts in `entries`; -1 before it is made. For a list, where its
         /// items as rules first read them are in `itemLists` (a list has no fields).
         var start: Int32 = -1
-        /// The origin of the mapping (or list) when a rule first read it: only reads through
-        /// that same place reuse the typed values (-1 until then).
+        /// For a list, the origin its items were read through: only a read through that same
+        /// place reuses them (-1 for a mapping).
         var origin: Int32 = -1
         /// The schema the table was made for (a node reached under two schemas through
         /// aliases is looked up directly for the second).
@@ -28,18 +28,18 @@ final class FieldTables {
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
-    /// The typed value of each slot: as the validator typed it (with no origin), then as
-    /// the first rule to read it saw it (with its origin); ``untyped`` before either. Not
-    /// optional: an array of optionals is destroyed value by value through the generic
-    /// `Optional` witnesses, twice the work of an array of values.
+    /// The value the validator typed in each slot (a number, date or truth value, with no
+    /// origin: rules give it theirs as they read it), or ``untyped``. Not optional: an array
+    /// of optionals is destroyed value by value through the generic `Optional` witnesses,
+    /// twice the work of an array of values.
     @exclusivity(unchecked) var values: [Value] = []
-    /// A slot no one has typed (no typed value is missing and without an origin).
+    /// A slot the validator has not typed (text, a collection, a value it rejected).
     static let untyped = Value(.missing)
 
     /// The value typed in `slot`, or `nil` while it is ``untyped``.
     func typedValue(at slot: Int) -> Value? {
         let value = values[slot]
-        return value.origin == nil && value.kind.isMissing ? nil : value
+        return value.kind.isMissing ? nil : value
     }
     /// The items of lists as rules first read them (see ``Table/start``): a list read again
     /// through the same place is not typed again.

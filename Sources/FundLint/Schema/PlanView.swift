@@ -86,19 +86,16 @@ final class PlanView {
     }
 
     /// Where the table of the mapping `plan` starts in the field slots, making it on first
-    /// use, and whether reads through `origin` may keep their values in it; `nil` when the
-    /// node's table was made for another schema. The first read claims the table for its
-    /// origin.
-    private func table(_ plan: PlanNode, origin: Origin) -> (start: Int, claimed: Bool)? {
+    /// use; `nil` when the node's table was made for another schema (a node reached under
+    /// two schemas through aliases is looked up directly for the second).
+    private func tableStart(_ plan: PlanNode) -> Int? {
         var found = fields.table(of: plan.node)
         if found == nil, let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
             forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
             found = fields.tables.count - 1
         }
-        guard let table = found else { return nil }
-        if fields.tables[table].origin < 0 { fields.tables[table].origin = origin.index }
-        guard fields.tables[table].schema == plan.schema.toOpaque() else { return nil }
-        return (Int(fields.tables[table].start), fields.tables[table].origin == origin.index)
+        guard let table = found, fields.tables[table].schema == plan.schema.toOpaque() else { return nil }
+        return Int(fields.tables[table].start)
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
@@ -121,7 +118,8 @@ final class PlanView {
     }
 
     /// The field `name` of the mapping `plan` (whose value has `origin`): typed, a default,
-    /// or missing. A field is typed once; later reads through the same place reuse it.
+    /// or missing. A value the validator typed is taken as it is; text and collections are
+    /// read as they are asked for (shared expressions keep what several rules read).
     /// `position` is where the field is expected among the schema's properties (-1 when
     /// not known); it is checked against the name before it is used.
     func field(_ name: String, position: Int = -1, of plan: PlanNode, origin: Origin?) -> Value {
@@ -131,13 +129,7 @@ final class PlanView {
                 ? position : schema.propertyIndex(name)
         }
         guard let index, let origin else { return .unknown }
-        let found = table(plan, origin: origin)
-        let start = found?.start
-        // A slot holds the typed value of an earlier read, or (with no origin yet) the value
-        // the validator typed.
-        let slot = found?.claimed == true ? start.map { $0 + index } : nil
-        let typed = slot.flatMap { fields.typedValue(at: $0) }
-        if let typed, typed.origin != nil { return typed }
+        let start = tableStart(plan)
         let entry: MappingEntry?
         if let start {
             let found = fields.entries[start + index]
@@ -146,27 +138,24 @@ final class PlanView {
             entry = lookUp(index, of: plan)
         }
         let property = plan.schema._withUnsafeGuaranteedRef { $0.propertySchema(at: index) }
-        let result: Value
-        if let entry {
-            let context = origins.context(inside: origin).entry(entry, parent: origin)
-            if let typed {
-                let (node, entered) = origins.entering(entry.value, context)
-                result = Value(typed.kind, origin: origins.origin(node, entered))
-            } else {
-                result = property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
-            }
-        } else {
+        guard let entry else {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
-            result = Value(property._withUnsafeGuaranteedRef { $0.defaultValue } ?? .missing, origin: missing)
+            return Value(property._withUnsafeGuaranteedRef { $0.defaultValue } ?? .missing, origin: missing)
         }
-        if let slot { fields.values[slot] = result }
-        return result
+        let context = origins.context(inside: origin).entry(entry, parent: origin)
+        // The table is the node's under this schema, whichever way it was reached: what the
+        // validator typed in it holds for every read.
+        if let start, let typed = fields.typedValue(at: start + index) {
+            let (node, entered) = origins.entering(entry.value, context)
+            return Value(typed.kind, origin: origins.origin(node, entered))
+        }
+        return property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
     }
 
     /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
     func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
-        guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), let origin else { return false }
-        if let start = table(plan, origin: origin)?.start { return fields.entries[start + index].key.index >= 0 }
+        guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), origin != nil else { return false }
+        if let start = tableStart(plan) { return fields.entries[start + index].key.index >= 0 }
         return lookUp(index, of: plan) != nil
     }
 
