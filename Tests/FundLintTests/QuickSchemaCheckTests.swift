@@ -131,18 +131,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     }
 
     private static func sameTables(_ a: FieldTables, _ b: FieldTables) -> Bool {
-        guard a.tables.count == b.tables.count, a.entries == b.entries, a.values.count == b.values.count else { return false }
-        for (x, y) in zip(a.tables, b.tables) where x.start != y.start || x.origin != y.origin || x.schema != y.schema { return false }
-        for (x, y) in zip(a.values, b.values) {
-            guard x.origin == nil, y.origin == nil else { return false }
-            switch (x.kind, y.kind) {
-            case (.missing, .missing): continue
-            case (.int(let p), .int(let q)) where p == q: continue
-            case (.bool(let p), .bool(let q)) where p == q: continue
-            case (.date(let p), .date(let q)) where p == q: continue
-            default: return false
-            }
-        }
-        return true
+        guard a.tables.count == b.tables.count, a.entries == b.entries, a.values == b.values else { return false }
+        return !zip(a.tables, b.tables).contains { $0.start != $1.start || $0.origin != $1.origin || $0.schema != $1.schema }
     }
 }

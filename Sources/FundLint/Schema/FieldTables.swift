@@ -28,18 +28,42 @@ final class FieldTables {
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
-    /// The value the validator typed in each slot (a number, date or truth value, with no
-    /// origin: rules give it theirs as they read it), or ``untyped``. Not optional: an array
-    /// of optionals is destroyed value by value through the generic `Optional` witnesses,
-    /// twice the work of an array of values.
-    @exclusivity(unchecked) var values: [Value] = []
-    /// A slot the validator has not typed (text, a collection, a value it rejected).
-    static let untyped = Value(.missing)
+    /// What the validator typed a scalar to, when more than text: held without references,
+    /// so a plan's slots are made and freed as plain memory.
+    enum Typed: Equatable {
+        /// Not typed: text, a collection, a value the validator rejected, or no value.
+        case none
+        case int(Int128)
+        case date(Day)
+        case bool(Bool)
 
-    /// The value typed in `slot`, or `nil` while it is ``untyped``.
-    func typedValue(at slot: Int) -> Value? {
-        let value = values[slot]
-        return value.kind.isMissing ? nil : value
+        /// `kind` as kept, if it is a number, date or truth value.
+        init(_ kind: Value.Kind) {
+            switch kind {
+            case .int(let value): self = .int(value)
+            case .date(let day): self = .date(day)
+            case .bool(let value): self = .bool(value)
+            default: self = .none
+            }
+        }
+
+        /// The value's kind; `nil` for ``none``.
+        var kind: Value.Kind? {
+            switch self {
+            case .none: nil
+            case .int(let value): .int(value)
+            case .date(let day): .date(day)
+            case .bool(let value): .bool(value)
+            }
+        }
+    }
+
+    /// What the validator typed in each slot (rules give a value its origin as they read it).
+    @exclusivity(unchecked) var values: [Typed] = []
+
+    /// The kind the validator typed in `slot`, or `nil` when it typed none.
+    func typedKind(at slot: Int) -> Value.Kind? {
+        values[slot].kind
     }
     /// The items of lists as rules first read them (see ``Table/start``): a list read again
     /// through the same place is not typed again.
@@ -92,7 +116,7 @@ final class FieldTables {
         else { return nil }
         for _ in 0..<schema.properties.count {
             entries.append(Self.noEntry)
-            values.append(Self.untyped)
+            values.append(.none)
         }
         return start
     }

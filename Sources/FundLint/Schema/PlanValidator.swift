@@ -134,7 +134,7 @@ struct PlanValidator {
             switch typed {
             case .success(let kind):
                 // Text the schema puts no condition on is made only if a rule reads it.
-                if let slot, let kind { fields.values[slot] = Value(kind) }
+                if let slot, let kind { fields.values[slot] = FieldTables.Typed(kind) }
                 return true
             case .failure(let problem):
                 guard reportedScalars.insert(node.index).inserted else { return false }

@@ -145,9 +145,9 @@ final class PlanView {
         let context = origins.context(inside: origin).entry(entry, parent: origin)
         // The table is the node's under this schema, whichever way it was reached: what the
         // validator typed in it holds for every read.
-        if let start, let typed = fields.typedValue(at: start + index) {
+        if let start, let typed = fields.typedKind(at: start + index) {
             let (node, entered) = origins.entering(entry.value, context)
-            return Value(typed.kind, origin: origins.origin(node, entered))
+            return Value(typed, origin: origins.origin(node, entered))
         }
         return property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
     }

@@ -61,7 +61,7 @@ struct QuickSchemaCheck {
                 ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
             guard case .success(let kind) = checked else { return false }
-            if slot >= 0, let kind { fields.values[slot] = Value(kind) }
+            if slot >= 0, let kind { fields.values[slot] = FieldTables.Typed(kind) }
             return true
         }
     }
