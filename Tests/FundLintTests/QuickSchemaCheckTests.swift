@@ -132,6 +132,6 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     private static func sameTables(_ a: FieldTables, _ b: FieldTables) -> Bool {
         guard a.tables.count == b.tables.count, a.entries == b.entries, a.values == b.values else { return false }
-        return !zip(a.tables, b.tables).contains { $0.start != $1.start || $0.origin != $1.origin || $0.schema != $1.schema }
+        return !zip(a.tables, b.tables).contains { $0.start != $1.start || $0.schema != $1.schema }
     }
 }

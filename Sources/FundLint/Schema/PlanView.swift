@@ -25,8 +25,7 @@ final class PlanView {
     private(set) var root = Value.unknown
 
     /// Field tables: made by the validator as it matched keys, or here the first time a
-    /// rule reads a mapping the validator did not see under the same schema; they also keep
-    /// lists' items as rules first read them.
+    /// rule reads a mapping the validator did not see under the same schema.
     private let fields: FieldTables
     /// Whether the whole plan passed its schema (``QuickSchemaCheck``): then no value can
     /// fail its conditions, and text is read without checking them again.
@@ -159,10 +158,9 @@ final class PlanView {
         return lookUp(index, of: plan) != nil
     }
 
-    /// The items of the list `plan` (whose value has `origin`), typed once per place.
+    /// The items of the list `plan` (whose value has `origin`), typed as they are read.
     func items(of plan: PlanNode, origin: Origin?) -> [Value] {
         guard let itemSchema = plan.schema.takeUnretainedValue().items, let origin else { return [] }
-        if let cached = fields.cachedItems(of: plan.node, origin: origin.index) { return cached }
         var values: [Value] = []
         let items = document.items(plan.node)
         values.reserveCapacity(items.count)
@@ -176,7 +174,6 @@ final class PlanView {
                 values.append(value(item, schema: itemSchema, context: context))
             }
         }
-        fields.cacheItems(values, of: plan.node, origin: origin.index)
         return values
     }
 
