@@ -13,8 +13,16 @@ shift $(( $# >= 2 ? 2 : 1 ))
 # Every target (fundlint's libraries included) is built with AddressSanitizer and the coverage
 # libFuzzer needs; only the fuzzing targets link libFuzzer itself (Package.swift), so the
 # build's own tools (the rule-pack snapshotter) keep their own main.
+# SwiftPM plans a build once and, for a package it depends on by path (fundlint here), does
+# not notice a source file added to it: the file would be missing from this build. The plan
+# is dropped whenever the list of fundlint's files changes.
+files=$(cd .. && find Sources Rules -type f | LC_ALL=C sort | cksum)
+if [ "$(cat .build/fundlint-files 2>/dev/null)" != "$files" ]; then
+    rm -f .build/release/description.json
+fi
 swift build -c release -Xswiftc -sanitize=address \
     -Xswiftc -sanitize-coverage=edge,trace-cmp,indirect-calls,inline-8bit-counters,pc-table --product "$target"
+echo "$files" > .build/fundlint-files
 corpus="out/$target"
 crashes="out/$target-crashes"
 mkdir -p "$corpus" "$crashes"
