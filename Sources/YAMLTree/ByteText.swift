@@ -11,7 +11,25 @@ public enum ByteText {
     public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard let left = a.baseAddress, let right = b.baseAddress else { return true }
-        return memcmp(left, right, a.count) == 0
+        let count = a.count
+        // Keys and names are short: two loads a side (overlapping when shorter than a word
+        // pair) compare them without a call to memcmp.
+        if count <= 16 {
+            let x = UnsafeRawPointer(left), y = UnsafeRawPointer(right)
+            if count >= 8 {
+                return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+                    && x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                        == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+            if count >= 4 {
+                return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                    && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                        == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            }
+            for index in 0..<count where left[index] != right[index] { return false }
+            return true
+        }
+        return memcmp(left, right, count) == 0
     }
 
     /// Whether `bytes` hold exactly the UTF-8 of `text`.

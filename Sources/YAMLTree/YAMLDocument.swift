@@ -150,6 +150,32 @@ public struct YAMLDocument: Sendable, Equatable {
         return SequenceItems(children: children, start: Int(record.first), count: Int(record.count))
     }
 
+    /// How many items a sequence has, or pairs a mapping has as written; 0 for other kinds.
+    /// With ``child(_:at:)``, a walk that reads the document in place, holding no reference
+    /// to its storage of its own (as ``items(_:)`` and ``entries(_:)`` do).
+    @inlinable
+    public func childCount(_ id: NodeID) -> Int {
+        let record = nodes[Int(id.index)]
+        switch record.kind {
+        case .sequence: return Int(record.count)
+        case .mapping: return Int(record.count) / 2
+        default: return 0
+        }
+    }
+
+    /// The item at `position` of a sequence (`position` below ``childCount(_:)``).
+    @inlinable
+    public func item(_ id: NodeID, at position: Int) -> NodeID {
+        NodeID(children[Int(nodes[Int(id.index)].first) + position])
+    }
+
+    /// The pair at `position` of a mapping as written (`position` below ``childCount(_:)``).
+    @inlinable
+    public func entry(_ id: NodeID, at position: Int) -> MappingEntry {
+        let at = Int(nodes[Int(id.index)].first) + 2 * position
+        return MappingEntry(key: NodeID(children[at]), value: NodeID(children[at + 1]))
+    }
+
     /// The pairs of a mapping as written, in order, duplicates and `<<` keys included.
     @inlinable
     public func entries(_ id: NodeID) -> MappingEntries {

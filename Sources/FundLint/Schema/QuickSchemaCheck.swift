@@ -32,7 +32,9 @@ struct QuickSchemaCheck {
             // The properties with a value, a bit each: a schema of more than 64 is left to the
             // validator.
             var present: UInt64 = 0
-            for entry in document.entries(node) {
+            // Read in place: no reference to the document's storage is taken for the walk.
+            for position in 0..<document.childCount(node) {
+                let entry = document.entry(node, at: position)
                 guard let found = document.withScalarUTF8(entry.key, { schema.propertyIndex(utf8: $0) }),
                       let index = found, index < 64 else { return false }
                 // A key left empty counts as absent, as for the validator.
@@ -48,10 +50,11 @@ struct QuickSchemaCheck {
             return true
         case .list:
             guard document.kind(node) == .sequence else { return false }
-            let items = document.items(node)
-            if let minItems = schema.minItems, items.count < minItems { return false }
+            let count = document.childCount(node)
+            if let minItems = schema.minItems, count < minItems { return false }
             guard let itemSchema = schema.items else { return true }
-            for item in items {
+            for position in 0..<count {
+                let item = document.item(node, at: position)
                 guard !document.isNull(item), passes(item, schema: itemSchema, slot: -1) else { return false }
             }
             return true
