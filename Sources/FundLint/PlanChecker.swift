@@ -16,6 +16,8 @@ public struct PlanChecker: Sendable {
         return suppressible
     }
     private let portfolioRuleIDs: Set<String>
+    /// What each plan's check borrows (tables and arrays), lent from plan to plan.
+    private let scratches = CheckScratchPool()
 
     /// Creates a checker.
     public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
@@ -40,11 +42,15 @@ public struct PlanChecker: Sendable {
         }
         var facts: [PlanFacts] = []
         var rows: [ReportRow] = []
+        let scratch = scratches.take()
         for (index, document) in stream.documents.enumerated() {
-            let (planFacts, plan) = checkDocument(document, index: index, path: path, into: sink)
+            // The plan's view lives only for this turn: the next plan's check reuses its tables.
+            let (planFacts, plan) = checkDocument(document, index: index, path: path, into: sink, scratch: scratch)
             facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
             if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
+            plan?.origins.giveBack(to: &scratch.origins)
         }
+        scratches.giveBack(scratch)
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
@@ -81,9 +87,10 @@ public struct PlanChecker: Sendable {
     }
 
     /// Checks one document, reporting into `sink`; returns what portfolio rules need of it
-    /// and, for a plan, its view.
+    /// and, for a plan, its view (over `scratch`'s tables, so valid until `scratch` checks
+    /// another plan).
     private func checkDocument(_ document: YAMLDocument, index: Int, path: String,
-                               into sink: DiagnosticSink) -> ([PortfolioFacts?], PlanView?) {
+                               into sink: DiagnosticSink, scratch: CheckScratch) -> ([PortfolioFacts?], PlanView?) {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         if !document.problems.isEmpty {
             var paths = YAMLPathIndex(document: document)
@@ -109,8 +116,9 @@ public struct PlanChecker: Sendable {
                 message: "document \(index + 1) is empty: it holds no plan"))
             return (none, nil)
         }
-        let origins = OriginTable(document: document)
-        let fields = FieldTables(nodeCount: document.nodeCount)
+        let origins = OriginTable(document: document, storage: &scratch.origins)
+        let fields = scratch.fields
+        fields.prepare(nodeCount: document.nodeCount)
         // Most plans pass the quick check, and that is all their validation costs; the
         // validator walks the others (again, from empty tables), to say what is wrong.
         var passed = false
@@ -125,10 +133,13 @@ public struct PlanChecker: Sendable {
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema, passedSchema: passed)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
         // find read (see CompiledExpression.shared).
-        var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots)
+        var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots,
+                                  storage: &scratch.evaluator)
         RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
             .run(pack.rules, on: &evaluator)
-        return (pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }, plan)
+        let facts = pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }
+        evaluator.giveBack(to: &scratch.evaluator)
+        return (facts, plan)
     }
 
     /// A plan's row of the reviewer report: the pack's column expressions, evaluated.

@@ -23,6 +23,25 @@ struct Evaluator {
         shared = Array(repeating: nil, count: sharedSlots)
     }
 
+    /// An evaluator over a plan whose arrays come from `storage` (left empty), as an earlier
+    /// plan's evaluator gave them back (``giveBack()``): filled as a new evaluator's are,
+    /// without allocating them again.
+    init(plan: PlanView, slots: Int, sharedSlots: Int, storage: inout EvaluatorStorage) {
+        root = plan.root
+        self.plan = plan
+        locals = EvaluatorStorage.take(&storage.locals, count: slots, filler: .unknown)
+        ready = EvaluatorStorage.take(&storage.ready, count: slots, filler: false)
+        shared = EvaluatorStorage.take(&storage.shared, count: sharedSlots, filler: nil)
+    }
+
+    /// Hands this evaluator's arrays to `storage`, emptied of every value, for the next
+    /// plan's evaluator; this one must not be used after.
+    mutating func giveBack(to storage: inout EvaluatorStorage) {
+        EvaluatorStorage.keep(&locals, in: &storage.locals, filler: .unknown)
+        EvaluatorStorage.keep(&ready, in: &storage.ready, filler: false)
+        EvaluatorStorage.keep(&shared, in: &storage.shared, filler: nil)
+    }
+
     /// An evaluator over pack data, locals and `root` (empty for no plan).
     init(root: ObjectValue = .empty, slots: Int, sharedSlots: Int = 0) {
         self.root = Value(.object(root))

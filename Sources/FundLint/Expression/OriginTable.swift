@@ -74,7 +74,7 @@ final class OriginTable {
         }
     }
 
-    private struct Record {
+    fileprivate struct Record {
         /// The node a diagnostic points at; -1 for the document start.
         var shown: Int32
         var parent: Int32
@@ -88,12 +88,41 @@ final class OriginTable {
     @exclusivity(unchecked) private var records: [Record] = []
     @exclusivity(unchecked) private var names: [String] = []
 
+    /// The arrays of a table, kept between plans (see ``CheckScratch``): empty, with the
+    /// room an earlier plan's table had.
+    struct Storage {
+        fileprivate var records: [Record] = []
+        fileprivate var names: [String] = []
+    }
+
     init(document: YAMLDocument) {
         self.document = document
+        reserveRecords()
+    }
+
+    /// A table whose arrays come from `storage` (left empty), given back by an earlier
+    /// plan's table with ``giveBack(to:)``.
+    init(document: YAMLDocument, storage: inout Storage) {
+        self.document = document
+        swap(&records, &storage.records)
+        swap(&names, &storage.names)
+        reserveRecords()
+    }
+
+    private func reserveRecords() {
         // About one origin per node is made for a plan the validator and rules walk. Room not
         // written is only address space: a large plan does not grow into its records copy by
         // copy.
         records.reserveCapacity(min(document.nodeCount, 1 << 24) + 16)
+    }
+
+    /// Hands the table's arrays, emptied, to `storage` for the next plan's table; this table
+    /// must not be used after.
+    func giveBack(to storage: inout Storage) {
+        records.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        swap(&records, &storage.records)
+        swap(&names, &storage.names)
     }
 
     /// Adds the origin of a value shown at `shown` (-1: the document start).

@@ -58,8 +58,24 @@ final class FieldTables {
     @exclusivity(unchecked) var values: [Typed] = []
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
+    /// Nodes of the plan: `tableOf` may be longer (kept from a larger plan), and is read
+    /// only below this.
+    private var nodeCount = 0
+
     init(nodeCount: Int) {
-        tableOf = Array(repeating: -1, count: max(nodeCount, 0))
+        tableOf = []
+        prepare(nodeCount: nodeCount)
+    }
+
+    /// Empty tables for a plan of `nodeCount` nodes, keeping the room earlier plans' tables
+    /// had: one set of tables serves one plan after another.
+    func prepare(nodeCount: Int) {
+        self.nodeCount = max(nodeCount, 0)
+        if tableOf.count < self.nodeCount { tableOf = Array(repeating: -1, count: self.nodeCount) }
+        tableOf.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<self.nodeCount]).update(repeating: -1) }
+        tables.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
         // About one collection in eight nodes; more grows the array.
         tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
@@ -70,11 +86,11 @@ final class FieldTables {
     /// Empties the tables, keeping their room: for the validator to fill again after a
     /// ``QuickSchemaCheck`` stopped partway.
     func reset() {
-        tableOf.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
-        tables.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        prepare(nodeCount: nodeCount)
     }
+
+    /// The nodes the tables have room for without growing (kept from the largest plan).
+    var room: Int { tableOf.count }
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
     func typedKind(at slot: Int) -> Value.Kind? {
@@ -85,7 +101,7 @@ final class FieldTables {
     /// of range).
     func table(of node: NodeID) -> Int? {
         let index = Int(node.index)
-        guard index >= 0, index < tableOf.count, tableOf[index] >= 0 else { return nil }
+        guard index >= 0, index < nodeCount, tableOf[index] >= 0 else { return nil }
         return Int(tableOf[index])
     }
 
@@ -93,7 +109,7 @@ final class FieldTables {
     /// starts; `nil` when the node already has one (or is out of range).
     func begin(_ node: NodeID, schema: SchemaNode) -> Int? {
         let index = Int(node.index)
-        guard index >= 0, index < tableOf.count, tableOf[index] < 0 else { return nil }
+        guard index >= 0, index < nodeCount, tableOf[index] < 0 else { return nil }
         let start = entries.count
         tableOf[index] = Int32(truncatingIfNeeded: tables.count)
         tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: Unmanaged.passUnretained(schema).toOpaque()))

@@ -1,0 +1,36 @@
+import Synchronization
+
+/// What checking one plan needs besides the plan and the pack: the field tables, the origin
+/// table's arrays and the evaluator's. They are lent from one plan to the next rather than
+/// made and freed for each (their memory is found warm, and a plan costs no allocations for
+/// them once they have grown to its size).
+///
+/// Used by one check at a time: a ``CheckScratchPool`` lends each to one taker.
+final class CheckScratch: @unchecked Sendable {
+    /// Above this many nodes of room, a scratch is not kept after its check: the memory a
+    /// very large plan needed goes back to the system rather than stay with the checker.
+    static let largestKept = 1 << 16
+
+    let fields = FieldTables(nodeCount: 0)
+    var origins = OriginTable.Storage()
+    var evaluator = EvaluatorStorage()
+}
+
+/// Scratches for the checks in progress: a check takes one and gives it back when done, so
+/// a checker used by several threads at once keeps about one per thread.
+final class CheckScratchPool: Sendable {
+    private let spare = Mutex<[CheckScratch]>([])
+
+    /// A scratch no other check is using.
+    func take() -> CheckScratch {
+        spare.withLock { $0.popLast() } ?? CheckScratch()
+    }
+
+    /// Gives back a scratch taken with ``take()``, which its taker no longer uses.
+    func giveBack(_ scratch: CheckScratch) {
+        guard scratch.fields.room <= CheckScratch.largestKept else { return }
+        spare.withLock { spare in
+            if spare.count < 64 { spare.append(scratch) }
+        }
+    }
+}
