@@ -52,15 +52,19 @@ final class FieldTables {
     /// The tables made, in the order they were.
     @exclusivity(unchecked) var tables: [Table] = []
     /// For each table, a slot per property of its schema: the pair with a value that is not
-    /// null, or a pair with a key of -1.
+    /// null, or a pair with a key of -1. Only the first ``slotCount`` belong to the plan.
     @exclusivity(unchecked) var entries: [MappingEntry] = []
-    /// What the validator typed in each slot (rules give a value its origin as they read it).
+    /// What the validator typed in each slot (rules give a value its origin as they read it);
+    /// only the first ``slotCount`` belong to the plan.
     @exclusivity(unchecked) var values: [Typed] = []
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     /// Nodes of the plan: `tableOf` may be longer (kept from a larger plan), and is read
     /// only below this.
     private var nodeCount = 0
+    /// Slots of the plan's tables: `entries` and `values` may be longer (kept from a larger
+    /// plan), and are read only below this.
+    private(set) var slotCount = 0
 
     init(nodeCount: Int) {
         tableOf = []
@@ -74,8 +78,7 @@ final class FieldTables {
         if tableOf.count < self.nodeCount { tableOf = Array(repeating: -1, count: self.nodeCount) }
         tableOf.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<self.nodeCount]).update(repeating: -1) }
         tables.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        slotCount = 0
         // About one collection in eight nodes; more grows the array.
         tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
@@ -110,13 +113,27 @@ final class FieldTables {
     func begin(_ node: NodeID, schema: SchemaNode) -> Int? {
         let index = Int(node.index)
         guard index >= 0, index < nodeCount, tableOf[index] < 0 else { return nil }
-        let start = entries.count
+        let start = slotCount
         tableOf[index] = Int32(truncatingIfNeeded: tables.count)
         tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: Unmanaged.passUnretained(schema).toOpaque()))
-        for _ in 0..<schema.properties.count {
-            entries.append(Self.noEntry)
-            values.append(.none)
+        let end = start + schema.properties.count
+        if entries.count < end { growSlots(to: end) }
+        // Written in place: a slot kept from an earlier plan is overwritten, not appended.
+        entries.withUnsafeMutableBufferPointer { slots in
+            for slot in start..<end { slots[slot] = Self.noEntry }
         }
+        values.withUnsafeMutableBufferPointer { slots in
+            for slot in start..<end { slots[slot] = .none }
+        }
+        slotCount = end
         return start
+    }
+
+    /// Makes `entries` and `values` at least `count` long. Kept out of line: once the
+    /// arrays have grown to a plan's size, later plans of that size never come here.
+    @inline(never)
+    private func growSlots(to count: Int) {
+        entries.append(contentsOf: repeatElement(Self.noEntry, count: count - entries.count))
+        values.append(contentsOf: repeatElement(.none, count: count - values.count))
     }
 }
