@@ -9,6 +9,19 @@ struct YAMLPathBuilder {
         bytes.reserveCapacity(48)
     }
 
+    /// A builder writing into `room` (left empty), an earlier builder's bytes given back
+    /// with ``giveBack(to:)``: paths written one after another share one buffer.
+    init(reusing room: inout [UInt8]) {
+        swap(&bytes, &room)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(48)
+    }
+
+    /// Hands the builder's bytes to `room` for the next builder; this one is left empty.
+    mutating func giveBack(to room: inout [UInt8]) {
+        swap(&bytes, &room)
+    }
+
     /// The path written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 

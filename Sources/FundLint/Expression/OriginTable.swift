@@ -87,12 +87,15 @@ final class OriginTable {
     // dynamic exclusivity checks would only cost time.
     @exclusivity(unchecked) private var records: [Record] = []
     @exclusivity(unchecked) private var names: [String] = []
+    /// Room for the paths rendered, one after another.
+    @exclusivity(unchecked) private var pathBytes: [UInt8] = []
 
     /// The arrays of a table, kept between plans (see ``CheckScratch``): empty, with the
     /// room an earlier plan's table had.
     struct Storage {
         fileprivate var records: [Record] = []
         fileprivate var names: [String] = []
+        fileprivate var pathBytes: [UInt8] = []
     }
 
     init(document: YAMLDocument) {
@@ -106,6 +109,7 @@ final class OriginTable {
         self.document = document
         swap(&records, &storage.records)
         swap(&names, &storage.names)
+        swap(&pathBytes, &storage.pathBytes)
         reserveRecords()
     }
 
@@ -123,6 +127,7 @@ final class OriginTable {
         names.removeAll(keepingCapacity: true)
         swap(&records, &storage.records)
         swap(&names, &storage.names)
+        swap(&pathBytes, &storage.pathBytes)
     }
 
     /// Adds the origin of a value shown at `shown` (-1: the document start).
@@ -243,7 +248,8 @@ final class OriginTable {
         let first = origin.map { Int($0.index) } ?? -1
         var count = 0
         forEachAncestor(of: first) { _ in count += 1 }
-        var path = YAMLPathBuilder()
+        var path = YAMLPathBuilder(reusing: &pathBytes)
+        defer { path.giveBack(to: &pathBytes) }
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { chain in
             var position = count
             forEachAncestor(of: first) { index in
