@@ -142,6 +142,18 @@ struct Evaluator {
             case .missing: return Value(.bool(false))
             default: return .unknown
             }
+        case .function(.sum, let arguments) where arguments.count == 1:
+            // `sum(list.map(x, x.field))`, how packs total a plan list: read from the field
+            // tables when the plan allows it, else item by item.
+            guard case .macro(.map, let listCode, let slot, let body) = arguments[0],
+                  case .member(.local(let local), let name, let position) = body, local == slot else {
+                return call(.sum, [evaluate(arguments[0])])
+            }
+            let list = evaluate(listCode)
+            if case .node(let node) = list.kind, let plan, let total = plan.sumOfField(name, position: position, of: node) {
+                return total
+            }
+            return call(.sum, [runMacro(.map, list, slot: slot, body: body)])
         case .function(let function, let arguments):
             // Arguments first, then the call: a method that does not mutate, called with
             // arguments that do, would be handed a copy of the evaluator made before them.

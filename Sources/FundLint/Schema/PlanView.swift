@@ -151,6 +151,33 @@ final class PlanView {
         return property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
     }
 
+    /// The sum of the whole-number field `name` over the items of the list `plan`, read
+    /// straight from the field tables: what `sum(list.map(x, x.name))` gives, without a value
+    /// (nor an origin) made for each item. `nil` when that cannot be read so simply (a plan
+    /// that has not passed its schema, an item without its table, a field left to its
+    /// default), for the evaluator to work it out item by item.
+    func sumOfField(_ name: String, position: Int, of list: PlanNode) -> Value? {
+        guard passedSchema, let itemSchema = list.schema.takeUnretainedValue().items, itemSchema.kind == .object else {
+            return nil
+        }
+        let index = position >= 0 && position < itemSchema.properties.count && itemSchema.properties[position].name == name
+            ? position : itemSchema.propertyIndex(name)
+        guard let index else { return nil }
+        let schemaPointer = Unmanaged.passUnretained(itemSchema).toOpaque()
+        var total: Int128 = 0
+        for position in 0..<document.childCount(list.node) {
+            // A plan that passed has no aliases: each item is its own mapping, with its table.
+            guard let table = fields.table(of: document.item(list.node, at: position)),
+                  fields.tables[table].schema == schemaPointer else { return nil }
+            let slot = Int(fields.tables[table].start) + index
+            guard fields.entries[slot].key.index >= 0, case .int(let amount) = fields.values[slot] else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(amount)
+            if overflow { return .unknown }
+            total = sum
+        }
+        return Value(.int(total))
+    }
+
     /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
     func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
         guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), origin != nil else { return false }
