@@ -28,6 +28,15 @@ final class FileSpool: TextSpool {
         }
     }
 
+    func append(utf8 line: UnsafeBufferPointer<UInt8>) {
+        guard let file, !failed, let base = line.baseAddress else { return append(String(decoding: line, as: UTF8.self)) }
+        if fwrite(base, 1, line.count, file) < line.count || fputc(0x0A, file) < 0 {
+            // The file is full: this line and the rest stay in memory.
+            failed = true
+            memory.append(String(decoding: line, as: UTF8.self))
+        }
+    }
+
     func forEachLine(_ body: (String) -> Void) {
         if let file, fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 {
             var buffer: UnsafeMutablePointer<CChar>?

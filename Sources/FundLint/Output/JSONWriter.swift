@@ -10,6 +10,14 @@ public struct JSONWriter: Sendable {
     /// An empty writer.
     public init() {}
 
+    /// Forgets the text written, keeping its room: one writer serves one line after another.
+    public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Calls `body` with the UTF-8 written so far, in place.
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Appends raw JSON text (punctuation, pre-formatted numbers).
     public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

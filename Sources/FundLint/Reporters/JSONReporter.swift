@@ -8,6 +8,8 @@ public struct JSONReporter: Reporter {
     /// The entries of the `files` list, written after every diagnostic.
     private let files: TextSpool
     private var fileCount = 0
+    /// Each file's entry is written here, then handed to `files` as bytes.
+    private var entry = JSONWriter()
 
     /// Creates the reporter; `files` keeps the `files` entries until the end.
     public init(info: RunInfo, files: TextSpool = MemorySpool()) {
@@ -38,13 +40,13 @@ public struct JSONReporter: Reporter {
         }
         let counts = report.counts
         // Every file has an entry: its constant parts are written as they are, not escaped.
-        var entry = JSONWriter()
+        entry.clear()
         entry.raw(#"{"path":"#); entry.string(report.path)
         entry.raw(#","plans":"#); entry.int(report.plans)
         entry.raw(#","errors":"#); entry.int(counts.errors)
         entry.raw(#","warnings":"#); entry.int(counts.warnings)
         entry.raw(#","notes":"#); entry.int(counts.notes); entry.raw("}")
-        files.append(entry.output)
+        entry.withUTF8 { files.append(utf8: $0) }
         fileCount += 1
         return json.output
     }

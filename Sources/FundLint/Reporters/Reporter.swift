@@ -23,8 +23,17 @@ extension Reporter {
 public protocol TextSpool: AnyObject {
     /// Keeps one line (without a line break).
     func append(_ line: String)
+    /// Keeps one line (without a line break) given as UTF-8.
+    func append(utf8 line: UnsafeBufferPointer<UInt8>)
     /// Hands back every line kept, in order.
     func forEachLine(_ body: (String) -> Void)
+}
+
+extension TextSpool {
+    /// Keeps the line as text (a spool that can keep bytes as they are says so itself).
+    public func append(utf8 line: UnsafeBufferPointer<UInt8>) {
+        append(String(decoding: line, as: UTF8.self))
+    }
 }
 
 /// A spool in memory.
