@@ -68,10 +68,6 @@ public struct PortfolioChecker: Sendable {
         report.diagnostics.sort(by: Diagnostic.precedes)
     }
 
-    /// Applies the waivers of portfolio rules in `report` to the portfolio diagnostics
-    /// `added` to it, and reports those that waive nothing, within the file's limit on
-    /// diagnostics. If checking the file left some out already, its `yaml/limits` error is
-    /// replaced by one that counts these too: a file has one.
     /// Adds `amount` to `total` (staying at the largest value rather than overflowing) and
     /// returns the new total: one lookup of a place's running total, not two.
     private static func add(_ amount: Int128, to total: inout Int128) -> Int128 {
@@ -80,6 +76,10 @@ public struct PortfolioChecker: Sendable {
         return total
     }
 
+    /// Applies the waivers of portfolio rules in `report` to the portfolio diagnostics
+    /// `added` to it, and reports those that waive nothing, within the file's limit on
+    /// diagnostics. If checking the file left some out already, its `yaml/limits` error is
+    /// replaced by one that counts these too: a file has one.
     private func waive(_ added: inout [Diagnostic], in report: inout FileReport) {
         let waivers = report.pendingWaivers
         guard !waivers.isEmpty else { return }

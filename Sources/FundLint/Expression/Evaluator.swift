@@ -24,7 +24,7 @@ struct Evaluator {
     }
 
     /// An evaluator over a plan whose arrays come from `storage` (left empty), as an earlier
-    /// plan's evaluator gave them back (``giveBack()``): filled as a new evaluator's are,
+    /// plan's evaluator gave them back (``giveBack(to:)``): filled as a new evaluator's are,
     /// without allocating them again.
     init(plan: PlanView, slots: Int, sharedSlots: Int, storage: inout EvaluatorStorage) {
         root = plan.root

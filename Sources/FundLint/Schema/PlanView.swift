@@ -151,7 +151,7 @@ final class PlanView {
         return property._withUnsafeGuaranteedRef { value(entry.value, schema: $0, context: context) }
     }
 
-    /// The sum of the whole-number field `name` over the items of the list `plan`, read
+    /// The sum of the whole-number field `name` over the items of the plan list `list`, read
     /// straight from the field tables: what `sum(list.map(x, x.name))` gives, without a value
     /// (nor an origin) made for each item. `nil` when that cannot be read so simply (a plan
     /// that has not passed its schema, an item without its table, a field left to its
