@@ -31,7 +31,8 @@ public struct PlanChecker: Sendable {
         if bytes.count > options.maxFileSize {
             return oversizeReport(path: path, size: bytes.count)
         }
-        let stream = YAMLParser.parse(bytes, limits: options.limits)
+        let scratch = scratches.take()
+        let stream = YAMLParser.parse(bytes, limits: options.limits, storage: &scratch.tree)
         let sink = DiagnosticSink(limit: options.maxDiagnostics, disabled: options.disabledRules,
                                   severities: options.severityOverrides)
         if stream.documents.isEmpty {
@@ -42,7 +43,6 @@ public struct PlanChecker: Sendable {
         }
         var facts: [PlanFacts] = []
         var rows: [ReportRow] = []
-        let scratch = scratches.take()
         for (index, document) in stream.documents.enumerated() {
             // The plan's view lives only for this turn: the next plan's check reuses its tables.
             let (planFacts, plan) = checkDocument(document, index: index, path: path, into: sink, scratch: scratch)
@@ -50,7 +50,6 @@ public struct PlanChecker: Sendable {
             if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
             plan?.origins.giveBack(to: &scratch.origins)
         }
-        scratches.giveBack(scratch)
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         var pending: [Suppressions.Pending] = []
         if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
@@ -69,7 +68,11 @@ public struct PlanChecker: Sendable {
         for diagnostic in diagnostics where diagnostic.severity == .error && !diagnostic.suppressed && diagnostic.document < facts.count {
             facts[diagnostic.document].errors += 1
         }
-        var report = FileReport(path: path, plans: max(stream.documents.count, 1), diagnostics: diagnostics, source: bytes)
+        let plans = max(stream.documents.count, 1)
+        // Nothing holds the tree any more: its arrays and the tables go to the next file.
+        (consume stream).giveBack(to: &scratch.tree)
+        scratches.giveBack(scratch)
+        var report = FileReport(path: path, plans: plans, diagnostics: diagnostics, source: bytes)
         report.facts = facts
         report.pendingWaivers = pending
         report.leftOut = leftOut

@@ -4,7 +4,7 @@ struct TreeBuilder {
     /// Why building stopped early.
     struct LimitExceeded: Error {}
 
-    private struct OpenCollection {
+    struct OpenCollection {
         var node: Int32
         var pendingStart: Int
         /// ``expandedSize`` before the collection itself was counted: what it has grown by
@@ -39,20 +39,40 @@ struct TreeBuilder {
     /// grow them). Room reserved for nodes is address space until it is written, so a large
     /// plan gets room for all its nodes at once rather than growing into it copy by copy
     /// (each copy writes fresh memory, which the system must fault in).
+    ///
+    /// The document is built into the arrays of `storage` (left empty), kept from an earlier
+    /// stream: their room is used again, and what they held is overwritten.
     init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int,
-         problemsLeft: Int) {
+         problemsLeft: Int, storage: inout TreeStorage) {
         document = YAMLDocument(start: start)
         self.limits = limits
         self.problemsLeft = problemsLeft
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
         expansionBudget = perByte.overflow ? Int.max : Self.saturatingAdd(perByte.partialValue, limits.expansionBase)
+        swap(&document.nodes, &storage.nodes)
+        swap(&document.children, &storage.children)
+        swap(&document.scalarBytes, &storage.scalarBytes)
+        swap(&stack, &storage.stack)
+        swap(&pending, &storage.pending)
+        document.nodes.removeAll(keepingCapacity: true)
+        document.children.removeAll(keepingCapacity: true)
+        stack.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
         let expected = min(max(expectedNodes, 0), 1 << 24) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
         // Room written through a pointer: copying each scalar in costs a call to memcpy,
-        // not `append(contentsOf:)`'s generic path. The room is memory written (with zeros)
-        // and kept with the document, so it is no more than the document is expected to use.
-        document.scalarBytes = Array(repeating: 0, count: min(max(expectedScalarBytes, 0), 1 << 16))
+        // not `append(contentsOf:)`'s generic path. The room is memory written (with zeros,
+        // or an earlier stream's text) and kept with the document, so it is no more than the
+        // document is expected to use.
+        let room = min(max(expectedScalarBytes, 0), 1 << 16)
+        if document.scalarBytes.count < room {
+            if document.scalarBytes.capacity >= room {
+                document.scalarBytes.append(contentsOf: repeatElement(0, count: room - document.scalarBytes.count))
+            } else {
+                document.scalarBytes = Array(repeating: 0, count: room)
+            }
+        }
         self.expectedScalarBytes = min(max(expectedScalarBytes, 0), Int(Int32.max))
         pending.reserveCapacity(min(expected, 256))
     }
@@ -164,6 +184,13 @@ struct TreeBuilder {
             open.append(SyntaxHint.OpenFlow(start: record.range.start, isSequence: record.kind == .sequence))
         }
         return open
+    }
+
+    /// Gives the builder's own working arrays (open collections, pending children) to
+    /// `storage` for the next document; the document's arrays go with the document.
+    mutating func giveBack(to storage: inout TreeStorage) {
+        swap(&stack, &storage.stack)
+        swap(&pending, &storage.pending)
     }
 
     mutating func finish() -> YAMLDocument {

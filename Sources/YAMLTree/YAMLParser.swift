@@ -25,8 +25,21 @@ public final class YAMLParser {
         YAMLParser(limits: limits).parse(bytes)
     }
 
+    /// Parses a whole stream, building its first document into the arrays of `storage`
+    /// (left empty; ``YAMLStream/giveBack(to:)`` returns them).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits(), storage: inout TreeStorage) -> YAMLStream {
+        YAMLParser(limits: limits).parse(bytes, storage: &storage)
+    }
+
     /// Parses a whole stream with this parser.
     public func parse(_ bytes: [UInt8]) -> YAMLStream {
+        var storage = TreeStorage()
+        return parse(bytes, storage: &storage)
+    }
+
+    /// Parses a whole stream with this parser, building its first document into the arrays
+    /// of `storage` (left empty).
+    public func parse(_ bytes: [UInt8], storage: inout TreeStorage) -> YAMLStream {
         if initialized { yaml_parser_delete(parser) }
         guard yaml_parser_initialize(parser) == 1 else {
             initialized = false
@@ -42,11 +55,11 @@ public final class YAMLParser {
                 let base = buffer.baseAddress.map { UnsafePointer($0) } ?? UnsafePointer(emptyPointer)
                 yaml_parser_set_input_string(parser, base, buffer.count)
             }
-            return run(bytes)
+            return run(bytes, storage: &storage)
         }
     }
 
-    private func run(_ bytes: [UInt8]) -> YAMLStream {
+    private func run(_ bytes: [UInt8], storage: inout TreeStorage) -> YAMLStream {
         var documents: [YAMLDocument] = []
         var problemsLeft = limits.maxProblems
         var event = yaml_event_t()
@@ -81,14 +94,16 @@ public final class YAMLParser {
                 var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
                                           expectedNodes: documents.last?.nodeCount ?? bytes.count / 6,
                                           expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count,
-                                          problemsLeft: problemsLeft)
+                                          problemsLeft: problemsLeft, storage: &storage)
                 let outcome = build(&builder, &event)
                 problemsLeft = builder.problemsLeft
+                // Read from the open collections before they go back to the storage.
+                let openFlows = outcome == .syntaxError ? builder.openFlows : []
+                builder.giveBack(to: &storage)
                 switch outcome {
                 case .finished:
                     documents.append(builder.finish())
                 case .syntaxError:
-                    let openFlows = builder.openFlows
                     return failed(documents, builder.unfinished(), openFlows: openFlows, bytes)
                 case .stopped:
                     // A limit or a broken alias: stop feeding libyaml; this document keeps
