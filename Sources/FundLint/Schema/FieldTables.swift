@@ -17,18 +17,20 @@ final class FieldTables {
         var schema: UnsafeMutableRawPointer
     }
 
-    /// What the validator typed a scalar to, when more than text.
+    /// What the validator typed a scalar to, when more than text. Sixteen bytes: a plan's
+    /// whole numbers fit in 64 bits (the schema refuses larger ones), and one that did not
+    /// would be kept as `none` and typed again when read.
     enum Typed: Equatable {
         /// Not typed: text, a collection, a value the validator rejected, or no value.
         case none
-        case int(Int128)
+        case int(Int64)
         case date(Day)
         case bool(Bool)
 
         /// `kind` as kept, if it is a number, date or truth value.
         init(_ kind: Value.Kind) {
             switch kind {
-            case .int(let value): self = .int(value)
+            case .int(let value): self = Int64(exactly: value).map { .int($0) } ?? .none
             case .date(let day): self = .date(day)
             case .bool(let value): self = .bool(value)
             default: self = .none
@@ -39,7 +41,7 @@ final class FieldTables {
         var kind: Value.Kind? {
             switch self {
             case .none: nil
-            case .int(let value): .int(value)
+            case .int(let value): .int(Int128(value))
             case .date(let day): .date(day)
             case .bool(let value): .bool(value)
             }

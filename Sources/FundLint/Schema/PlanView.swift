@@ -171,7 +171,7 @@ final class PlanView {
                   fields.tables[table].schema == schemaPointer else { return nil }
             let slot = Int(fields.tables[table].start) + index
             guard fields.entries[slot].key.index >= 0, case .int(let amount) = fields.values[slot] else { return nil }
-            let (sum, overflow) = total.addingReportingOverflow(amount)
+            let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
             if overflow { return .unknown }
             total = sum
         }
