@@ -2,16 +2,17 @@ import Synchronization
 import YAMLTree
 
 /// What checking one file needs besides its bytes and the pack: the tree's arrays, the
-/// field tables, the origin table's arrays and the evaluator's. They are lent from one plan to the next rather than
-/// made and freed for each (their memory is found warm, and a plan costs no allocations for
-/// them once they have grown to its size).
+/// field tables, the origin table's arrays and the evaluator's. They are lent from one file
+/// (and plan) to the next rather than made and freed for each: their memory is found warm,
+/// and a plan costs no allocations for them once they have grown to its size.
 ///
 /// Used by one check at a time: a ``CheckScratchPool`` lends each to one taker.
 final class CheckScratch: @unchecked Sendable {
-    /// Above this many nodes of room in the field tables, or this many bytes in the tree's
-    /// arrays, a scratch is not kept after its check: the memory a very large plan needed
-    /// goes back to the system rather than stay with the checker.
+    /// Above this many nodes of room in the field tables, a scratch is not kept after its
+    /// check: the memory a very large plan needed goes back to the system rather than stay
+    /// with the checker.
     static let largestKept = 1 << 16
+    /// Above this many bytes in the tree's arrays, likewise.
     static let largestTreeKept = 4 << 20
 
     var tree = TreeStorage()
@@ -32,7 +33,9 @@ final class CheckScratchPool: Sendable {
 
     /// Gives back a scratch taken with ``take()``, which its taker no longer uses.
     func giveBack(_ scratch: CheckScratch) {
-        guard scratch.fields.room <= CheckScratch.largestKept, scratch.tree.memory <= CheckScratch.largestTreeKept else { return }
+        guard scratch.fields.room <= CheckScratch.largestKept, scratch.tree.memory <= CheckScratch.largestTreeKept else {
+            return
+        }
         spare.withLock { spare in
             if spare.count < 64 { spare.append(scratch) }
         }
