@@ -37,6 +37,7 @@ final class CheckScratchPool: Sendable {
             return
         }
         spare.withLock { spare in
+            // More than there can be threads checking at once is never needed.
             if spare.count < 64 { spare.append(scratch) }
         }
     }

@@ -131,7 +131,11 @@ public struct PlanChecker: Sendable {
         }
         if !passed {
             var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
-            guard validator.check(root: pack.schema) else { return (none, nil) }
+            guard validator.check(root: pack.schema) else {
+                // No view is made of this plan: its origin table is done with now.
+                origins.giveBack(to: &scratch.origins)
+                return (none, nil)
+            }
         }
         let plan = PlanView(origins: origins, fields: fields, schema: pack.schema, passedSchema: passed)
         // One evaluator for every rule of the plan: what one reads of the plan, the others
