@@ -23,7 +23,8 @@ struct TreeBuilder {
     private let limits: YAMLLimits
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
-    private var pending: [Int32] = []
+    /// The children of the collections still open (see ``IndexBuffer``).
+    private var pending = IndexBuffer()
     /// The expanded size of each anchored node (the only nodes an alias can name): itself
     /// plus everything reachable, aliases and merges expanded.
     private var anchoredWeights: [Int32: Int] = [:]
@@ -53,11 +54,12 @@ struct TreeBuilder {
         swap(&document.children, &storage.children)
         swap(&document.scalarBytes, &storage.scalarBytes)
         swap(&stack, &storage.stack)
-        swap(&pending, &storage.pending)
+        // Kept only when no other storage shares it.
+        if isKnownUniquelyReferenced(&storage.pending) { swap(&pending, &storage.pending) }
         document.nodes.removeAll(keepingCapacity: true)
         document.children.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
         let expected = min(max(expectedNodes, 0), 1 << 24) + 16
         document.nodes.reserveCapacity(expected)
         document.children.reserveCapacity(expected)
@@ -74,7 +76,6 @@ struct TreeBuilder {
             }
         }
         self.expectedScalarBytes = min(max(expectedScalarBytes, 0), Int(Int32.max))
-        pending.reserveCapacity(min(expected, 256))
     }
 
     // MARK: events
@@ -82,6 +83,7 @@ struct TreeBuilder {
     /// A scalar at `packed`; `text` is its UTF-8, copied into the document. `tag` and
     /// `anchor` are NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always):
     /// text is made only for the ones there are.
+    @inline(__always)
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
                          anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange) throws(LimitExceeded) {
         let offset = scalarByteCount
@@ -130,11 +132,8 @@ struct TreeBuilder {
         let node = Int(open.node)
         let first = document.children.count
         let count = pending.count - open.pendingStart
-        // Through a buffer: a slice of `pending` would be one more reference to retain.
-        pending.withUnsafeBufferPointer { all in
-            document.children.append(contentsOf: UnsafeBufferPointer(rebasing: all[open.pendingStart...]))
-        }
-        pending.removeSubrange(open.pendingStart...)
+        document.children.append(contentsOf: pending.suffix(from: open.pendingStart))
+        pending.removeSuffix(from: open.pendingStart)
         document.nodes[node].first = Int32(truncatingIfNeeded: first)
         document.nodes[node].count = Int32(truncatingIfNeeded: count)
         var rangeEnd = end
@@ -245,7 +244,7 @@ struct TreeBuilder {
         document.scalarBytes.append(contentsOf: text)
     }
 
-    @discardableResult
+    @discardableResult @inline(__always)
     private mutating func appendNode(_ record: NodeRecord) -> Int32 {
         let index = Int32(truncatingIfNeeded: document.nodes.count)
         document.nodes.append(record)

@@ -17,7 +17,7 @@ public struct TreeStorage: Sendable {
     var scalarBytes: [UInt8] = []
     /// The tree builder's own working arrays.
     var stack: [TreeBuilder.OpenCollection] = []
-    var pending: [Int32] = []
+    var pending = IndexBuffer()
 
     /// No arrays yet.
     public init() {}
