@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures fundlint against the floor (libyaml's event parser alone, in C) and peers, side
-# by side in one run, on the same generated corpus:
+# Measures fundlint against the floor (libyaml's event parser alone, in C), a second
+# reference (the same reading in Swift, keeping the events as a tree) and peers, side by
+# side in one run, on the same generated corpus:
 #   Benchmarks/run.sh [PLANS]        (default 10000)
 # SKIP_PEERS=1 leaves out the two peers (minutes each); SKIP_LARGE=1 the run over ten times
 # the plans; SKIP_INSTRUCTIONS=1 the instruction counts (valgrind's callgrind, when installed).
@@ -21,6 +22,8 @@ big="$out/big-plan"
 swift build -c release --product fundlint >/dev/null
 fundlint=.build/release/fundlint
 cc -O2 -o "$out/libyaml-floor" Benchmarks/libyaml-floor.c $(pkg-config --cflags --libs yaml-0.1)
+# A second reference: the same reading in Swift, keeping the events as a tree (see the file).
+swiftc -O -I Sources/CYAML -o "$out/swift-tree-floor" Benchmarks/swift-tree-floor.swift
 if [ ! -x "$out/venv/bin/yamllint" ]; then
     python3 -m venv "$out/venv"
     "$out/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema yamllint
@@ -46,6 +49,7 @@ bytes=$(cat "$out/files.txt" | xargs cat | wc -c)
 echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
 {
     median3 "libyaml-floor" sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\""
+    median3 "swift-tree-floor" sh -c "\"$out/swift-tree-floor\" - < \"$out/files.txt\""
     median3 "fundlint-jobs-1" "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
     median3 "fundlint-jobs-$(nproc)" "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
     median3 "fundlint-compiler-jobs-1" "$fundlint" --jobs 1 --quiet --no-source "$corpus"
@@ -76,6 +80,8 @@ paired() {
 echo "paired ratios (median of five back-to-back pairs):"
 paired "fundlint --jobs 1 CPU / floor CPU" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
     "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus"
+paired "swift tree floor CPU / floor CPU" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
+    sh -c "\"$out/swift-tree-floor\" - < \"$out/files.txt\""
 paired "fundlint --jobs $(nproc) wall / --jobs 1 wall" 2 "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus" :: \
     "$fundlint" --format json --quiet --output "$out/report.json" "$corpus"
 paired "big plan: fundlint CPU / floor CPU" 3 "$out/libyaml-floor" "$big/plan-0.yaml" :: \
@@ -117,12 +123,15 @@ if [ "${SKIP_INSTRUCTIONS:-}" != "1" ] && command -v valgrind > /dev/null; then
     rm -rf "$out/first-1000" && mkdir -p "$out/first-1000"
     xargs cp -t "$out/first-1000" < "$out/files-1000.txt"
     floor_i=$(instructions "$out/libyaml-floor" - < "$out/files-1000.txt")
+    tree_i=$(instructions "$out/swift-tree-floor" - < "$out/files-1000.txt")
     fundlint_i=$(instructions "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$out/first-1000")
     version_i=$(instructions "$fundlint" --version)
     small_i=$(instructions "$fundlint" --quiet "$small")
     echo "instructions (callgrind):"
     awk -v f="$floor_i" -v c="$fundlint_i" -v n="$(wc -l < "$out/files-1000.txt")" 'BEGIN {
         printf "%-52s %.3f (%.3f G against %.3f G, %d plans)\n", "fundlint --jobs 1 / floor", c / f, c / 1e9, f / 1e9, n }'
+    awk -v f="$floor_i" -v t="$tree_i" 'BEGIN {
+        printf "%-52s %.3f (%.3f G)\n", "swift tree floor / floor", t / f, t / 1e9 }'
     awk -v v="$version_i" -v s="$small_i" 'BEGIN {
         printf "%-52s %.3f (%.1f M against %.1f M)\n", "start-up: one small plan / --version", s / v, s / 1e6, v / 1e6 }'
 fi
