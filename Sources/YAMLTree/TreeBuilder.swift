@@ -24,7 +24,7 @@ struct TreeBuilder {
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
     /// The children of the collections still open (see ``IndexBuffer``).
-    private var pending = IndexBuffer()
+    private var pending: IndexBuffer
     /// The expanded size of each anchored node (the only nodes an alias can name): itself
     /// plus everything reachable, aliases and merges expanded.
     private var anchoredWeights: [Int32: Int] = [:]
@@ -54,8 +54,8 @@ struct TreeBuilder {
         swap(&document.children, &storage.children)
         swap(&document.scalarBytes, &storage.scalarBytes)
         swap(&stack, &storage.stack)
-        // Kept only when no other storage shares it.
-        if isKnownUniquelyReferenced(&storage.pending) { swap(&pending, &storage.pending) }
+        // The storage's buffer, unless another storage shares it (a copy of this one).
+        pending = isKnownUniquelyReferenced(&storage.pending) ? storage.pending : IndexBuffer()
         document.nodes.removeAll(keepingCapacity: true)
         document.children.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
@@ -189,7 +189,7 @@ struct TreeBuilder {
     /// `storage` for the next document; the document's arrays go with the document.
     mutating func giveBack(to storage: inout TreeStorage) {
         swap(&stack, &storage.stack)
-        swap(&pending, &storage.pending)
+        storage.pending = pending
     }
 
     mutating func finish() -> YAMLDocument {

@@ -15,7 +15,7 @@ public struct TreeStorage: Sendable {
     var nodes: [NodeRecord] = []
     var children: [Int32] = []
     var scalarBytes: [UInt8] = []
-    /// The tree builder's own working arrays.
+    /// The tree builder's own working storage: its open collections and their children.
     var stack: [TreeBuilder.OpenCollection] = []
     var pending = IndexBuffer()
 
