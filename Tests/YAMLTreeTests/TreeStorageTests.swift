@@ -32,4 +32,42 @@ import Testing
         // The arrays really were kept: the storage holds the last stream's room.
         #expect(storage.memory > 0)
     }
+
+    /// Two copies of one storage share its pending-children buffer (a class): a builder
+    /// given either must work in a buffer of its own, or the two would write one buffer.
+    @Test func copiesOfOneStorageDoNotShareTheirPendingChildren() {
+        var first = TreeStorage()
+        // Built once, so that the storage holds a buffer with room in it.
+        YAMLParser.parse(Self.inputs.last ?? [], storage: &first).giveBack(to: &first)
+        var second = first
+        #expect(first.pending === second.pending)
+        let deep = Array("a: [b, {c: [d, e, {f: g}]}, h]\nlist:\n  - 1\n  - [2, 3]\n".utf8)
+        let fromFirst = YAMLParser.parse(deep, storage: &first)
+        let fromSecond = YAMLParser.parse(deep, storage: &second)
+        #expect(fromFirst == YAMLParser.parse(deep))
+        #expect(fromSecond == YAMLParser.parse(deep))
+        fromFirst.giveBack(to: &first)
+        fromSecond.giveBack(to: &second)
+        #expect(first.pending !== second.pending)
+    }
+
+    /// The buffer of pending children keeps what is appended, in order, across growth, and
+    /// gives back and drops a run from its end.
+    @Test func theIndexBufferKeepsItsIndicesInOrderAsItGrows() {
+        let buffer = IndexBuffer(capacity: 4)
+        for index in 0..<1_000 { buffer.append(Int32(index)) }
+        #expect(buffer.count == 1_000)
+        #expect(buffer.capacity >= 1_000)
+        #expect(Array(buffer.suffix(from: 990)) == (990..<1_000).map { Int32($0) })
+        #expect(Array(buffer.suffix(from: 0)) == (0..<1_000).map { Int32($0) })
+        buffer.removeSuffix(from: 10)
+        #expect(Array(buffer.suffix(from: 0)) == (0..<10).map { Int32($0) })
+        // Positions past the end give nothing, and drop nothing.
+        #expect(buffer.suffix(from: 50).isEmpty)
+        buffer.removeSuffix(from: 50)
+        #expect(buffer.count == 10)
+        buffer.removeAll()
+        #expect(buffer.count == 0)
+        #expect(buffer.capacity >= 1_000)
+    }
 }
