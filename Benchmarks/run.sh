@@ -115,7 +115,9 @@ paired "start-up: one small plan CPU / --version CPU (100 runs)" 3 \
 # ratios counted by callgrind, on the first 1,000 plans and on one small plan.
 if [ "${SKIP_INSTRUCTIONS:-}" != "1" ] && command -v valgrind > /dev/null; then
     # fundlint exits 1 when it finds problems, as the corpus has: only the count matters.
-    instructions() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true; } | awk '/Collected/ { print $NF }'; }
+    # Hashing made deterministic: with a random seed per run, dictionaries alone move the
+    # count by a few hundred thousand instructions from one run to the next.
+    instructions() { { SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true; } | awk '/Collected/ { print $NF }'; }
     # The first 1,000 plans in a directory of their own: given as 1,000 arguments instead,
     # ArgumentParser's own parsing of them would be counted too (it grows with the square
     # of their number).
