@@ -20,17 +20,14 @@ final class FileSpool: TextSpool {
     }
 
     func append(_ line: String) {
-        guard let file, !failed else { return memory.append(line) }
-        if fputs(line, file) < 0 || fputc(0x0A, file) < 0 {
-            // The file is full: this line and the rest stay in memory.
-            failed = true
-            memory.append(line)
-        }
+        var line = line
+        line.withUTF8 { append(utf8: $0) }
     }
 
     func append(utf8 line: UnsafeBufferPointer<UInt8>) {
-        guard let file, !failed, let base = line.baseAddress else { return append(String(decoding: line, as: UTF8.self)) }
-        if fwrite(base, 1, line.count, file) < line.count || fputc(0x0A, file) < 0 {
+        guard let file, !failed else { return memory.append(String(decoding: line, as: UTF8.self)) }
+        let written = line.baseAddress.map { fwrite($0, 1, line.count, file) } ?? 0
+        if written < line.count || fputc(0x0A, file) < 0 {
             // The file is full: this line and the rest stay in memory.
             failed = true
             memory.append(String(decoding: line, as: UTF8.self))

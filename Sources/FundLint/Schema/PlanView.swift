@@ -123,10 +123,7 @@ final class PlanView {
     /// not known); it is checked against the name before it is used.
     func field(_ name: String, position: Int = -1, of plan: PlanNode, origin: Origin?) -> Value {
         // Most reads find the value typed already: they borrow the schema without retaining it.
-        let index = plan.schema._withUnsafeGuaranteedRef { schema in
-            position >= 0 && position < schema.properties.count && schema.properties[position].name == name
-                ? position : schema.propertyIndex(name)
-        }
+        let index = plan.schema._withUnsafeGuaranteedRef { $0.propertyIndex(name, expectedAt: position) }
         guard let index, let origin else { return .unknown }
         let start = tableStart(plan)
         let entry: MappingEntry?
@@ -160,9 +157,7 @@ final class PlanView {
         guard passedSchema, let itemSchema = list.schema.takeUnretainedValue().items, itemSchema.kind == .object else {
             return nil
         }
-        let index = position >= 0 && position < itemSchema.properties.count && itemSchema.properties[position].name == name
-            ? position : itemSchema.propertyIndex(name)
-        guard let index else { return nil }
+        guard let index = itemSchema.propertyIndex(name, expectedAt: position) else { return nil }
         let schemaPointer = Unmanaged.passUnretained(itemSchema).toOpaque()
         var total: Int128 = 0
         for position in 0..<document.childCount(list.node) {

@@ -106,6 +106,12 @@ final class SchemaNode: @unchecked Sendable {
         return nil
     }
 
+    /// The index of the property `name`, looked for first at `position` (where a compiled
+    /// expression expects it; -1 when not known), then among all the properties.
+    func propertyIndex(_ name: String, expectedAt position: Int) -> Int? {
+        position >= 0 && position < properties.count && properties[position].name == name ? position : propertyIndex(name)
+    }
+
     /// The index of the property whose name is `key`, compared code point for code point
     /// (UTF-8 byte for byte), as YAML tells keys apart.
     func propertyIndex(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
