@@ -18,6 +18,10 @@ public struct CheckOptions: Sendable {
     /// The most diagnostics one file reports; past it they are counted, and one `yaml/limits`
     /// error says how many were left out (see ``DiagnosticSink``).
     public var maxDiagnostics = 10_000
+    /// Whether rules first run in their quick form on plans that passed their schema, and
+    /// the general way only where it says they may fire (see ``QuickRuleProgram``). Off
+    /// only to hold the two to each other in tests: the diagnostics are the same.
+    public var quickRules = true
 
     /// The default file size limit: 64 MiB.
     public static let defaultMaxFileSize = 64 * 1024 * 1024

@@ -19,6 +19,16 @@ final class CheckScratch: @unchecked Sendable {
     let fields = FieldTables(nodeCount: 0)
     var origins = OriginTable.Storage()
     var evaluator = EvaluatorStorage()
+    /// The frame quick rules run in, made for the checker's program on first use.
+    var quickFrame: QuickRuleFrame?
+
+    /// The quick rules' frame for `program`, set up for the next plan.
+    func quickFrame(for program: QuickRuleProgram) -> QuickRuleFrame {
+        let frame = quickFrame ?? QuickRuleFrame(program: program, fields: fields)
+        quickFrame = frame
+        frame.begin()
+        return frame
+    }
 }
 
 /// Scratches for the checks in progress: a check takes one and gives it back when done, so

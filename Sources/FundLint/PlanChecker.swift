@@ -18,6 +18,8 @@ public struct PlanChecker: Sendable {
     private let portfolioRuleIDs: Set<String>
     /// What each plan's check borrows (tables and arrays), lent from plan to plan.
     private let scratches = CheckScratchPool()
+    /// The pack's rules in their quick form, compiled once the checker has a second plan.
+    private let quickRules = QuickRuleCache()
 
     /// Creates a checker.
     public init(pack: RulePack, options: CheckOptions = CheckOptions()) {
@@ -142,8 +144,12 @@ public struct PlanChecker: Sendable {
         // find read (see CompiledExpression.shared).
         var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots,
                                   storage: &scratch.evaluator)
+        var quick: (QuickRuleProgram, QuickRuleFrame)?
+        if passed, options.quickRules, let program = quickRules.program(for: pack) {
+            quick = (program, scratch.quickFrame(for: program))
+        }
         RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
-            .run(pack.rules, on: &evaluator)
+            .run(pack.rules, on: &evaluator, quick: quick)
         let facts = pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }
         evaluator.giveBack(to: &scratch.evaluator)
         return (facts, plan)

@@ -92,6 +92,20 @@ public final class TableValue: Sendable {
 
     /// The row with `id`, if there is one.
     func row(_ id: String) -> Value? {
-        ids.position(of: id).flatMap { $0 < values.count ? values[$0] : nil }
+        rowIndex(of: id).map { values[$0] }
+    }
+
+    /// The rows, in the order of ``order``.
+    var rows: [Value] { values }
+
+    /// The index in ``rows`` of the row with `id`, if there is one.
+    func rowIndex(of id: String) -> Int? {
+        ids.position(of: id).flatMap { $0 < values.count ? $0 : nil }
+    }
+
+    /// The index in ``rows`` of the row whose id has the UTF-8 `utf8`, if there is one;
+    /// `text` makes the id as a string, asked for only when it is not ASCII.
+    func rowIndex(utf8: UnsafeBufferPointer<UInt8>, text: () -> String) -> Int? {
+        ids.position(utf8: utf8, text: text).flatMap { $0 < values.count ? $0 : nil }
     }
 }

@@ -12,9 +12,12 @@ struct RuleRunner {
     private var origins: OriginTable { plan.origins }
 
     /// Runs `rules` on `evaluator` (one for all the rules of the plan, with room for the
-    /// locals of each), clearing its locals between them.
-    func run(_ rules: [Rule], on evaluator: inout Evaluator) {
-        for rule in rules where rule.isPerPlan {
+    /// locals of each), clearing its locals between them. With `quick` (the pack's quick
+    /// program and a frame on this plan), a rule it says does not fire is not run.
+    func run(_ rules: [Rule], on evaluator: inout Evaluator, quick: (QuickRuleProgram, QuickRuleFrame)? = nil) {
+        let program = quick?.0, frame = quick?.1
+        for (index, rule) in rules.enumerated() where rule.isPerPlan {
+            if let program, let frame, program.cannotFire(index, on: plan.document, frame: frame) { continue }
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
                 let list = evaluator.evaluate(forEach.list)

@@ -1,0 +1,164 @@
+import YAMLTree
+
+/// What a ``QuickRuleProgram`` reads and writes while it runs over one plan: the plan's
+/// tree and field tables, and its values as single machine words (see ``QuickRuleCompiler``
+/// for what a word holds for each type). One frame serves one plan after another on one
+/// thread, lent with the check's scratch.
+///
+/// A value a quick rule cannot read in a word (a field left to its default, a number past 64
+/// bits, text where the tree has none) sets ``bailed``: the rule's verdict is then left to
+/// the general evaluator, and the words computed after it are never looked at.
+final class QuickRuleFrame {
+    /// Its field tables, filled by the quick schema check.
+    let fields: FieldTables
+    /// Set when a value could not be read as a word.
+    var bailed = false
+
+    /// Macro variables and `each` items, by local slot.
+    @exclusivity(unchecked) var locals: [Int64]
+    /// The values of `let`s, and the ``stamp`` each was computed under.
+    @exclusivity(unchecked) private var lets: [Int64]
+    @exclusivity(unchecked) private var letStamps: [UInt32]
+    /// Changes for every rule and `each` item: a `let` computed under an older stamp is
+    /// computed again.
+    private var stamp: UInt32 = 1
+    /// The values of shared expressions for this plan, and the plan's stamp when computed.
+    @exclusivity(unchecked) private var shared: [Int64]
+    @exclusivity(unchecked) private var sharedStamps: [UInt32]
+    private var planStamp: UInt32 = 1
+
+    /// Lists' items: the program's constant lists first, then lists computed by the rule
+    /// running (emptied before each rule). A list's word is its start here and its count.
+    @exclusivity(unchecked) var arena: [Int64]
+    private let constantItems: Int
+    /// Where a list being built collects its items, so that lists built meanwhile (a `let`
+    /// computed for the first time inside a macro's body) do not land among them.
+    @exclusivity(unchecked) var building: [Int64] = []
+
+    init(program: QuickRuleProgram, fields: FieldTables) {
+        self.fields = fields
+        locals = Array(repeating: 0, count: program.localSlots)
+        lets = Array(repeating: 0, count: program.localSlots)
+        letStamps = Array(repeating: 0, count: program.localSlots)
+        shared = Array(repeating: 0, count: program.sharedSlots)
+        sharedStamps = Array(repeating: 0, count: program.sharedSlots)
+        arena = program.constantItems
+        constantItems = program.constantItems.count
+    }
+
+    /// Starts on a plan that passed its schema, whose tables are `fields`.
+    func begin() {
+        planStamp &+= 1
+        if planStamp == 0 {
+            sharedStamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            planStamp = 1
+        }
+    }
+
+    /// Starts a rule: no bail yet, no list computed, no `let` known.
+    func beginRule() {
+        bailed = false
+        if arena.count > constantItems { arena.removeSubrange(constantItems...) }
+        nextItem()
+    }
+
+    /// Forgets the `let`s, for the next item of an `each`.
+    func nextItem() {
+        stamp &+= 1
+        if stamp == 0 {
+            letStamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            stamp = 1
+        }
+    }
+
+    /// Returns 0 after marking the rule's verdict as undecided.
+    func bail() -> Int64 {
+        bailed = true
+        return 0
+    }
+
+    // MARK: lets and shared values
+
+    func letValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
+        if letStamps[slot] == stamp { return lets[slot] }
+        let value = code(self, document)
+        if !bailed {
+            lets[slot] = value
+            letStamps[slot] = stamp
+        }
+        return value
+    }
+
+    func sharedValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
+        if sharedStamps[slot] == planStamp { return shared[slot] }
+        let value = code(self, document)
+        if !bailed {
+            shared[slot] = value
+            sharedStamps[slot] = planStamp
+        }
+        return value
+    }
+
+    // MARK: lists
+
+    /// A list word for `count` items starting at `start` in ``arena``.
+    static func listWord(start: Int, count: Int) -> Int64 {
+        Int64(start) << 32 | Int64(count)
+    }
+
+    /// Moves what was collected in ``building`` from `mark` on into the arena as one list.
+    func finishList(from mark: Int) -> Int64 {
+        let start = arena.count
+        let count = building.count - mark
+        guard start < Int(Int32.max), count >= 0 else { return bail() }
+        arena.append(contentsOf: building[mark...])
+        building.removeSubrange(mark...)
+        return Self.listWord(start: start, count: count)
+    }
+
+    // MARK: plan values
+
+    /// The slot of the field at `index` of the mapping `node`, whose table must be the one
+    /// made for `schema`; `nil` when there is none.
+    func slot(_ node: Int64, schema: UInt, index: Int) -> Int? {
+        guard let node = Int32(exactly: node), let table = fields.table(of: NodeID(node)),
+              UInt(bitPattern: fields.tables[table].schema) == schema else { return nil }
+        return Int(fields.tables[table].start) + index
+    }
+
+    /// The UTF-8 of a text word, handed to `body`; `nil` when the word names no text.
+    func withText<Result>(_ word: Int64, pool: QuickTextPool, document: YAMLDocument,
+                          _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        if word >= 0 { return pool.withBytes(word, body) }
+        guard let node = Int32(exactly: -(word + 1)), Int(node) < document.nodeCount else { return nil }
+        return document.withScalarUTF8(NodeID(node), body)
+    }
+
+    /// Whether two text words hold equal text (as `String`s compare).
+    func textEqual(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Bool {
+        if a >= 0, b >= 0 { return a == b }
+        return textOrder(a, b, pool: pool, document: document) == 0
+    }
+
+    /// -1, 0 or 1 as the text of `a` sorts before, with or after that of `b` (as `String`s
+    /// compare); sets ``bailed`` when either names no text.
+    func textOrder(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Int {
+        // -1, 0 or 1 from the bytes; 2 when they are not both ASCII; `nil` when either
+        // word names no text.
+        let order: Int? = withText(a, pool: pool, document: document) { x in
+            withText(b, pool: pool, document: document) { y in
+                if ByteText.equal(x, y) { return 0 }
+                guard QuickTextPool.isASCII(x), QuickTextPool.isASCII(y) else { return 2 }
+                return x.lexicographicallyPrecedes(y) ? -1 : 1
+            }
+        } ?? nil
+        if let order, order < 2 { return order }
+        // Not ASCII: as strings, which compare canonically equivalent text as equal.
+        if order != nil, let x = withText(a, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }),
+           let y = withText(b, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }) {
+            return x < y ? -1 : x == y ? 0 : 1
+        }
+        bailed = true
+        return 0
+    }
+}

@@ -1,0 +1,122 @@
+import Synchronization
+import YAMLTree
+
+/// A pack's plan rules compiled a second time, for plans that passed their schema, to say
+/// cheaply that a rule does not fire (see ``QuickRuleCompiler``). The general ``Evaluator``
+/// stays what reports: when a quick rule says the rule could fire, or cannot tell (a value
+/// it cannot hold in a word), ``RuleRunner`` runs the rule the general way, which decides
+/// and makes the diagnostic. So a quick rule that is wrong towards "could fire" costs time,
+/// never a diagnostic; one that says "does not fire" must agree with the general evaluator,
+/// which the tests hold it to on every plan they check.
+final class QuickRuleProgram: Sendable {
+    /// One rule's `when`, `assert` and `each` list (a class: a rule is fetched by one
+    /// reference, not by copying its closures).
+    final class Entry: Sendable {
+        let when: QuickCode?
+        let assert: QuickCode
+        /// The `each` item's local slot, the list, and what counts and reads its items.
+        let forEach: (slot: Int, list: QuickCode, planList: Bool, item: @Sendable (QuickRuleFrame, YAMLDocument, Int64, Int) -> Int64)?
+
+        init(when: QuickCode?, assert: @escaping QuickCode,
+             forEach: (slot: Int, list: QuickCode, planList: Bool, item: @Sendable (QuickRuleFrame, YAMLDocument, Int64, Int) -> Int64)?) {
+            self.when = when
+            self.assert = assert
+            self.forEach = forEach
+        }
+    }
+
+    /// By the index of the pack's rule; `nil` for a rule that did not compile (or is not
+    /// run per plan).
+    let entries: [Entry?]
+    let localSlots: Int
+    let sharedSlots: Int
+    /// The items of the pack's constant lists, first in every frame's arena.
+    let constantItems: [Int64]
+
+    init(pack: RulePack) {
+        var compiler = QuickRuleCompiler(rootSchema: pack.schema, pool: QuickTextPool())
+        entries = pack.rules.map { rule in
+            guard rule.isPerPlan else { return nil }
+            return Self.compile(rule, with: &compiler)
+        }
+        for table in compiler.allTables { table.finish(pool: compiler.pool) }
+        localSlots = pack.localSlots
+        sharedSlots = pack.sharedSlots
+        constantItems = compiler.constantItems
+    }
+
+    private static func compile(_ rule: Rule, with compiler: inout QuickRuleCompiler) -> Entry? {
+        var forEach: (slot: Int, list: QuickCode, planList: Bool, item: @Sendable (QuickRuleFrame, YAMLDocument, Int64, Int) -> Int64)?
+        if let each = rule.forEach {
+            guard let (list, form) = compiler.compile(each.list), let itemForm = QuickRuleCompiler.itemForm(of: form),
+                  let item = QuickRuleCompiler.itemReader(form) else { return nil }
+            compiler.bind(each.slot, itemForm)
+            let planList = if case .planList = form { true } else { false }
+            forEach = (each.slot, list, planList, item)
+        }
+        var when: QuickCode?
+        if let code = rule.when {
+            guard let (compiled, form) = compiler.compile(code), case .bool = form else { return nil }
+            when = compiled
+        }
+        guard let (assert, form) = compiler.compile(rule.assert), case .bool = form else { return nil }
+        return Entry(when: when, assert: assert, forEach: forEach)
+    }
+
+    /// Whether the rule at `index` of the pack certainly does not fire on the frame's plan;
+    /// `false` when it may, or when the rule has no quick form.
+    func cannotFire(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame) -> Bool {
+        guard index < entries.count, let entry = entries[index] else { return false }
+        frame.beginRule()
+        guard let forEach = entry.forEach else { return Self.holds(entry, frame, document) }
+        let list = forEach.list(frame, document)
+        guard !frame.bailed, forEach.slot < frame.locals.count else { return false }
+        for position in 0..<QuickRuleCompiler.count(list, document: document, frame: frame, planList: forEach.planList) {
+            frame.nextItem()
+            frame.locals[forEach.slot] = forEach.item(frame, document, list, position)
+            guard !frame.bailed, Self.holds(entry, frame, document) else { return false }
+        }
+        return !frame.bailed
+    }
+
+    /// Whether the rule does not fire for the current item: its `when` is false, or its
+    /// `assert` true, with every value known.
+    private static func holds(_ entry: Entry, _ frame: QuickRuleFrame, _ document: YAMLDocument) -> Bool {
+        if let when = entry.when {
+            let applies = when(frame, document)
+            if frame.bailed { return false }
+            if applies == 0 { return true }
+        }
+        let verdict = entry.assert(frame, document)
+        return !frame.bailed && verdict == 1
+    }
+}
+
+/// The quick program of a checker's pack, compiled for the checker's second plan that
+/// passed its schema: a run of one plan (an editor's check on save) never pays for it.
+final class QuickRuleCache: Sendable {
+    private enum State {
+        case unused
+        case seenOne
+        case compiled(QuickRuleProgram)
+    }
+
+    private let state = Mutex<State>(.unused)
+
+    /// The program, once a plan before this one has asked.
+    func program(for pack: RulePack) -> QuickRuleProgram? {
+        state.withLock { state in
+            switch state {
+            case .unused:
+                state = .seenOne
+                return nil
+            case .seenOne:
+                let program = QuickRuleProgram(pack: pack)
+                state = .compiled(program)
+                return program
+            case .compiled(let program):
+                return program
+            }
+        }
+    }
+}
