@@ -150,7 +150,7 @@ public struct PlanChecker: Sendable {
         }
         RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
             .run(pack.rules, on: &evaluator, quick: quick)
-        let facts = pack.portfolioRules.map { portfolioFacts($0, plan: plan, evaluator: &evaluator) }
+        let facts = pack.portfolioRules.indices.map { portfolioFacts($0, plan: plan, evaluator: &evaluator, quick: quick) }
         evaluator.giveBack(to: &scratch.evaluator)
         return (facts, plan)
     }
@@ -172,11 +172,33 @@ public struct PlanChecker: Sendable {
         return row
     }
 
-    /// Reduces a plan to what a portfolio rule needs; `nil` when the rule does not apply or
-    /// a value it needs is unknown.
-    private func portfolioFacts(_ rule: PortfolioRule, plan: PlanView, evaluator: inout Evaluator) -> PortfolioFacts? {
+    /// Reduces a plan to what the portfolio rule at `index` needs; `nil` when the rule does
+    /// not apply or a value it needs is unknown. With `quick`, what it keeps is worked out
+    /// in words where it can be, and the general way only where the rule points.
+    private func portfolioFacts(_ index: Int, plan: PlanView, evaluator: inout Evaluator,
+                                quick: (QuickRuleProgram, QuickRuleFrame)?) -> PortfolioFacts? {
+        let rule = pack.portfolioRules[index]
         let origins = plan.origins
         evaluator.clearLocals(rule.planSlots)
+        if let quick {
+            switch quick.0.portfolioFacts(index, on: plan.document, frame: quick.1) {
+            case .none:
+                return nil
+            case .some(.none):
+                break  // worked out the general way, below
+            case .some(.some(let kept)):
+                if let (range, path) = kept.at {
+                    // A plan that passed its schema has no aliases: no note says where a value came from.
+                    return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },
+                                          range: range, path: path, note: nil, lets: kept.lets.map { Value($0) })
+                }
+                let at = evaluator.evaluate(rule.at).origin
+                return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },
+                                      range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
+                                      path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
+                                      lets: kept.lets.map { Value($0) })
+            }
+        }
         if let when = rule.when {
             guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }

@@ -145,4 +145,14 @@ import Testing
         #expect(compileError(source)?.message == "expression nests too deeply")
         #expect(compileError(String(repeating: "!", count: 10_000) + "true")?.message == "expression nests too deeply")
     }
+
+    @Test func daysFromTheirOrdinalsCoverTheYearsOneTo9999() throws {
+        let first = try #require(Day(year: 1, month: 1, day: 1))
+        let last = try #require(Day(year: 9999, month: 12, day: 31))
+        #expect(Day(ordinal: first.ordinal) == first)
+        #expect(Day(ordinal: last.ordinal) == last)
+        #expect(Day(ordinal: 0)?.description == "1970-01-01")
+        #expect(Day(ordinal: first.ordinal - 1) == nil)
+        #expect(Day(ordinal: last.ordinal + 1) == nil)
+    }
 }

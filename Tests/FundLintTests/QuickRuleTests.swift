@@ -121,6 +121,38 @@ import YAMLTree
         }
     }
 
+    /// Plans that pass every rule and ask for £45m each, under references of their own:
+    /// twelve of them are more than the fund and than any place has.
+    static var largePlans: [String] {
+        (10..<22).map { number in
+            [("reference: LIPF-WM-0042", "reference: LIPF-WM-00\(number)"), ("requested: 1_800_000", "requested: 45_000_000"),
+             ("match_funding: 1_900_000", "match_funding: 45_000_000"), ("total: 3_700_000", "total: 90_000_000"),
+             ("amount: 3_700_000}", "amount: 90_000_000}"), ("amount: 1_800_000}", "amount: 45_000_000}")]
+                .reduce(base) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        }
+    }
+
+    @Test func quickRulesChangeNoPortfolioDiagnostic() {
+        // Every plan as a file of one run: the same references, places and totals recur, so
+        // each portfolio rule fires, from facts read with quick rules and without.
+        var runs: [[Diagnostic]] = []
+        for quick in [true, false] {
+            let checker = Self.checker(quick: quick)
+            let plans = Self.plans + Self.largePlans
+            var portfolio = PortfolioChecker(pack: TestPacks.lipf, expectedPlans: plans.count) { "plan-\($0).yaml" }
+            var diagnostics: [Diagnostic] = []
+            for (file, text) in plans.enumerated() {
+                var report = checker.check(Array(text.utf8), path: "plan-\(file).yaml")
+                portfolio.process(&report, file: file)
+                diagnostics += report.diagnostics
+            }
+            runs.append(diagnostics)
+        }
+        let portfolioRules = Set(TestPacks.lipf.portfolioRules.map(\.info.id))
+        #expect(Set(runs[0].map(\.rule)).isSuperset(of: portfolioRules))
+        #expect(runs[0] == runs[1])
+    }
+
     @Test(arguments: plans)
     func quickRulesChangeNoDiagnostic(_ text: String) {
         let bytes = Array(text.utf8)

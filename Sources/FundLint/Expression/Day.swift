@@ -18,6 +18,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         ordinal = era * 146_097 + doe - 719_468
     }
 
+    /// The day `ordinal` days after 1970-01-01, or `nil` outside the years 1 to 9999.
+    init?(ordinal: Int) {
+        guard ordinal >= -719_162, ordinal <= 2_932_896 else { return nil }
+        self.ordinal = ordinal
+    }
+
     /// Parses `YYYY-MM-DD`. Returns `.notADate` for another shape and `.notInCalendar` for
     /// the right shape naming no real day.
     public static func parse(_ text: String) -> Result<Day, ParseFailure> {

@@ -182,6 +182,77 @@ struct QuickRuleCompiler {
         }
     }
 
+    /// `code` as text made for keeping (a portfolio rule's key): text, or text joined with
+    /// `+`; `nil` after a bail.
+    mutating func compileText(_ code: CompiledExpression) -> (@Sendable (QuickRuleFrame, YAMLDocument) -> String?)? {
+        if case .concatenate(let left, let right) = code {
+            guard let a = compileText(left), let b = compileText(right) else { return nil }
+            return { frame, document in
+                guard let x = a(frame, document), let y = b(frame, document) else { return nil }
+                return x + y
+            }
+        }
+        guard let (word, form) = compile(code), case .text = form else { return nil }
+        let pool = pool
+        return { frame, document in
+            let text = word(frame, document)
+            return frame.withText(text, pool: pool, document: document) { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Where `code`, a chain of fields from the plan's root (`budget.requested`), points:
+    /// the value's node (a bail when the plan leaves the field out), and its YAML path,
+    /// the same for every plan that passed its schema.
+    mutating func compileAt(_ code: CompiledExpression) -> (node: QuickCode, path: String)? {
+        var names: [String] = []
+        var step = code
+        while true {
+            switch step {
+            case .shared(_, let inner): step = inner
+            case .member(let base, let name, _):
+                names.append(name)
+                step = base
+            default:
+                guard case .rootObject = step, !names.isEmpty,
+                      case .member(let base, let name, let position) = Self.unshared(code),
+                      let (baseCode, baseForm) = compile(base), case .planObject(let schema) = baseForm,
+                      let index = schema.propertyIndex(name, expectedAt: position) else { return nil }
+                var path = YAMLPathBuilder()
+                for name in names.reversed() { path.appendKey(name) }
+                let table = Self.identity(schema)
+                return ({ frame, document in
+                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index),
+                          frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
+                    return Int64(frame.fields.entries[slot].value.index)
+                }, path.text)
+            }
+        }
+    }
+
+    private static func unshared(_ code: CompiledExpression) -> CompiledExpression {
+        if case .shared(_, let inner) = code { return inner }
+        return code
+    }
+
+    /// `code` as a value made for keeping (a portfolio rule's `let`): a whole number, a date,
+    /// a truth value or text. After a bail, the value is unknown.
+    mutating func compileValue(_ code: CompiledExpression) -> (@Sendable (QuickRuleFrame, YAMLDocument) -> Value.Kind)? {
+        guard let (word, form) = compile(code) else { return nil }
+        switch form {
+        case .int:
+            return { frame, document in .int(Int128(word(frame, document))) }
+        case .bool:
+            return { frame, document in .bool(word(frame, document) != 0) }
+        case .date:
+            return { frame, document in Day(ordinal: Int(word(frame, document))).map { .date($0) } ?? .unknown }
+        case .text:
+            let text = compileText(code)
+            return { frame, document in text?(frame, document).map { .string($0) } ?? .unknown }
+        default:
+            return nil
+        }
+    }
+
     // MARK: constants
 
     private mutating func constant(_ value: Value) -> (QuickCode, Form)? {

@@ -25,9 +25,33 @@ final class QuickRuleProgram: Sendable {
         }
     }
 
+    /// What a portfolio rule keeps of a plan, but where it points (see
+    /// ``PlanChecker/portfolioFacts``): its `when`, `let`s, key, amount and limit.
+    final class PortfolioEntry: Sendable {
+        let when: QuickCode?
+        let lets: [@Sendable (QuickRuleFrame, YAMLDocument) -> Value.Kind]
+        let key: @Sendable (QuickRuleFrame, YAMLDocument) -> String?
+        /// For a total: the amount and the limit.
+        let total: (amount: QuickCode, limit: QuickCode)?
+        /// Where the rule points, when that is a chain of fields from the plan's root.
+        let at: (node: QuickCode, path: String)?
+
+        init(when: QuickCode?, lets: [@Sendable (QuickRuleFrame, YAMLDocument) -> Value.Kind],
+             key: @escaping @Sendable (QuickRuleFrame, YAMLDocument) -> String?, total: (amount: QuickCode, limit: QuickCode)?,
+             at: (node: QuickCode, path: String)?) {
+            self.when = when
+            self.lets = lets
+            self.key = key
+            self.total = total
+            self.at = at
+        }
+    }
+
     /// By the index of the pack's rule; `nil` for a rule that did not compile (or is not
     /// run per plan).
     let entries: [Entry?]
+    /// By the index of the pack's portfolio rule; `nil` for one that did not compile.
+    let portfolioEntries: [PortfolioEntry?]
     let localSlots: Int
     let sharedSlots: Int
     /// The items of the pack's constant lists, first in every frame's arena.
@@ -39,6 +63,7 @@ final class QuickRuleProgram: Sendable {
             guard rule.isPerPlan else { return nil }
             return Self.compile(rule, with: &compiler)
         }
+        portfolioEntries = pack.portfolioRules.map { Self.compile($0, with: &compiler) }
         for table in compiler.allTables { table.finish(pool: compiler.pool) }
         localSlots = pack.localSlots
         sharedSlots = pack.sharedSlots
@@ -61,6 +86,55 @@ final class QuickRuleProgram: Sendable {
         }
         guard let (assert, form) = compiler.compile(rule.assert), case .bool = form else { return nil }
         return Entry(when: when, assert: assert, forEach: forEach)
+    }
+
+    private static func compile(_ rule: PortfolioRule, with compiler: inout QuickRuleCompiler) -> PortfolioEntry? {
+        var when: QuickCode?
+        if let code = rule.when {
+            guard let (compiled, form) = compiler.compile(code), case .bool = form else { return nil }
+            when = compiled
+        }
+        var lets: [@Sendable (QuickRuleFrame, YAMLDocument) -> Value.Kind] = []
+        for code in rule.lets {
+            guard let value = compiler.compileValue(code) else { return nil }
+            lets.append(value)
+        }
+        switch rule.kind {
+        case .unique(let key):
+            guard let key = compiler.compileText(key) else { return nil }
+            return PortfolioEntry(when: when, lets: lets, key: key, total: nil, at: compiler.compileAt(rule.at))
+        case .total(let group, let sum, let limit):
+            guard let key = compiler.compileText(group), let (amount, amountForm) = compiler.compile(sum), case .int = amountForm,
+                  let (cap, limitForm) = compiler.compile(limit), case .int = limitForm else { return nil }
+            return PortfolioEntry(when: when, lets: lets, key: key, total: (amount, cap), at: compiler.compileAt(rule.at))
+        }
+    }
+
+    /// What the portfolio rule at `index` keeps of the frame's plan: `nil` when the rule
+    /// does not apply to it, `.some(nil)` when the rule has no quick form or a value has no
+    /// word (then the general way decides).
+    func portfolioFacts(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame)
+        -> (key: String, amount: Int64?, limit: Int64?, lets: [Value.Kind], at: (range: SourceRange, path: String)?)?? {
+        guard index < portfolioEntries.count, let entry = portfolioEntries[index] else { return .some(nil) }
+        frame.beginRule()
+        if let when = entry.when {
+            let applies = when(frame, document)
+            if frame.bailed { return .some(nil) }
+            if applies == 0 { return nil }
+        }
+        let lets = entry.lets.map { $0(frame, document) }
+        let key = entry.key(frame, document)
+        let amount = entry.total?.amount(frame, document), limit = entry.total?.limit(frame, document)
+        guard !frame.bailed, let key else { return .some(nil) }
+        // Where it points, if that can be read here (else the general way reads it alone).
+        var at: (range: SourceRange, path: String)?
+        if let pointer = entry.at {
+            let node = pointer.node(frame, document)
+            if !frame.bailed, let node = Int32(exactly: node), node >= 0, Int(node) < document.nodeCount {
+                at = (document.range(NodeID(node)), pointer.path)
+            }
+        }
+        return (key, amount, limit, lets, at)
     }
 
     /// Whether the rule at `index` of the pack certainly does not fire on the frame's plan;
