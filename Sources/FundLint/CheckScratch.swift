@@ -19,15 +19,17 @@ final class CheckScratch: @unchecked Sendable {
     let fields = FieldTables(nodeCount: 0)
     var origins = OriginTable.Storage()
     var evaluator = EvaluatorStorage()
-    /// The frame quick rules run in, made for the checker's program on first use.
-    var quickFrame: QuickRuleFrame?
+    /// The checker's quick rules, once compiled, and the frame they run in.
+    var quick: (program: QuickRuleProgram, frame: QuickRuleFrame)?
 
-    /// The quick rules' frame for `program`, set up for the next plan.
-    func quickFrame(for program: QuickRuleProgram) -> QuickRuleFrame {
-        let frame = quickFrame ?? QuickRuleFrame(program: program, fields: fields)
-        quickFrame = frame
-        frame.begin()
-        return frame
+    /// The quick rules and their frame, set up for the next plan: kept here once the
+    /// checker's `cache` has compiled them, so that a plan takes no lock for them.
+    func quickRules(from cache: QuickRuleCache, pack: RulePack) -> (program: QuickRuleProgram, frame: QuickRuleFrame)? {
+        if quick == nil, let program = cache.program(for: pack) {
+            quick = (program, QuickRuleFrame(program: program, fields: fields))
+        }
+        quick?.frame.begin()
+        return quick
     }
 }
 
