@@ -83,12 +83,12 @@ struct QuickRuleCompiler {
             return ({ frame, document in document.root.map { Int64($0.index) } ?? frame.bail() }, .planObject(rootSchema))
         case .local(let slot):
             guard let form = locals[slot] else { return nil }
-            return ({ frame, document in slot < frame.locals.count ? frame.locals[slot] : frame.bail() }, form)
+            return ({ frame, document in slot >= 0 && slot < frame.locals.count ? frame.locals[slot] : frame.bail() }, form)
         case .cached(let slot, let inner):
             guard let (body, form) = compile(inner) else { return nil }
             if case .table = form { return (body, form) }
             if case .constantObject = form { return (body, form) }
-            return ({ frame, document in slot < frame.locals.count ? frame.letValue(slot, body, document) : body(frame, document) }, form)
+            return ({ frame, document in frame.letValue(slot, body, document) }, form)
         case .shared(let slot, let inner):
             guard let (body, form) = compile(inner) else { return nil }
             // A list computed for one rule is gone by the next: only words that stay are kept.
@@ -451,7 +451,7 @@ struct QuickRuleCompiler {
         let loop: @Sendable (QuickRuleFrame, YAMLDocument, (Int64, Int64) -> Bool) -> Void = { frame, document, visit in
             let list = list(frame, document)
             let count = Self.count(list, document: document, frame: frame, planList: planList)
-            guard slot < frame.locals.count else {
+            guard slot >= 0, slot < frame.locals.count else {
                 _ = frame.bail()
                 return
             }

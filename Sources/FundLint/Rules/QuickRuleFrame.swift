@@ -5,8 +5,8 @@ import YAMLTree
 /// for what a word holds for each type). One frame serves one plan after another on one
 /// thread, lent with the check's scratch.
 ///
-/// A value a quick rule cannot read in a word (a field left to its default, a number past 64
-/// bits, text where the tree has none) sets ``bailed``: the rule's verdict is then left to
+/// A value a quick rule cannot read in a word (a field left to a default that is not a
+/// scalar, a number past 64 bits, a null item of a list) sets ``bailed``: the rule's verdict is then left to
 /// the general evaluator, and the words computed after it are never looked at.
 final class QuickRuleFrame {
     /// Its field tables, filled by the quick schema check.
@@ -59,6 +59,8 @@ final class QuickRuleFrame {
     func beginRule() {
         bailed = false
         if arena.count > constantItems { arena.removeSubrange(constantItems...) }
+        // Empty unless a list was left half built.
+        if !building.isEmpty { building.removeAll(keepingCapacity: true) }
         nextItem()
     }
 
@@ -79,7 +81,10 @@ final class QuickRuleFrame {
 
     // MARK: lets and shared values
 
+    /// The `let` in local `slot`: computed by `code` on first use for the rule (or item), then
+    /// kept.
     func letValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
+        guard slot >= 0, slot < lets.count else { return code(self, document) }
         if letStamps[slot] == stamp { return lets[slot] }
         let value = code(self, document)
         if !bailed {
@@ -89,7 +94,10 @@ final class QuickRuleFrame {
         return value
     }
 
+    /// The shared value in `slot`: computed by `code` on first use for the plan, then kept
+    /// for every rule.
     func sharedValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
+        guard slot >= 0, slot < shared.count else { return code(self, document) }
         if sharedStamps[slot] == planStamp { return shared[slot] }
         let value = code(self, document)
         if !bailed {
@@ -110,7 +118,7 @@ final class QuickRuleFrame {
     func finishList(from mark: Int) -> Int64 {
         let start = arena.count
         let count = building.count - mark
-        guard start < Int(Int32.max), count >= 0 else { return bail() }
+        guard start < Int(Int32.max), count >= 0, count < Int(Int32.max), mark <= building.count else { return bail() }
         arena.append(contentsOf: building[mark...])
         building.removeSubrange(mark...)
         return Self.listWord(start: start, count: count)

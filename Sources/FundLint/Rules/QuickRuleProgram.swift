@@ -144,7 +144,7 @@ final class QuickRuleProgram: Sendable {
         frame.beginRule()
         guard let forEach = entry.forEach else { return Self.holds(entry, frame, document) }
         let list = forEach.list(frame, document)
-        guard !frame.bailed, forEach.slot < frame.locals.count else { return false }
+        guard !frame.bailed, forEach.slot >= 0, forEach.slot < frame.locals.count else { return false }
         for position in 0..<QuickRuleCompiler.count(list, document: document, frame: frame, planList: forEach.planList) {
             frame.nextItem()
             frame.locals[forEach.slot] = forEach.item(frame, document, list, position)
