@@ -103,21 +103,13 @@ struct QuickRuleCompiler {
         case .listIndex(let base, let index):
             return listIndex(base, index)
         case .tableLookup(let base, let key):
-            guard let (_, baseForm) = compile(base), case .table(let table) = baseForm,
-                  let (keyCode, keyForm) = compile(key), case .text = keyForm else { return nil }
-            let pool = pool
+            guard let (table, key, pool) = rowLookup(base, key) else { return nil }
             return ({ frame, document in
-                let key = keyCode(frame, document)
-                return table.row(key, frame: frame, pool: pool, document: document).map(Int64.init) ?? frame.bail()
+                table.row(key(frame, document), frame: frame, pool: pool, document: document).map(Int64.init) ?? frame.bail()
             }, .row(table))
         case .inTable(let key, let base):
-            guard let (_, baseForm) = compile(base), case .table(let table) = baseForm,
-                  let (keyCode, keyForm) = compile(key), case .text = keyForm else { return nil }
-            let pool = pool
-            return ({ frame, document in
-                let key = keyCode(frame, document)
-                return table.row(key, frame: frame, pool: pool, document: document) == nil ? 0 : 1
-            }, .bool)
+            guard let (table, key, pool) = rowLookup(base, key) else { return nil }
+            return ({ frame, document in table.row(key(frame, document), frame: frame, pool: pool, document: document) == nil ? 0 : 1 }, .bool)
         case .inList(let element, let list):
             return inList(element, list)
         case .function(let function, let arguments):
@@ -164,16 +156,7 @@ struct QuickRuleCompiler {
                   Self.sameWords(thenForm, otherwiseForm) else { return nil }
             return ({ frame, document in test(frame, document) != 0 ? a(frame, document) : b(frame, document) }, thenForm)
         case .list(let items):
-            var compiled: [QuickCode] = []
-            var itemForm: Form?
-            for item in items {
-                guard let (code, form) = compile(item), Self.isScalar(form) else { return nil }
-                if let itemForm, !Self.sameWords(itemForm, form) { return nil }
-                itemForm = form
-                compiled.append(code)
-            }
-            guard let itemForm else { return nil }
-            let codes = compiled
+            guard let (codes, form) = scalarItems(items, { $0.compile($1) }), let itemForm = form else { return nil }
             return ({ frame, document in
                 let mark = frame.building.count
                 for code in codes { frame.building.append(code(frame, document)) }
@@ -281,14 +264,7 @@ struct QuickRuleCompiler {
         case .string(let text):
             return (pool.word(text), .text)
         case .list(let items):
-            var words: [Int64] = []
-            var itemForm: Form?
-            for item in items {
-                guard let (word, form) = constantWord(item), Self.isScalar(form) else { return nil }
-                if let itemForm, !Self.sameWords(itemForm, form) { return nil }
-                itemForm = form
-                words.append(word)
-            }
+            guard let (words, itemForm) = scalarItems(items, { $0.constantWord($1) }) else { return nil }
             // An empty list's items have no form; any will do, as none is ever read.
             let start = constantItems.count
             guard start < Int(Int32.max) else { return nil }
@@ -297,6 +273,29 @@ struct QuickRuleCompiler {
         default:
             return nil
         }
+    }
+
+    /// The table `base` is, the code of the text `key` naming one of its rows, and the pool
+    /// that text may be in; `nil` when they are not that.
+    private mutating func rowLookup(_ base: CompiledExpression, _ key: CompiledExpression) -> (QuickTable, QuickCode, QuickTextPool)? {
+        guard let (_, baseForm) = compile(base), case .table(let table) = baseForm,
+              let (keyCode, keyForm) = compile(key), case .text = keyForm else { return nil }
+        return (table, keyCode, pool)
+    }
+
+    /// Each of `items` compiled by `compileItem`, and their common form (`nil` for no
+    /// items); `nil` when one does not compile, is not a scalar, or differs in form.
+    private mutating func scalarItems<Item, Compiled>(_ items: [Item], _ compileItem: (inout Self, Item) -> (Compiled, Form)?)
+        -> ([Compiled], Form?)? {
+        var compiled: [Compiled] = []
+        var itemForm: Form?
+        for item in items {
+            guard let (result, form) = compileItem(&self, item), Self.isScalar(form) else { return nil }
+            if let itemForm, !Self.sameWords(itemForm, form) { return nil }
+            itemForm = form
+            compiled.append(result)
+        }
+        return (compiled, itemForm)
     }
 
     // MARK: fields

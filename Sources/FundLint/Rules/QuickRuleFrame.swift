@@ -16,15 +16,40 @@ final class QuickRuleFrame {
 
     /// Macro variables and `each` items, by local slot.
     @exclusivity(unchecked) var locals: [Int64]
-    /// The values of `let`s, and the ``stamp`` each was computed under.
-    @exclusivity(unchecked) private var lets: [Int64]
-    @exclusivity(unchecked) private var letStamps: [UInt32]
-    /// Changes for every rule and `each` item: a `let` computed under an older stamp is
-    /// computed again.
+    /// Values kept by slot, each with the stamp it was computed under: one computed under
+    /// an older stamp is computed again.
+    struct StampedSlots {
+        private var values: [Int64]
+        private var stamps: [UInt32]
+
+        init(count: Int) {
+            values = Array(repeating: 0, count: count)
+            stamps = Array(repeating: 0, count: count)
+        }
+
+        /// The value in `slot`, if it was computed under `stamp`.
+        func value(_ slot: Int, at stamp: UInt32) -> Int64? {
+            slot >= 0 && slot < stamps.count && stamps[slot] == stamp ? values[slot] : nil
+        }
+
+        /// Keeps `value` in `slot` (if there is one) as computed under `stamp`.
+        mutating func keep(_ value: Int64, in slot: Int, at stamp: UInt32) {
+            guard slot >= 0, slot < stamps.count else { return }
+            values[slot] = value
+            stamps[slot] = stamp
+        }
+
+        /// Forgets every value, for stamps to start again.
+        mutating func forgetAll() {
+            stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+    }
+
+    /// The values of `let`s; ``stamp`` changes for every rule and `each` item.
+    @exclusivity(unchecked) private var lets: StampedSlots
     private var stamp: UInt32 = 1
-    /// The values of shared expressions for this plan, and the plan's stamp when computed.
-    @exclusivity(unchecked) private var shared: [Int64]
-    @exclusivity(unchecked) private var sharedStamps: [UInt32]
+    /// The values of shared expressions; ``planStamp`` changes for every plan.
+    @exclusivity(unchecked) private var shared: StampedSlots
     private var planStamp: UInt32 = 1
 
     /// Lists' items: the program's constant lists first, then lists computed by the rule
@@ -38,10 +63,8 @@ final class QuickRuleFrame {
     init(program: QuickRuleProgram, fields: FieldTables) {
         self.fields = fields
         locals = Array(repeating: 0, count: program.localSlots)
-        lets = Array(repeating: 0, count: program.localSlots)
-        letStamps = Array(repeating: 0, count: program.localSlots)
-        shared = Array(repeating: 0, count: program.sharedSlots)
-        sharedStamps = Array(repeating: 0, count: program.sharedSlots)
+        lets = StampedSlots(count: program.localSlots)
+        shared = StampedSlots(count: program.sharedSlots)
         arena = program.constantItems
         constantItems = program.constantItems.count
     }
@@ -50,7 +73,7 @@ final class QuickRuleFrame {
     func begin() {
         planStamp &+= 1
         if planStamp == 0 {
-            sharedStamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            shared.forgetAll()
             planStamp = 1
         }
     }
@@ -68,7 +91,7 @@ final class QuickRuleFrame {
     func nextItem() {
         stamp &+= 1
         if stamp == 0 {
-            letStamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            lets.forgetAll()
             stamp = 1
         }
     }
@@ -84,26 +107,18 @@ final class QuickRuleFrame {
     /// The `let` in local `slot`: computed by `code` on first use for the rule (or item), then
     /// kept.
     func letValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
-        guard slot >= 0, slot < lets.count else { return code(self, document) }
-        if letStamps[slot] == stamp { return lets[slot] }
+        if let value = lets.value(slot, at: stamp) { return value }
         let value = code(self, document)
-        if !bailed {
-            lets[slot] = value
-            letStamps[slot] = stamp
-        }
+        if !bailed { lets.keep(value, in: slot, at: stamp) }
         return value
     }
 
     /// The shared value in `slot`: computed by `code` on first use for the plan, then kept
     /// for every rule.
     func sharedValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
-        guard slot >= 0, slot < shared.count else { return code(self, document) }
-        if sharedStamps[slot] == planStamp { return shared[slot] }
+        if let value = shared.value(slot, at: planStamp) { return value }
         let value = code(self, document)
-        if !bailed {
-            shared[slot] = value
-            sharedStamps[slot] = planStamp
-        }
+        if !bailed { shared.keep(value, in: slot, at: planStamp) }
         return value
     }
 
