@@ -179,15 +179,15 @@ public struct PlanChecker: Sendable {
         evaluator.clearLocals(rule.planSlots)
         if let quick {
             switch quick.0.portfolioFacts(index, on: plan.document, frame: quick.1) {
-            case .none:
+            case .notApplicable:
                 return nil
-            case .some(.none):
+            case .undecided:
                 break  // worked out the general way, below
-            case .some(.some(let kept)):
-                if let (range, path) = kept.at {
+            case .kept(let kept):
+                if let place = kept.at {
                     // A plan that passed its schema has no aliases: no note says where a value came from.
                     return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },
-                                          range: range, path: path, note: nil, lets: kept.lets.map { Value($0) })
+                                          range: place.range, path: place.path, note: nil, lets: kept.lets.map { Value($0) })
                 }
                 let at = evaluator.evaluate(rule.at).origin
                 return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },

@@ -110,31 +110,53 @@ final class QuickRuleProgram: Sendable {
         }
     }
 
-    /// What the portfolio rule at `index` keeps of the frame's plan: `nil` when the rule
-    /// does not apply to it, `.some(nil)` when the rule has no quick form or a value has no
-    /// word (then the general way decides).
-    func portfolioFacts(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame)
-        -> (key: String, amount: Int64?, limit: Int64?, lets: [Value.Kind], at: (range: SourceRange, path: String)?)?? {
-        guard index < portfolioEntries.count, let entry = portfolioEntries[index] else { return .some(nil) }
+    /// What a portfolio rule keeps of a plan, read in words.
+    struct KeptFacts {
+        let key: String
+        let amount: Int64?
+        let limit: Int64?
+        let lets: [Value.Kind]
+        /// Where the rule points; `nil` when the general way must find it.
+        let at: Place?
+    }
+
+    /// Where a portfolio rule points in a plan.
+    struct Place {
+        let range: SourceRange
+        let path: String
+    }
+
+    /// What a portfolio rule's quick form says of a plan.
+    enum PortfolioVerdict {
+        /// The rule does not apply to the plan.
+        case notApplicable
+        /// The rule has no quick form, or a value has no word: the general way decides.
+        case undecided
+        case kept(KeptFacts)
+    }
+
+    /// What the portfolio rule at `index` keeps of the frame's plan.
+    func portfolioFacts(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame) -> PortfolioVerdict {
+        guard index < portfolioEntries.count, let entry = portfolioEntries[index] else { return .undecided }
         frame.beginRule()
         if let when = entry.when {
             let applies = when(frame, document)
-            if frame.bailed { return .some(nil) }
-            if applies == 0 { return nil }
+            if frame.bailed { return .undecided }
+            if applies == 0 { return .notApplicable }
         }
         let lets = entry.lets.map { $0(frame, document) }
         let key = entry.key(frame, document)
         let amount = entry.total?.amount(frame, document), limit = entry.total?.limit(frame, document)
-        guard !frame.bailed, let key else { return .some(nil) }
+        guard !frame.bailed, let key else { return .undecided }
         // Where it points, if that can be read here (else the general way reads it alone).
-        var at: (range: SourceRange, path: String)?
+        var at: Place?
         if let pointer = entry.at {
             let node = pointer.node(frame, document)
             if !frame.bailed, let node = Int32(exactly: node), node >= 0, Int(node) < document.nodeCount {
-                at = (document.range(NodeID(node)), pointer.path)
+                at = Place(range: document.range(NodeID(node)), path: pointer.path)
             }
         }
-        return (key, amount, limit, lets, at)
+        return .kept(KeptFacts(key: key, amount: amount, limit: limit, lets: lets, at: at))
     }
 
     /// Whether the rule at `index` of the pack certainly does not fire on the frame's plan;
