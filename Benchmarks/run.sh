@@ -12,7 +12,6 @@ cd "$(dirname "$0")/.."
 plans="${1:-10000}"
 out=Benchmarks/out
 mkdir -p "$out"
-command -v /usr/bin/time >/dev/null || { apt-get update && apt-get install -y time; }
 
 corpus="$out/corpus-$plans"
 [ -d "$corpus" ] || python3 Benchmarks/generate-corpus.py "$corpus" --plans "$plans" --seed 1
@@ -22,6 +21,7 @@ big="$out/big-plan"
 swift build -c release --product fundlint >/dev/null
 fundlint=.build/release/fundlint
 cc -O2 -o "$out/libyaml-floor" Benchmarks/libyaml-floor.c $(pkg-config --cflags --libs yaml-0.1)
+cc -O2 -o "$out/rusage" Benchmarks/rusage.c
 # A second reference: the same reading in Swift, keeping the events as a tree (see the file).
 swiftc -O -I Sources/CYAML -o "$out/swift-tree-floor" Benchmarks/swift-tree-floor.swift
 if [ ! -x "$out/venv/bin/yamllint" ]; then
@@ -31,12 +31,12 @@ fi
 "$fundlint" schema > "$out/schema.json"
 find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
 
-# measure LABEL COMMAND...: prints "label wall cpu rss_mib" using GNU time.
+# measure LABEL COMMAND...: prints "label wall cpu rss_mib", from the command's resource
+# usage (Benchmarks/rusage.c: CPU time in microseconds, not GNU time's hundredths).
 measure() {
     local label="$1"; shift
-    /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > /dev/null 2>&1 || true
-    read -r wall user sys rss < <(tail -n 1 "$out/time.txt")
-    echo "$label $wall $(echo "$user + $sys" | bc -l) $((rss / 1024))"
+    read -r wall cpu rss < <("$out/rusage" "$@")
+    echo "$label $wall $cpu $((rss / 1024))"
 }
 
 # median3 LABEL COMMAND...: the run with the median wall time of three (this machine is noisy).
