@@ -176,10 +176,14 @@ struct QuickRuleCompiler {
             }
         }
         guard let (word, form) = compile(code), case .text = form else { return nil }
+        return string(of: word)
+    }
+
+    /// What makes the text of the word `word` computes as a string; `nil` after a bail.
+    private func string(of word: @escaping QuickCode) -> @Sendable (QuickRuleFrame, YAMLDocument) -> String? {
         let pool = pool
         return { frame, document in
-            let text = word(frame, document)
-            return frame.withText(text, pool: pool, document: document) { String(decoding: $0, as: UTF8.self) }
+            frame.withText(word(frame, document), pool: pool, document: document) { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -229,8 +233,8 @@ struct QuickRuleCompiler {
         case .date:
             return { frame, document in Day(ordinal: Int(word(frame, document))).map { .date($0) } ?? .unknown }
         case .text:
-            let text = compileText(code)
-            return { frame, document in text?(frame, document).map { .string($0) } ?? .unknown }
+            let text = string(of: word)
+            return { frame, document in text(frame, document).map { .string($0) } ?? .unknown }
         default:
             return nil
         }
