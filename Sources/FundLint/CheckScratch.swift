@@ -22,10 +22,11 @@ final class CheckScratch: @unchecked Sendable {
     /// The checker's quick rules, once compiled, and the frame they run in.
     var quick: (program: QuickRuleProgram, frame: QuickRuleFrame)?
 
-    /// The quick rules and their frame, set up for the next plan: kept here once the
-    /// checker's `cache` has compiled them, so that a plan takes no lock for them.
-    func quickRules(from cache: QuickRuleCache, pack: RulePack) -> (program: QuickRuleProgram, frame: QuickRuleFrame)? {
-        if quick == nil, let program = cache.program(for: pack) {
+    /// The quick rules and their frame, set up for the next plan (of `nodeCount` nodes):
+    /// kept here once the checker's `cache` has compiled them, so that a plan takes no lock
+    /// for them.
+    func quickRules(from cache: QuickRuleCache, pack: RulePack, nodeCount: Int) -> (program: QuickRuleProgram, frame: QuickRuleFrame)? {
+        if quick == nil, let program = cache.program(for: pack, large: nodeCount >= QuickRuleCache.largePlanNodes) {
             quick = (program, QuickRuleFrame(program: program, fields: fields))
         }
         quick?.frame.begin()

@@ -144,7 +144,7 @@ public struct PlanChecker: Sendable {
         // find read (see CompiledExpression.shared).
         var evaluator = Evaluator(plan: plan, slots: pack.localSlots, sharedSlots: pack.sharedSlots,
                                   storage: &scratch.evaluator)
-        let quick = passed && options.quickRules ? scratch.quickRules(from: quickRules, pack: pack) : nil
+        let quick = passed && options.quickRules ? scratch.quickRules(from: quickRules, pack: pack, nodeCount: document.nodeCount) : nil
         RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
             .run(pack.rules, on: &evaluator, quick: quick)
         let facts = pack.portfolioRules.indices.map { portfolioFacts($0, plan: plan, evaluator: &evaluator, quick: quick) }

@@ -153,6 +153,30 @@ import YAMLTree
         #expect(runs[0] == runs[1])
     }
 
+    @Test func theQuickFormIsCompiledForASecondPlanOrALargeFirstOne() {
+        let usual = QuickRuleCache()
+        #expect(usual.program(for: TestPacks.lipf, large: false) == nil)
+        #expect(usual.program(for: TestPacks.lipf, large: false) != nil)
+        #expect(QuickRuleCache().program(for: TestPacks.lipf, large: true) != nil)
+    }
+
+    @Test func aLargeFirstPlanGetsTheSameDiagnosticsWithQuickRules() throws {
+        // Enough milestones for the plan to count as large, two of them outside the project.
+        var milestones = (0..<14_000).map { "  - {name: step \($0), due: 2027-01-31}" }
+        milestones[7] = "  - {name: early, due: 2026-01-31}"
+        milestones[13_999] = "  - {name: late, due: 2030-01-31}"
+        let text = Self.base.replacingOccurrences(of: "  - {name: pilot, due: 2027-01-31}", with: milestones.joined(separator: "\n"))
+        let bytes = Array(text.utf8)
+        let document = try #require(YAMLParser.parse(bytes).documents.first)
+        #expect(document.nodeCount >= QuickRuleCache.largePlanNodes)
+        var off = CheckOptions()
+        off.quickRules = false
+        let quick = PlanChecker(pack: TestPacks.lipf).check(bytes, path: "plan.yaml")
+        let general = PlanChecker(pack: TestPacks.lipf, options: off).check(bytes, path: "plan.yaml")
+        #expect(quick.diagnostics.map(\.rule) == ["dates/milestone-in-project", "dates/milestone-in-project"])
+        #expect(quick.diagnostics == general.diagnostics)
+    }
+
     @Test(arguments: plans)
     func quickRulesChangeNoDiagnostic(_ text: String) {
         let bytes = Array(text.utf8)

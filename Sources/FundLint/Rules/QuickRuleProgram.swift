@@ -189,8 +189,14 @@ final class QuickRuleProgram: Sendable {
 }
 
 /// The quick program of a checker's pack, compiled for the checker's second plan that
-/// passed its schema: a run of one plan (an editor's check on save) never pays for it.
+/// passed its schema, or for a first plan large enough that compiling costs next to
+/// nothing beside it: a run of one plan of usual size (an editor's check on save) never
+/// pays for it.
 final class QuickRuleCache: Sendable {
+    /// From this many nodes, a plan is worth compiling the quick program for on its own
+    /// (about 1 M instructions, against about 100 M to check such a plan).
+    static let largePlanNodes = 1 << 16
+
     private enum State {
         case unused
         case seenOne
@@ -199,14 +205,14 @@ final class QuickRuleCache: Sendable {
 
     private let state = Mutex<State>(.unused)
 
-    /// The program, once a plan before this one has asked.
-    func program(for pack: RulePack) -> QuickRuleProgram? {
+    /// The program, once a plan before this one has asked, or at once for a `large` plan.
+    func program(for pack: RulePack, large: Bool) -> QuickRuleProgram? {
         state.withLock { state in
             switch state {
-            case .unused:
+            case .unused where !large:
                 state = .seenOne
                 return nil
-            case .seenOne:
+            case .unused, .seenOne:
                 let program = QuickRuleProgram(pack: pack)
                 state = .compiled(program)
                 return program
