@@ -585,22 +585,11 @@ struct QuickRuleCompiler {
 
     /// `sum(list.map(x, x.field))` over a plan list of mappings, from the field tables.
     private static func sumOfField(_ list: @escaping QuickCode, itemSchema: SchemaNode, index: Int) -> QuickCode {
-        let table = Self.identity(itemSchema)
-        return { frame, document in
-            let node = list(frame, document)
-            guard let listNode = Int32(exactly: node), listNode >= 0, Int(listNode) < document.nodeCount else {
-                return frame.bail()
-            }
-            var total: Int64 = 0
-            for position in 0..<document.childCount(NodeID(listNode)) {
-                let item = Int64(document.item(NodeID(listNode), at: position).index)
-                guard let slot = frame.slot(item, schema: table, index: index), frame.fields.entries[slot].key.index >= 0,
-                      case .int(let amount) = frame.fields.values[slot] else { return frame.bail() }
-                let (next, overflow) = total.addingReportingOverflow(amount)
-                if overflow { return frame.bail() }
-                total = next
-            }
-            return total
+        { frame, document in
+            guard let node = Int32(exactly: list(frame, document)),
+                  let total = frame.fields.sum(ofSlot: index, itemsOf: NodeID(node), in: document, itemSchema: itemSchema),
+                  let word = Int64(exactly: total) else { return frame.bail() }
+            return word
         }
     }
 

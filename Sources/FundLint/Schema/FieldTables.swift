@@ -131,6 +131,26 @@ final class FieldTables {
         return start
     }
 
+    /// The sum of the whole numbers in the slot at `index` of the tables of the items of the
+    /// list `list`, each table made for `itemSchema` (the tables of a plan that passed its
+    /// schema, where each item is its own mapping): read without values or origins. `nil`
+    /// when an item has no such table, or no whole number in that slot, or the sum does not
+    /// fit: then it is worked out item by item.
+    func sum(ofSlot index: Int, itemsOf list: NodeID, in document: YAMLDocument, itemSchema: SchemaNode) -> Int128? {
+        guard list.index >= 0, Int(list.index) < document.nodeCount else { return nil }
+        let schema = Unmanaged.passUnretained(itemSchema).toOpaque()
+        var total: Int128 = 0
+        for position in 0..<document.childCount(list) {
+            guard let table = table(of: document.item(list, at: position)), tables[table].schema == schema else { return nil }
+            let slot = Int(tables[table].start) + index
+            guard entries[slot].key.index >= 0, case .int(let amount) = values[slot] else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
+            if overflow { return nil }
+            total = sum
+        }
+        return total
+    }
+
     /// Makes `entries` and `values` at least `count` long. Kept out of line: once the
     /// arrays have grown to a plan's size, later plans of that size never come here.
     @inline(never)

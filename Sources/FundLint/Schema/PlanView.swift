@@ -157,19 +157,8 @@ final class PlanView {
         guard passedSchema, let itemSchema = list.schema.takeUnretainedValue().items, itemSchema.kind == .object else {
             return nil
         }
-        guard let index = itemSchema.propertyIndex(name, expectedAt: position) else { return nil }
-        let schemaPointer = Unmanaged.passUnretained(itemSchema).toOpaque()
-        var total: Int128 = 0
-        for position in 0..<document.childCount(list.node) {
-            // A plan that passed has no aliases: each item is its own mapping, with its table.
-            guard let table = fields.table(of: document.item(list.node, at: position)),
-                  fields.tables[table].schema == schemaPointer else { return nil }
-            let slot = Int(fields.tables[table].start) + index
-            guard fields.entries[slot].key.index >= 0, case .int(let amount) = fields.values[slot] else { return nil }
-            let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
-            if overflow { return .unknown }
-            total = sum
-        }
+        guard let index = itemSchema.propertyIndex(name, expectedAt: position),
+              let total = fields.sum(ofSlot: index, itemsOf: list.node, in: document, itemSchema: itemSchema) else { return nil }
         return Value(.int(total))
     }
 
