@@ -144,7 +144,9 @@ struct TreeBuilder {
             rangeEnd = document.nodes[Int(last)].range.end
         }
         document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
-        try checkTag(document.tag(NodeID(open.node)), node: open.node)
+        // Nearly every collection has no tag: its text is then not read (reading it takes
+        // and gives back a reference to the document's strings).
+        if document.nodes[node].tag >= 0 { try checkTag(document.tag(NodeID(open.node)), node: open.node) }
         if document.nodes[node].kind == .mapping {
             try resolveMapping(open.node)
         }

@@ -50,6 +50,10 @@ final class QuickRuleProgram: Sendable {
     /// By the index of the pack's rule; `nil` for a rule that did not compile (or is not
     /// run per plan).
     let entries: [Entry?]
+    /// ``entries`` and ``portfolioEntries`` as each plan reads them: unowned (the arrays
+    /// above own them), so fetching a rule's entry takes and gives back no reference.
+    private let checkedEntries: [Unmanaged<Entry>?]
+    private let checkedPortfolioEntries: [Unmanaged<PortfolioEntry>?]
     /// By the index of the pack's portfolio rule; `nil` for one that did not compile.
     let portfolioEntries: [PortfolioEntry?]
     let localSlots: Int
@@ -63,7 +67,9 @@ final class QuickRuleProgram: Sendable {
             guard rule.isPerPlan else { return nil }
             return Self.compile(rule, with: &compiler)
         }
+        checkedEntries = entries.map { $0.map(Unmanaged.passUnretained) }
         portfolioEntries = pack.portfolioRules.map { Self.compile($0, with: &compiler) }
+        checkedPortfolioEntries = portfolioEntries.map { $0.map(Unmanaged.passUnretained) }
         for table in compiler.allTables { table.finish(pool: compiler.pool) }
         localSlots = pack.localSlots
         sharedSlots = pack.sharedSlots
@@ -137,7 +143,11 @@ final class QuickRuleProgram: Sendable {
 
     /// What the portfolio rule at `index` keeps of the frame's plan.
     func portfolioFacts(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame) -> PortfolioVerdict {
-        guard index < portfolioEntries.count, let entry = portfolioEntries[index] else { return .undecided }
+        guard index < checkedPortfolioEntries.count, let entry = checkedPortfolioEntries[index] else { return .undecided }
+        return entry._withUnsafeGuaranteedRef { portfolioFacts($0, on: document, frame: frame) }
+    }
+
+    private func portfolioFacts(_ entry: PortfolioEntry, on document: YAMLDocument, frame: QuickRuleFrame) -> PortfolioVerdict {
         frame.beginRule()
         if let when = entry.when {
             let applies = when(frame, document)
@@ -162,7 +172,11 @@ final class QuickRuleProgram: Sendable {
     /// Whether the rule at `index` of the pack certainly does not fire on the frame's plan;
     /// `false` when it may, or when the rule has no quick form.
     func cannotFire(_ index: Int, on document: YAMLDocument, frame: QuickRuleFrame) -> Bool {
-        guard index < entries.count, let entry = entries[index] else { return false }
+        guard index < checkedEntries.count, let entry = checkedEntries[index] else { return false }
+        return entry._withUnsafeGuaranteedRef { cannotFire($0, on: document, frame: frame) }
+    }
+
+    private func cannotFire(_ entry: Entry, on document: YAMLDocument, frame: QuickRuleFrame) -> Bool {
         frame.beginRule()
         guard let forEach = entry.forEach else { return Self.holds(entry, frame, document) }
         let list = forEach.list(frame, document)

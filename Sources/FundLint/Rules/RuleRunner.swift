@@ -15,9 +15,15 @@ struct RuleRunner {
     /// locals of each), clearing its locals between them. With `quick` (the pack's quick
     /// program and a frame on this plan), a rule it says does not fire is not run.
     func run(_ rules: [Rule], on evaluator: inout Evaluator, quick: (QuickRuleProgram, QuickRuleFrame)? = nil) {
-        let program = quick?.0, frame = quick?.1
-        for (index, rule) in rules.enumerated() where rule.isPerPlan {
-            if let program, let frame, program.cannotFire(index, on: plan.document, frame: frame) { continue }
+        // Read once, and the program and frame used in place: a copy of either at each rule
+        // is a retain and a release (of the document, one for each of its arrays).
+        let document = plan.document
+        for index in rules.indices {
+            // The quick program has forms only for per-plan rules. A rule it rules out is not
+            // read at all.
+            if quick.map({ $0.0.cannotFire(index, on: document, frame: $0.1) }) == true { continue }
+            let rule = rules[index]
+            guard rule.isPerPlan else { continue }
             evaluator.clearLocals(rule.slots)
             if let forEach = rule.forEach {
                 let list = evaluator.evaluate(forEach.list)

@@ -71,10 +71,14 @@ enum ScalarTyping {
             let length = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             if length < minLength { return .failure(.tooShort(minimum: minLength, length: length)) }
         }
-        if let enumeration = schema.enumeration, !enumeration.contains(utf8: bytes, text: text) {
+        // Read through the node's unowned references: the node, which the caller holds, owns both.
+        if let enumeration = schema.checkedEnumeration,
+           !enumeration._withUnsafeGuaranteedRef({ $0.contains(utf8: bytes, text: text) }) {
             return .failure(.notInEnumeration)
         }
-        if let pattern = schema.pattern, !pattern.matches(utf8: bytes, text: text) { return .failure(.noPatternMatch) }
+        if let pattern = schema.checkedPattern, !pattern._withUnsafeGuaranteedRef({ $0.matches(utf8: bytes, text: text) }) {
+            return .failure(.noPatternMatch)
+        }
         return .success(nil)
     }
 }

@@ -71,10 +71,18 @@ final class SchemaNode: @unchecked Sendable {
     @exclusivity(unchecked) var minimum: Int128?
     @exclusivity(unchecked) var maximum: Int128?
     @exclusivity(unchecked) var minLength: Int?
-    @exclusivity(unchecked) var pattern: PackPattern?
+    @exclusivity(unchecked) var pattern: PackPattern? {
+        didSet { checkedPattern = pattern.map(Unmanaged.passUnretained) }
+    }
     /// What a text matching ``pattern`` is, for messages: `an email address (like name@example.org)`.
     @exclusivity(unchecked) var patternName: String?
-    @exclusivity(unchecked) var enumeration: Enumeration?
+    @exclusivity(unchecked) var enumeration: Enumeration? {
+        didSet { checkedEnumeration = enumeration.map(Unmanaged.passUnretained) }
+    }
+    /// ``pattern`` and ``enumeration`` as each scalar's check reads them: unowned references
+    /// (the node owns the objects), so a check takes and gives back no reference to either.
+    @exclusivity(unchecked) private(set) var checkedPattern: Unmanaged<PackPattern>?
+    @exclusivity(unchecked) private(set) var checkedEnumeration: Unmanaged<Enumeration>?
     @exclusivity(unchecked) var defaultValue: Value.Kind?
     @exclusivity(unchecked) var defaultText: String?
     /// For the plan's `fund` key: the value must be the active pack's id.
