@@ -77,4 +77,11 @@ struct NodeRecord: Sendable, Equatable {
         get { packedRange.range }
         set { packedRange = PackedRange(newValue) }
     }
+
+    /// Where the node ends, read or set without the start (a collection's end is set when
+    /// it closes).
+    var rangeEnd: SourceLocation {
+        get { packedRange.end }
+        set { packedRange.end = newValue }
+    }
 }

@@ -31,6 +31,15 @@ public struct PackedRange: Sendable, Hashable {
     }
 
     /// The range.
+    /// Where the range ends, read or set alone (setting it keeps the start as it is).
+    public var end: SourceLocation {
+        get { SourceLocation(line: Int(endLine), column: Int(endColumn)) }
+        set {
+            endLine = UInt32(clamping: newValue.line)
+            endColumn = UInt32(clamping: newValue.column)
+        }
+    }
+
     public var range: SourceRange {
         SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
                     end: SourceLocation(line: Int(endLine), column: Int(endColumn)))

@@ -141,9 +141,9 @@ struct TreeBuilder {
         var rangeEnd = end
         if open.isBlock, count > 0, let last = document.children.last {
             // A block collection ends where its last child ends, not at the next token.
-            rangeEnd = document.nodes[Int(last)].range.end
+            rangeEnd = document.nodes[Int(last)].rangeEnd
         }
-        document.nodes[node].range = SourceRange(start: document.nodes[node].range.start, end: rangeEnd)
+        document.nodes[node].rangeEnd = rangeEnd
         // Nearly every collection has no tag: its text is then not read (reading it takes
         // and gives back a reference to the document's strings).
         if document.nodes[node].tag >= 0 { try checkTag(document.tag(NodeID(open.node)), node: open.node) }

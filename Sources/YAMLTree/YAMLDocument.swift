@@ -59,7 +59,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// Where the scalar's text lies in `scalarBytes`; `nil` for other kinds.
-    @inlinable
+    @inlinable @inline(__always)
     func scalarSpan(_ id: NodeID) -> Range<Int>? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
@@ -103,7 +103,7 @@ public struct YAMLDocument: Sendable, Equatable {
     }
 
     /// How the scalar was written; `nil` for other kinds.
-    @inlinable
+    @inlinable @inline(__always)
     public func scalarStyle(_ id: NodeID) -> ScalarStyle? {
         let record = nodes[Int(id.index)]
         return record.kind == .scalar ? ScalarStyle(rawValue: record.style) : nil
@@ -195,7 +195,20 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// Whether the node is a null: a plain, untagged `~`, `null`, `Null`, `NULL` or nothing,
     /// or any scalar tagged `!!null`.
+    @inlinable
     public func isNull(_ id: NodeID) -> Bool {
+        // Inline, the usual answer: a collection, or an untagged scalar quoted or longer
+        // than `null`, is not a null.
+        let record = nodes[Int(id.index)]
+        if record.kind != .scalar || (record.tag < 0 && (record.style != ScalarStyle.plain.rawValue || record.count > 4)) {
+            return false
+        }
+        return isNullScalar(id)
+    }
+
+    /// ``isNull(_:)`` for a scalar that is tagged, or plain and at most four bytes long.
+    @usableFromInline
+    func isNullScalar(_ id: NodeID) -> Bool {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
         if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.null }

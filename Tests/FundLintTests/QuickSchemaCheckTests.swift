@@ -137,9 +137,10 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     }
 
     private static func sameTables(_ a: FieldTables, _ b: FieldTables) -> Bool {
-        guard a.tables.count == b.tables.count, a.slotCount == b.slotCount,
-              a.entries.prefix(a.slotCount) == b.entries.prefix(b.slotCount),
-              a.values.prefix(a.slotCount) == b.values.prefix(b.slotCount) else { return false }
-        return !zip(a.tables, b.tables).contains { $0.start != $1.start || $0.schema != $1.schema }
+        guard a.tables.count == b.tables.count, a.slotCount == b.slotCount else { return false }
+        for slot in 0..<a.slotCount where a.entries[slot] != b.entries[slot] || a.values[slot] != b.values[slot] {
+            return false
+        }
+        return !(0..<a.tables.count).contains { a.tables[$0].start != b.tables[$0].start || a.tables[$0].schema != b.tables[$0].schema }
     }
 }

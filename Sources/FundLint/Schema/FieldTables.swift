@@ -27,16 +27,6 @@ final class FieldTables {
         case date(Day)
         case bool(Bool)
 
-        /// `kind` as kept, if it is a number, date or truth value.
-        init(_ kind: Value.Kind) {
-            switch kind {
-            case .int(let value): self = Int64(exactly: value).map { .int($0) } ?? .none
-            case .date(let day): self = .date(day)
-            case .bool(let value): self = .bool(value)
-            default: self = .none
-            }
-        }
-
         /// The value's kind; `nil` for ``none``.
         var kind: Value.Kind? {
             switch self {
@@ -50,15 +40,15 @@ final class FieldTables {
 
     /// For each node, its table in ``tables``, or -1: four bytes a node, where a table
     /// for every node (scalars included) took sixteen.
-    @exclusivity(unchecked) private var tableOf: [Int32]
+    private let tableOf = SlotBuffer<Int32>()
     /// The tables made, in the order they were.
-    @exclusivity(unchecked) var tables: [Table] = []
+    let tables = SlotBuffer<Table>()
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1. Only the first ``slotCount`` belong to the plan.
-    @exclusivity(unchecked) var entries: [MappingEntry] = []
+    let entries = SlotBuffer<MappingEntry>()
     /// What the validator typed in each slot (rules give a value its origin as they read it);
     /// only the first ``slotCount`` belong to the plan.
-    @exclusivity(unchecked) var values: [Typed] = []
+    let values = SlotBuffer<Typed>()
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     /// Nodes of the plan: `tableOf` may be longer (kept from a larger plan), and is read
@@ -69,7 +59,6 @@ final class FieldTables {
     private(set) var slotCount = 0
 
     init(nodeCount: Int) {
-        tableOf = []
         prepare(nodeCount: nodeCount)
     }
 
@@ -77,15 +66,15 @@ final class FieldTables {
     /// had: one set of tables serves one plan after another.
     func prepare(nodeCount: Int) {
         self.nodeCount = max(nodeCount, 0)
-        if tableOf.count < self.nodeCount { tableOf = Array(repeating: -1, count: self.nodeCount) }
-        tableOf.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[..<self.nodeCount]).update(repeating: -1) }
-        tables.removeAll(keepingCapacity: true)
+        if tableOf.count < self.nodeCount { tableOf.append(repeating: -1, count: self.nodeCount - tableOf.count) }
+        tableOf.fill(0..<self.nodeCount, with: -1)
+        tables.removeAll()
         slotCount = 0
         // About one collection in eight nodes; more grows the array.
-        tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
+        tables.reserve(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
-        entries.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
-        values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
+        entries.reserve(max(64, min(nodeCount, 1 << 24)))
+        values.reserve(max(64, min(nodeCount, 1 << 24)))
     }
 
     /// Empties the tables, keeping their room: for the validator to fill again after a
@@ -121,12 +110,8 @@ final class FieldTables {
         let end = start + schema.properties.count
         if entries.count < end { growSlots(to: end) }
         // Written in place: a slot kept from an earlier plan is overwritten, not appended.
-        entries.withUnsafeMutableBufferPointer { slots in
-            for slot in start..<end { slots[slot] = Self.noEntry }
-        }
-        values.withUnsafeMutableBufferPointer { slots in
-            for slot in start..<end { slots[slot] = .none }
-        }
+        entries.fill(start..<end, with: Self.noEntry)
+        values.fill(start..<end, with: .none)
         slotCount = end
         return start
     }
@@ -155,7 +140,7 @@ final class FieldTables {
     /// arrays have grown to a plan's size, later plans of that size never come here.
     @inline(never)
     private func growSlots(to count: Int) {
-        entries.append(contentsOf: repeatElement(Self.noEntry, count: count - entries.count))
-        values.append(contentsOf: repeatElement(.none, count: count - values.count))
+        entries.append(repeating: Self.noEntry, count: count - entries.count)
+        values.append(repeating: .none, count: count - values.count)
     }
 }

@@ -132,9 +132,9 @@ struct PlanValidator {
                 return false
             }
             switch typed {
-            case .success(let kind):
+            case .success(let typed):
                 // Text the schema puts no condition on is made only if a rule reads it.
-                if let slot, let kind { fields.values[slot] = FieldTables.Typed(kind) }
+                if let slot, typed != .none { fields.values[slot] = typed }
                 return true
             case .failure(let problem):
                 guard reportedScalars.insert(node.index).inserted else { return false }

@@ -63,8 +63,8 @@ struct QuickSchemaCheck {
             let checked = document.withScalarUTF8(node) { utf8 in
                 ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
-            guard case .success(let kind) = checked else { return false }
-            if slot >= 0, let kind { fields.values[slot] = FieldTables.Typed(kind) }
+            guard case .success(let typed) = checked else { return false }
+            if slot >= 0, typed != .none { fields.values[slot] = typed }
             return true
         }
     }

@@ -28,22 +28,26 @@ enum ScalarTyping {
     /// value is text (numbers and dates are read from bytes).
     static func type(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
                      text: () -> String) -> Result<Value.Kind, ScalarProblem> {
-        check(utf8: bytes, plain: plain, schema: schema, text: text).map { $0 ?? .string(text()) }
+        check(utf8: bytes, plain: plain, schema: schema, text: text).map { $0.kind ?? .string(text()) }
     }
 
     /// Checks the scalar whose UTF-8 is `bytes` as ``type(utf8:plain:schema:text:)`` types
-    /// it, but leaves text unmade: `nil` stands for text that passes its conditions.
+    /// it, and gives what it types to as the field tables keep it: ``FieldTables/Typed/none``
+    /// stands for text that passes its conditions, left unmade. (A plain value of a few
+    /// bytes: the validators keep it without copying a `Value.Kind`.)
     static func check(utf8 bytes: UnsafeBufferPointer<UInt8>, plain: Bool, schema: SchemaNode,
-                      text: () -> String) -> Result<Value.Kind?, ScalarProblem> {
+                      text: () -> String) -> Result<FieldTables.Typed, ScalarProblem> {
         switch schema.kind {
         case .integer:
             guard plain, IntegerText.isInteger(bytes) else {
                 return .failure(.notInteger(quoted: !plain && IntegerText.isInteger(bytes)))
             }
-            guard let number = IntegerText.parse(bytes) else { return .failure(.beyondInt64) }
+            guard let number = IntegerText.parse(bytes), let value = Int64(exactly: number) else {
+                return .failure(.beyondInt64)
+            }
             if let minimum = schema.minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
             if let maximum = schema.maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
-            return .success(.int(number))
+            return .success(.int(value))
         case .boolean:
             guard plain else { return .failure(.notBoolean) }
             for (word, value) in booleans where ByteText.equal(bytes, word) { return .success(.bool(value)) }
@@ -63,9 +67,9 @@ enum ScalarTyping {
     }
 
     /// Checks text against the schema's length, enumeration and pattern on its bytes; the
-    /// text itself is left unmade (`nil`).
+    /// text itself is left unmade (``FieldTables/Typed/none``).
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String,
-                               schema: SchemaNode) -> Result<Value.Kind?, ScalarProblem> {
+                               schema: SchemaNode) -> Result<FieldTables.Typed, ScalarProblem> {
         if let minLength = schema.minLength, bytes.count / 4 < minLength {
             // Unicode scalars: the bytes that do not continue a scalar.
             let length = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
@@ -79,6 +83,6 @@ enum ScalarTyping {
         if let pattern = schema.checkedPattern, !pattern._withUnsafeGuaranteedRef({ $0.matches(utf8: bytes, text: text) }) {
             return .failure(.noPatternMatch)
         }
-        return .success(nil)
+        return .success(.none)
     }
 }
