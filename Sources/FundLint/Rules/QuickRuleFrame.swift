@@ -19,12 +19,14 @@ final class QuickRuleFrame {
     /// Values kept by slot, each with the stamp it was computed under: one computed under
     /// an older stamp is computed again.
     struct StampedSlots {
-        private var values: [Int64]
-        private var stamps: [UInt32]
+        // Plain memory: a kept value is two writes in place, with no check that the
+        // storage is shared.
+        private let values = SlotBuffer<Int64>()
+        private let stamps = SlotBuffer<UInt32>()
 
         init(count: Int) {
-            values = Array(repeating: 0, count: count)
-            stamps = Array(repeating: 0, count: count)
+            values.append(repeating: 0, count: count)
+            stamps.append(repeating: 0, count: count)
         }
 
         /// The value in `slot`, if it was computed under `stamp`.
@@ -33,15 +35,15 @@ final class QuickRuleFrame {
         }
 
         /// Keeps `value` in `slot` (if there is one) as computed under `stamp`.
-        mutating func keep(_ value: Int64, in slot: Int, at stamp: UInt32) {
+        func keep(_ value: Int64, in slot: Int, at stamp: UInt32) {
             guard slot >= 0, slot < stamps.count else { return }
             values[slot] = value
             stamps[slot] = stamp
         }
 
         /// Forgets every value, for stamps to start again.
-        mutating func forgetAll() {
-            stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        func forgetAll() {
+            stamps.fill(0..<stamps.count, with: 0)
         }
     }
 

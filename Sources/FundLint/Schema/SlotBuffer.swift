@@ -1,8 +1,8 @@
-/// Plain memory for one of ``FieldTables``' arrays. Elements are written and read in
-/// place, without the check an array makes before each write that no one else shares its
-/// storage (a plan's tables belong to one thread, and nothing else holds them); a plan
-/// makes a few hundred such writes, the quick schema check most of them. Indices are
-/// checked as an array checks them.
+/// Plain memory for the arrays a plan's check writes most: ``FieldTables``' slots and the
+/// values quick rules keep. Elements are written and read in place, without the check an
+/// array makes before each write that no one else shares its storage (a plan's tables and
+/// frame belong to one thread, and nothing else holds them); a plan makes a few hundred
+/// such writes. Indices are checked as an array checks them.
 final class SlotBuffer<Element> {
     // Written only by this buffer's methods, on the thread that owns the tables: dynamic
     // exclusivity checks on each access would only cost time.
