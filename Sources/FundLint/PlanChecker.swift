@@ -128,7 +128,7 @@ public struct PlanChecker: Sendable {
         // validator walks the others (again, from empty tables), to say what is wrong.
         var passed = false
         if document.isSimple {
-            passed = QuickSchemaCheck(document: document, fields: fields).passes(root: pack.schema)
+            passed = QuickSchemaCheck(fields: fields).passes(document, root: pack.schema)
             if !passed { fields.reset() }
         }
         if !passed {
@@ -147,7 +147,9 @@ public struct PlanChecker: Sendable {
         let quick = passed && options.quickRules ? scratch.quickRules(from: quickRules, pack: pack, nodeCount: document.nodeCount) : nil
         RuleRunner(file: path, document: index, documentStart: document.start, plan: plan, sink: sink)
             .run(pack.rules, on: &evaluator, quick: quick)
-        let facts = pack.portfolioRules.indices.map { portfolioFacts($0, plan: plan, evaluator: &evaluator, quick: quick) }
+        let facts = pack.portfolioRules.indices.map {
+            portfolioFacts($0, plan: plan, document: document, evaluator: &evaluator, quick: quick)
+        }
         evaluator.giveBack(to: &scratch.evaluator)
         return (facts, plan)
     }
@@ -172,13 +174,15 @@ public struct PlanChecker: Sendable {
     /// Reduces a plan to what the portfolio rule at `index` needs; `nil` when the rule does
     /// not apply or a value it needs is unknown. With `quick`, what it keeps is worked out
     /// in words where it can be, and the general way only where the rule points.
-    private func portfolioFacts(_ index: Int, plan: PlanView, evaluator: inout Evaluator,
+    /// `document` is the plan's (given, not read from `plan`: a copy read from the view
+    /// would retain and release each of its arrays, for each portfolio rule).
+    private func portfolioFacts(_ index: Int, plan: PlanView, document: YAMLDocument, evaluator: inout Evaluator,
                                 quick: (QuickRuleProgram, QuickRuleFrame)?) -> PortfolioFacts? {
         let rule = pack.portfolioRules[index]
         let origins = plan.origins
         evaluator.clearLocals(rule.planSlots)
-        if let quick {
-            switch quick.0.portfolioFacts(index, on: plan.document, frame: quick.1) {
+        if let verdict = quick.map({ $0.0.portfolioFacts(index, on: document, frame: $0.1) }) {
+            switch verdict {
             case .notApplicable:
                 return nil
             case .undecided:

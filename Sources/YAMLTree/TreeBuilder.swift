@@ -212,7 +212,11 @@ struct TreeBuilder {
             document.nodes = document.nodes.withUnsafeBufferPointer { Array($0) }
             document.children = document.children.withUnsafeBufferPointer { Array($0) }
         }
-        return document
+        // Moved out, not copied: a copy would retain each of its arrays, and the builder
+        // release them again when it goes.
+        var taken = YAMLDocument(start: document.start)
+        swap(&taken, &document)
+        return taken
     }
 
     // MARK: helpers

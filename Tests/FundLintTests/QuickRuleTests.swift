@@ -72,8 +72,7 @@ import YAMLTree
         let pack = TestPacks.lipf
         for (change, text) in zip(Self.changes, Self.changedPlans) {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
-            let passed = QuickSchemaCheck(document: document, fields: FieldTables(nodeCount: document.nodeCount))
-                .passes(root: pack.schema)
+            let passed = QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema)
             #expect(passed, "\(change)")
         }
     }
@@ -92,7 +91,7 @@ import YAMLTree
         let text = Array(Self.base.utf8)
         let document = try #require(YAMLParser.parse(text).documents.first)
         let fields = FieldTables(nodeCount: document.nodeCount)
-        #expect(QuickSchemaCheck(document: document, fields: fields).passes(root: pack.schema))
+        #expect(QuickSchemaCheck(fields: fields).passes(document, root: pack.schema))
         let program = QuickRuleProgram(pack: pack)
         let frame = QuickRuleFrame(program: program, fields: fields)
         frame.begin()
@@ -111,7 +110,7 @@ import YAMLTree
             let bytes = Array(text.utf8)
             let document = try #require(YAMLParser.parse(bytes).documents.first)
             let fields = FieldTables(nodeCount: document.nodeCount)
-            #expect(QuickSchemaCheck(document: document, fields: fields).passes(root: pack.schema))
+            #expect(QuickSchemaCheck(fields: fields).passes(document, root: pack.schema))
             let frame = QuickRuleFrame(program: program, fields: fields)
             frame.begin()
             let fired = Set(general.check(bytes, path: "plan.yaml").diagnostics.map(\.rule))
@@ -268,7 +267,7 @@ import YAMLTree
         var passed = 0
         for text in Self.plans.dropLast() {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
-            if QuickSchemaCheck(document: document, fields: FieldTables(nodeCount: document.nodeCount)).passes(root: pack.schema) {
+            if QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema) {
                 passed += 1
             }
         }

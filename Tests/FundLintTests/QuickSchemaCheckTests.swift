@@ -98,8 +98,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         for (position, text) in ([Self.base] + Self.brokenPlans).enumerated() {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
             #expect(document.isSimple)
-            let passed = QuickSchemaCheck(document: document, fields: FieldTables(nodeCount: document.nodeCount))
-                .passes(root: pack.schema)
+            let passed = QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema)
             #expect(passed == (position == 0), "\(position == 0 ? "the base" : "\(Self.mistakes[position - 1])")")
         }
     }
@@ -118,7 +117,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         // The checker asks the quick check only about simple documents.
         guard document.isSimple else { return }
         let checked = FieldTables(nodeCount: document.nodeCount)
-        let passed = QuickSchemaCheck(document: document, fields: checked).passes(root: pack.schema)
+        let passed = QuickSchemaCheck(fields: checked).passes(document, root: pack.schema)
         #expect(passed == silent, "\(sink.diagnostics.map(\.message))")
         if passed {
             #expect(Self.sameTables(checked, validated))

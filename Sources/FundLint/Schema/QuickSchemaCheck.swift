@@ -14,18 +14,19 @@ import YAMLTree
 /// none is refused for its tag). Its recursion follows the schema into the document, as the
 /// validator's does, so the tree's nesting limit bounds its depth.
 struct QuickSchemaCheck {
-    let document: YAMLDocument
     let fields: FieldTables
 
-    /// Whether the document's root passes `schema` (the plan's).
-    func passes(root schema: SchemaNode) -> Bool {
+    /// Whether the root of `document` passes `schema` (the plan's). The document is passed
+    /// down the walk, not kept: a copy kept here would retain and release each of its
+    /// arrays.
+    func passes(_ document: YAMLDocument, root schema: SchemaNode) -> Bool {
         guard let root = document.root else { return false }
-        return passes(root, schema: schema, slot: -1)
+        return passes(root, schema: schema, slot: -1, in: document)
     }
 
     /// Whether `node` passes `schema`; a scalar that types to more than text is kept in the
     /// field table's `slot`, when there is one.
-    private func passes(_ node: NodeID, schema: SchemaNode, slot: Int) -> Bool {
+    private func passes(_ node: NodeID, schema: SchemaNode, slot: Int, in document: YAMLDocument) -> Bool {
         switch schema.kind {
         case .object:
             guard document.kind(node) == .mapping, let start = fields.begin(node, schema: schema) else { return false }
@@ -42,7 +43,7 @@ struct QuickSchemaCheck {
                 fields.entries[start + index] = entry
                 present |= 1 << UInt64(index)
                 let passed = schema.propertySchema(at: index)._withUnsafeGuaranteedRef {
-                    passes(entry.value, schema: $0, slot: start + index)
+                    passes(entry.value, schema: $0, slot: start + index, in: document)
                 }
                 guard passed else { return false }
             }
@@ -55,7 +56,7 @@ struct QuickSchemaCheck {
             guard let itemSchema = schema.items else { return true }
             for position in 0..<count {
                 let item = document.item(node, at: position)
-                guard !document.isNull(item), passes(item, schema: itemSchema, slot: -1) else { return false }
+                guard !document.isNull(item), passes(item, schema: itemSchema, slot: -1, in: document) else { return false }
             }
             return true
         case .string, .date, .financialYear, .integer, .boolean:
