@@ -109,6 +109,14 @@ public struct YAMLDocument: Sendable, Equatable {
         return record.kind == .scalar ? ScalarStyle(rawValue: record.style) : nil
     }
 
+    /// Whether the node is a scalar written plain: ``scalarStyle(_:)`` `== .plain`, read
+    /// without making the style.
+    @inlinable @inline(__always)
+    public func isPlainScalar(_ id: NodeID) -> Bool {
+        let record = nodes[Int(id.index)]
+        return record.kind == .scalar && record.style == ScalarStyle.plain.rawValue
+    }
+
     /// Whether a collection was written in flow style (`[...]`, `{...}`).
     public func isFlow(_ id: NodeID) -> Bool {
         let record = nodes[Int(id.index)]

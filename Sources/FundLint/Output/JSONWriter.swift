@@ -18,8 +18,14 @@ public struct JSONWriter: Sendable {
         try bytes.withUnsafeBufferPointer(body)
     }
 
-    /// Appends raw JSON text (punctuation, pre-formatted numbers).
-    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Appends raw JSON text written in the code (punctuation, constant parts), copied
+    /// from the binary's own bytes.
+    public mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends raw JSON text made at run time (a number already formatted).
+    public mutating func raw(formatted text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// Appends a JSON string literal.
     public mutating func string(_ value: String) {

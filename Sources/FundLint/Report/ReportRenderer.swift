@@ -85,8 +85,8 @@ public struct ReportRenderer {
             json.key("passing"); json.int(group.passing); json.raw(",")
             json.key("requested"); json.int(group.requested); json.raw(",")
             json.key("allocation"); if let allocation = group.allocation { json.int(allocation) } else { json.raw("null") }; json.raw(",")
-            json.key("share"); json.raw(group.share?.description ?? "null"); json.raw(",")
-            json.key("coInvestmentRatio"); json.raw(group.coInvestmentRatio?.description ?? "null")
+            json.key("share"); json.raw(formatted: group.share?.description ?? "null"); json.raw(",")
+            json.key("coInvestmentRatio"); json.raw(formatted: group.coInvestmentRatio?.description ?? "null")
             json.raw("}")
         }
         json.raw(report.groupRows.isEmpty ? "]," : "\n],")

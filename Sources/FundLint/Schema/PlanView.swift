@@ -52,7 +52,7 @@ final class PlanView {
     /// Whether a scalar is plain for typing: written without quotes and not tagged `!!str`.
     static func isPlain(_ node: NodeID, in document: YAMLDocument) -> Bool {
         // Most scalars have no tag: then the tag text is not compared.
-        document.scalarStyle(node) == .plain && document.tag(node).map { $0 != YAMLTags.string } ?? true
+        document.isPlainScalar(node) && document.tag(node).map { $0 != YAMLTags.string } ?? true
     }
 
     // MARK: reading

@@ -60,7 +60,7 @@ struct QuickSchemaCheck {
             }
             return true
         case .string, .date, .financialYear, .integer, .boolean:
-            let plain = document.scalarStyle(node) == .plain
+            let plain = document.isPlainScalar(node)
             let checked = document.withScalarUTF8(node) { utf8 in
                 ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
