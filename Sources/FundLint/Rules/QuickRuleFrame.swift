@@ -162,6 +162,15 @@ final class QuickRuleFrame {
     /// Whether two text words hold equal text (as `String`s compare).
     func textEqual(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Bool {
         if a >= 0, b >= 0 { return a == b }
+        // From the bytes: equal, or different ASCII (which has one way only of being written).
+        // Text beyond ASCII, or a word naming none, goes the way of ``textOrder``.
+        let fromBytes: Bool? = withText(a, pool: pool, document: document) { x in
+            withText(b, pool: pool, document: document) { y -> Bool? in
+                if ByteText.equal(x, y) { return true }
+                return QuickTextPool.isASCII(x) && QuickTextPool.isASCII(y) ? false : nil
+            } ?? nil
+        } ?? nil
+        if let fromBytes { return fromBytes }
         return textOrder(a, b, pool: pool, document: document) == 0
     }
 

@@ -48,9 +48,15 @@ final class SlotBuffer<Element> {
     }
 
     /// Writes `element` into every slot of `range` (slots already there).
+    @inline(__always)
     func fill(_ range: Range<Int>, with element: Element) {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "slots out of range")
-        (base + range.lowerBound).update(repeating: element, count: range.count)
+        // A plain loop: a table's few slots cost less than a call.
+        var slot = base + range.lowerBound
+        for _ in range {
+            slot.pointee = element
+            slot += 1
+        }
     }
 
     /// Empties the buffer, keeping its room.
