@@ -23,8 +23,8 @@ struct TreeBuilder {
     private let limits: YAMLLimits
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
-    /// The children of the collections still open (see ``IndexBuffer``).
-    private var pending: IndexBuffer
+    /// The children of the collections still open (see ``SlotBuffer``).
+    private var pending: SlotBuffer<Int32>
     /// The expanded size of each anchored node (the only nodes an alias can name): itself
     /// plus everything reachable, aliases and merges expanded.
     private var anchoredWeights: [Int32: Int] = [:]
@@ -55,7 +55,7 @@ struct TreeBuilder {
         swap(&document.scalarBytes, &storage.scalarBytes)
         swap(&stack, &storage.stack)
         // The storage's buffer, unless another storage shares it (a copy of this one).
-        pending = isKnownUniquelyReferenced(&storage.pending) ? storage.pending : IndexBuffer()
+        pending = isKnownUniquelyReferenced(&storage.pending) ? storage.pending : SlotBuffer<Int32>(capacity: 64)
         document.nodes.removeAll(keepingCapacity: true)
         document.children.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)

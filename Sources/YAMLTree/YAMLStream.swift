@@ -17,7 +17,7 @@ public struct TreeStorage: Sendable {
     var scalarBytes: [UInt8] = []
     /// The tree builder's own working storage: its open collections and their children.
     var stack: [TreeBuilder.OpenCollection] = []
-    var pending = IndexBuffer()
+    var pending = SlotBuffer<Int32>(capacity: 64)
 
     /// No arrays yet.
     public init() {}

@@ -53,8 +53,8 @@ import Testing
 
     /// The buffer of pending children keeps what is appended, in order, across growth, and
     /// gives back and drops a run from its end.
-    @Test func theIndexBufferKeepsItsIndicesInOrderAsItGrows() {
-        let buffer = IndexBuffer(capacity: 4)
+    @Test func theSlotBufferKeepsItsIndicesInOrderAsItGrows() {
+        let buffer = SlotBuffer<Int32>(capacity: 4)
         for index in 0..<1_000 { buffer.append(Int32(index)) }
         #expect(buffer.count == 1_000)
         #expect(buffer.capacity >= 1_000)

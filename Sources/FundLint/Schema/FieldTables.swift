@@ -71,10 +71,10 @@ final class FieldTables {
         tables.removeAll()
         slotCount = 0
         // About one collection in eight nodes; more grows the array.
-        tables.reserve(max(16, min(nodeCount, 1 << 24) / 4))
+        tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
-        entries.reserve(max(64, min(nodeCount, 1 << 24)))
-        values.reserve(max(64, min(nodeCount, 1 << 24)))
+        entries.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
+        values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
     }
 
     /// Empties the tables, keeping their room: for the validator to fill again after a
