@@ -50,8 +50,8 @@ final class QuickRuleProgram: Sendable {
     /// By the index of the pack's rule; `nil` for a rule that did not compile (or is not
     /// run per plan).
     let entries: [Entry?]
-    /// ``entries`` and ``portfolioEntries`` as each plan reads them: unowned (the arrays
-    /// above own them), so fetching a rule's entry takes and gives back no reference.
+    /// ``entries`` and ``portfolioEntries`` as each plan reads them: unowned (those two
+    /// arrays own them), so fetching a rule's entry takes and gives back no reference.
     private let checkedEntries: [Unmanaged<Entry>?]
     private let checkedPortfolioEntries: [Unmanaged<PortfolioEntry>?]
     /// By the index of the pack's portfolio rule; `nil` for one that did not compile.

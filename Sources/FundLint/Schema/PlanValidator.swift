@@ -132,9 +132,9 @@ struct PlanValidator {
                 return false
             }
             switch typed {
-            case .success(let typed):
+            case .success(let value):
                 // Text the schema puts no condition on is made only if a rule reads it.
-                if let slot, typed != .none { fields.values[slot] = typed }
+                if let slot, value != .none { fields.values[slot] = value }
                 return true
             case .failure(let problem):
                 guard reportedScalars.insert(node.index).inserted else { return false }
