@@ -188,26 +188,20 @@ public struct PlanChecker: Sendable {
             case .undecided:
                 break  // worked out the general way, below
             case .kept(let kept):
-                if let place = kept.at {
-                    // A plan that passed its schema has no aliases: no note says where a value came from.
-                    return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },
-                                          range: place.range, path: place.path, note: nil, lets: kept.lets.map { Value($0) })
-                }
-                let at = evaluator.evaluate(rule.at).origin
+                // A plan that passed its schema has no aliases: where the quick form found the
+                // place, no note says where a value came from.
+                let (range, path, note) = kept.at.map { ($0.range, $0.path, nil) }
+                    ?? place(of: evaluator.evaluate(rule.at).origin, in: origins)
                 return PortfolioFacts(key: kept.key, amount: kept.amount.map { Int128($0) }, limit: kept.limit.map { Int128($0) },
-                                      range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
-                                      path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
-                                      lets: kept.lets.map { Value($0) })
+                                      range: range, path: path, note: note, lets: kept.lets.map { Value($0) })
             }
         }
         if let when = rule.when {
             guard case .bool(true) = evaluator.evaluate(when).kind else { return nil }
         }
-        let at = evaluator.evaluate(rule.at).origin
+        let (range, path, note) = place(of: evaluator.evaluate(rule.at).origin, in: origins)
         // Facts outlive the plan: keep the values of `let`, not where they were written.
-        var facts = PortfolioFacts(key: nil, amount: nil, limit: nil,
-                                   range: at.map { origins.range($0) } ?? SourceRange(at: origins.document.start),
-                                   path: at.map { origins.path($0) } ?? "", note: at.flatMap { origins.note($0) },
+        var facts = PortfolioFacts(key: nil, amount: nil, limit: nil, range: range, path: path, note: note,
                                    lets: rule.lets.map {
                                        let value = evaluator.evaluate($0)
                                        return Value(evaluator.materialized(value).kind)
@@ -224,5 +218,12 @@ public struct PlanChecker: Sendable {
             facts.limit = cap
         }
         return facts
+    }
+
+    /// Where a portfolio rule's diagnostic points for a plan: the place `at` names (its
+    /// range, its path, and the note on an alias it came through), or the document's start.
+    private func place(of at: Origin?, in origins: OriginTable) -> (SourceRange, String, Diagnostic.Note?) {
+        guard let at else { return (SourceRange(at: origins.document.start), "", nil) }
+        return (origins.range(at), origins.path(at), origins.note(at))
     }
 }

@@ -48,10 +48,10 @@ final class QuickRuleFrame {
     }
 
     /// The values of `let`s; ``stamp`` changes for every rule and `each` item.
-    @exclusivity(unchecked) private var lets: StampedSlots
+    private let lets: StampedSlots
     private var stamp: UInt32 = 1
     /// The values of shared expressions; ``planStamp`` changes for every plan.
-    @exclusivity(unchecked) private var shared: StampedSlots
+    private let shared: StampedSlots
     private var planStamp: UInt32 = 1
 
     /// Lists' items: the program's constant lists first, then lists computed by the rule
@@ -109,18 +109,22 @@ final class QuickRuleFrame {
     /// The `let` in local `slot`: computed by `code` on first use for the rule (or item), then
     /// kept.
     func letValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
-        if let value = lets.value(slot, at: stamp) { return value }
-        let value = code(self, document)
-        if !bailed { lets.keep(value, in: slot, at: stamp) }
-        return value
+        keptValue(slot, in: lets, at: stamp, code, document)
     }
 
     /// The shared value in `slot`: computed by `code` on first use for the plan, then kept
     /// for every rule.
     func sharedValue(_ slot: Int, _ code: QuickCode, _ document: YAMLDocument) -> Int64 {
-        if let value = shared.value(slot, at: planStamp) { return value }
+        keptValue(slot, in: shared, at: planStamp, code, document)
+    }
+
+    /// The value in `slot` of `slots` if computed under `stamp`, else computed by `code` and
+    /// kept (unless it bailed).
+    private func keptValue(_ slot: Int, in slots: StampedSlots, at stamp: UInt32, _ code: QuickCode,
+                           _ document: YAMLDocument) -> Int64 {
+        if let value = slots.value(slot, at: stamp) { return value }
         let value = code(self, document)
-        if !bailed { shared.keep(value, in: slot, at: planStamp) }
+        if !bailed { slots.keep(value, in: slot, at: stamp) }
         return value
     }
 
@@ -162,30 +166,29 @@ final class QuickRuleFrame {
     /// Whether two text words hold equal text (as `String`s compare).
     func textEqual(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Bool {
         if a >= 0, b >= 0 { return a == b }
-        // From the bytes: equal, or different ASCII (which has one way only of being written).
-        // Text beyond ASCII, or a word naming none, goes the way of ``textOrder``.
-        let fromBytes: Bool? = withText(a, pool: pool, document: document) { x in
-            withText(b, pool: pool, document: document) { y -> Bool? in
-                if ByteText.equal(x, y) { return true }
-                return QuickTextPool.isASCII(x) && QuickTextPool.isASCII(y) ? false : nil
-            } ?? nil
-        } ?? nil
-        if let fromBytes { return fromBytes }
+        // Different ASCII texts need no order: either way they are not equal.
+        if let order = byteOrder(a, b, ordered: false, pool: pool, document: document), order < 2 { return order == 0 }
         return textOrder(a, b, pool: pool, document: document) == 0
+    }
+
+    /// From the bytes of two text words: 0 when they are equal; when both are ASCII (which
+    /// has one way only of being written), -1 or 1 as the first sorts before or after the
+    /// second (1 for either when not `ordered`); 2 when not both ASCII; `nil` when either
+    /// word names no text.
+    private func byteOrder(_ a: Int64, _ b: Int64, ordered: Bool, pool: QuickTextPool, document: YAMLDocument) -> Int? {
+        withText(a, pool: pool, document: document) { x in
+            withText(b, pool: pool, document: document) { y in
+                if ByteText.equal(x, y) { return 0 }
+                guard QuickTextPool.isASCII(x), QuickTextPool.isASCII(y) else { return 2 }
+                return ordered && x.lexicographicallyPrecedes(y) ? -1 : 1
+            }
+        } ?? nil
     }
 
     /// -1, 0 or 1 as the text of `a` sorts before, with or after that of `b` (as `String`s
     /// compare); sets ``bailed`` when either names no text.
     func textOrder(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Int {
-        // -1, 0 or 1 from the bytes; 2 when they are not both ASCII; `nil` when either
-        // word names no text.
-        let order: Int? = withText(a, pool: pool, document: document) { x in
-            withText(b, pool: pool, document: document) { y in
-                if ByteText.equal(x, y) { return 0 }
-                guard QuickTextPool.isASCII(x), QuickTextPool.isASCII(y) else { return 2 }
-                return x.lexicographicallyPrecedes(y) ? -1 : 1
-            }
-        } ?? nil
+        let order = byteOrder(a, b, ordered: true, pool: pool, document: document)
         if let order, order < 2 { return order }
         // Not ASCII: as strings, which compare canonically equivalent text as equal.
         if order != nil, let x = withText(a, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }),
