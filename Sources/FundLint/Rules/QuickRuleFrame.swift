@@ -150,9 +150,9 @@ final class QuickRuleFrame {
     /// The slot of the field at `index` of the mapping `node`, whose table must be the one
     /// made for `schema`; `nil` when there is none.
     func slot(_ node: Int64, schema: UInt, index: Int) -> Int? {
-        guard let node = Int32(exactly: node), let table = fields.table(of: NodeID(node)),
-              UInt(bitPattern: fields.tables[table].schema) == schema else { return nil }
-        return Int(fields.tables[table].start) + index
+        guard let node = Int32(exactly: node), let schema = UnsafeMutableRawPointer(bitPattern: schema),
+              let start = fields.start(of: NodeID(node), schema: schema) else { return nil }
+        return start + index
     }
 
     /// The UTF-8 of a text word, handed to `body`; `nil` when the word names no text.

@@ -99,6 +99,14 @@ final class FieldTables {
         return Int(tableOf[index])
     }
 
+    /// Where the table of `node` starts in ``entries`` and ``values``, when it was made for
+    /// the schema at `schema`; `nil` when the node has no table, or one made for another
+    /// schema.
+    func start(of node: NodeID, schema: UnsafeMutableRawPointer) -> Int? {
+        guard let table = table(of: node), tables[table].schema == schema else { return nil }
+        return Int(tables[table].start)
+    }
+
     /// Makes an empty table for the mapping `node` under `schema` and returns where it
     /// starts; `nil` when the node already has one (or is out of range).
     func begin(_ node: NodeID, schema: SchemaNode) -> Int? {
@@ -126,8 +134,8 @@ final class FieldTables {
         let schema = Unmanaged.passUnretained(itemSchema).toOpaque()
         var total: Int128 = 0
         for position in 0..<document.childCount(list) {
-            guard let table = table(of: document.item(list, at: position)), tables[table].schema == schema else { return nil }
-            let slot = Int(tables[table].start) + index
+            guard let start = start(of: document.item(list, at: position), schema: schema) else { return nil }
+            let slot = start + index
             guard entries[slot].key.index >= 0, case .int(let amount) = values[slot] else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
             if overflow { return nil }

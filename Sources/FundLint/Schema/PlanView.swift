@@ -88,13 +88,12 @@ final class PlanView {
     /// use; `nil` when the node's table was made for another schema (a node reached under
     /// two schemas through aliases is looked up directly for the second).
     private func tableStart(_ plan: PlanNode) -> Int? {
-        var found = fields.table(of: plan.node)
-        if found == nil, let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
+        if fields.table(of: plan.node) == nil,
+           let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0) }) {
             forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
-            found = fields.tables.count - 1
+            return start
         }
-        guard let table = found, fields.tables[table].schema == plan.schema.toOpaque() else { return nil }
-        return Int(fields.tables[table].start)
+        return fields.start(of: plan.node, schema: plan.schema.toOpaque())
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
