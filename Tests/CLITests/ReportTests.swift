@@ -85,6 +85,11 @@ import Testing
         #expect(html.contains("@media print"))
         #expect(html.contains("Greater Manchester: £72,000,000 requested of £50,000,000, oversubscribed"))
         #expect(html.contains("Tees Valley: £21,000,000 requested of £20,000,000, oversubscribed"))
+        // Wide tables scroll inside their own box, never the page; file paths and rule ids
+        // may wrap at their slashes.
+        #expect(html.components(separatedBy: "<div class=\"table-wrap\">\n<table").count == 3)
+        #expect(html.contains("plans/<wbr>a-wm.yaml"))
+        #expect(html.contains("<code>portfolio/<wbr>duplicate-reference</code>"))
     }
 
     @Test func failOnDecidesTheExitStatusOfAReportToo() throws {

@@ -13,6 +13,12 @@ struct HTMLReport {
         TextEscaper.replacing(TextEscaper.escape(text), entities)
     }
 
+    /// `text` escaped, with a line break allowed after each `/`: a long file path or rule id
+    /// wraps between its parts instead of widening its column past the page.
+    static func breakableAtSlashes(_ text: String) -> String {
+        escape(text).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr>")
+    }
+
     var document: String {
         let pack = report.pack
         let failing = report.rows.count - report.passingPlans
@@ -98,6 +104,7 @@ struct HTMLReport {
         var out = """
         <section aria-labelledby="places-heading">
         <h2 id="places-heading">Places</h2>
+        <div class="table-wrap">
         <table class="sortable">
         <caption>Plans, requests and allocation by place</caption>
         <thead><tr><th scope="col">Place</th><th scope="col" class="num">Plans</th><th scope="col" class="num">Passing</th><th scope="col" class="num">Requested</th><th scope="col" class="num">Allocation</th><th scope="col" class="num">Share used</th><th scope="col" class="num">Co-investment</th></tr></thead>
@@ -112,7 +119,7 @@ struct HTMLReport {
             out += "<td class=\"num\" data-value=\"\(group.share?.description ?? "")\">\(group.share?.percent ?? "–")\(group.oversubscribed ? " <span class=\"badge fail\">over</span>" : "")</td>"
             out += "<td class=\"num\" data-value=\"\(group.coInvestmentRatio?.description ?? "")\">\(group.coInvestmentRatio.map { "\($0) : 1" } ?? "–")</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     private var planTable: String {
@@ -125,6 +132,7 @@ struct HTMLReport {
         var out = """
         <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans</h2>
+        <div class="table-wrap">
         <table class="sortable plans">
         <caption>Every plan, its request and its status (select a heading to sort)</caption>
         <thead><tr><th scope="col">Status</th><th scope="col">Reference</th><th scope="col">Title</th><th scope="col">Place</th><th scope="col">Sector</th><th scope="col" class="num">Requested</th><th scope="col" class="num">Match funding</th><th scope="col">Dates</th><th scope="col">Problems</th></tr></thead>
@@ -136,25 +144,25 @@ struct HTMLReport {
             let diagnostics = byPlan["\(row.file)\u{0}\(row.document)"] ?? []
             out += "<tr><td><span class=\"badge \(pass ? "pass" : "fail")\">\(pass ? "pass" : "fail")</span></td>"
             out += "<td class=\"id\">\(Self.escape(row.text["reference"] ?? ""))</td>"
-            out += "<td>\(Self.escape(row.text["title"] ?? ""))<div class=\"file\">\(Self.escape(row.file))\(row.document > 0 ? " · plan \(row.document + 1)" : "")</div></td>"
+            out += "<td>\(Self.escape(row.text["title"] ?? ""))<div class=\"file\">\(Self.breakableAtSlashes(row.file))\(row.document > 0 ? " · plan \(row.document + 1)" : "")</div></td>"
             let place = row.group.flatMap { names[$0] } ?? row.text["region"] ?? ""
-            out += "<td>\(Self.escape(place))</td><td class=\"id\">\(Self.escape(row.text["sector"] ?? ""))</td>"
+            out += "<td>\(Self.escape(place))</td><td>\(Self.escape(row.text["sector"] ?? ""))</td>"
             out += "<td class=\"num\" data-value=\"\(row.money["requested"].map { String($0) } ?? "")\">\(row.money["requested"].map(ValueFormatter.pounds) ?? "–")</td>"
             out += "<td class=\"num\" data-value=\"\(row.money["match_funding"].map { String($0) } ?? "")\">\(row.money["match_funding"].map(ValueFormatter.pounds) ?? "–")</td>"
-            out += "<td class=\"id\">\(Self.escape(row.text["start_date"] ?? "?"))<br>\(Self.escape(row.text["end_date"] ?? "?"))</td><td>"
+            out += "<td class=\"id\">\(Self.escape(row.text["start_date"] ?? "?"))<br>\(Self.escape(row.text["end_date"] ?? "?"))</td><td class=\"problems\">"
             if diagnostics.isEmpty {
                 out += "none"
             } else {
                 out += "<details><summary>\(row.errors) error\(row.errors == 1 ? "" : "s"), \(row.warnings) warning\(row.warnings == 1 ? "" : "s")</summary><ul>"
                 for diagnostic in diagnostics {
                     out += "<li class=\"\(diagnostic.severity.rawValue)\"><span class=\"sev\">\(diagnostic.severity.rawValue)</span> "
-                    out += "<span class=\"where\">line \(diagnostic.range.start.line)</span> \(Self.escape(diagnostic.message)) <code>\(Self.escape(diagnostic.rule))</code></li>"
+                    out += "<span class=\"where\">line \(diagnostic.range.start.line)</span> \(Self.escape(diagnostic.message)) <code>\(Self.breakableAtSlashes(diagnostic.rule))</code></li>"
                 }
                 out += "</ul></details>"
             }
             out += "</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     static let style = """
@@ -173,7 +181,8 @@ struct HTMLReport {
     .badge{display:inline-block;padding:.05rem .5rem;border-radius:.7rem;font-size:.8rem;font-weight:600}.badge.pass{background:#dcefe0;color:#0d5b24}.badge.fail{background:#fadcd9;color:#8a130c}
     details summary{cursor:pointer;color:#0b3d68}details ul{margin:.3rem 0 0;padding-left:1.1rem}li.error .sev{color:#a1170f;font-weight:600}li.warning .sev{color:#7a4b00;font-weight:600}li.note .sev{color:#0b3d68}
     .where{color:#555}code{font-size:.82rem;background:#f2f4f6;padding:0 .2rem}
-    @media print{header{background:none;color:#000;padding:0}.subtitle{color:#333}main{padding:0;max-width:none}thead th{background:#eee}
+    .table-wrap{overflow-x:auto;max-width:100%}.problems{min-width:9rem}.problems li{overflow-wrap:anywhere}thead th.num{white-space:normal}
+    @media print{header{background:none;color:#000;padding:0}.subtitle{color:#333}main{padding:0;max-width:none}.table-wrap{overflow:visible}thead th{background:#eee}
     thead th::after{content:none!important}details>summary{list-style:none}tr{page-break-inside:avoid}section{page-break-inside:auto}}
     """
 
