@@ -104,7 +104,7 @@ struct HTMLReport {
         var out = """
         <section aria-labelledby="places-heading">
         <h2 id="places-heading">Places</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="places-heading" tabindex="0">
         <table class="sortable">
         <caption>Plans, requests and allocation by place</caption>
         <thead><tr><th scope="col">Place</th><th scope="col" class="num">Plans</th><th scope="col" class="num">Passing</th><th scope="col" class="num">Requested</th><th scope="col" class="num">Allocation</th><th scope="col" class="num">Share used</th><th scope="col" class="num">Co-investment</th></tr></thead>
@@ -132,7 +132,7 @@ struct HTMLReport {
         var out = """
         <section aria-labelledby="plans-heading">
         <h2 id="plans-heading">Plans</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-labelledby="plans-heading" tabindex="0">
         <table class="sortable plans">
         <caption>Every plan, its request and its status (select a heading to sort)</caption>
         <thead><tr><th scope="col">Status</th><th scope="col">Reference</th><th scope="col">Title</th><th scope="col">Place</th><th scope="col">Sector</th><th scope="col" class="num">Requested</th><th scope="col" class="num">Match funding</th><th scope="col">Dates</th><th scope="col">Problems</th></tr></thead>
