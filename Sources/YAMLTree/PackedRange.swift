@@ -30,18 +30,25 @@ public struct PackedRange: Sendable, Hashable {
         }
     }
 
-    /// The range.
-    /// Where the range ends, read or set alone (setting it keeps the start as it is).
+    /// Where the range starts.
+    public var start: SourceLocation {
+        SourceLocation(line: Int(startLine), column: Int(startColumn))
+    }
+
+    /// Where the range ends, read or set alone: setting it keeps the start, and an end
+    /// before the start is raised to it, as ``SourceRange/init(start:end:)`` does.
     public var end: SourceLocation {
         get { SourceLocation(line: Int(endLine), column: Int(endColumn)) }
         set {
-            endLine = UInt32(clamping: newValue.line)
-            endColumn = UInt32(clamping: newValue.column)
+            let line = UInt32(clamping: newValue.line), column = UInt32(clamping: newValue.column)
+            let before = line < startLine || (line == startLine && column < startColumn)
+            endLine = before ? startLine : line
+            endColumn = before ? startColumn : column
         }
     }
 
+    /// The range.
     public var range: SourceRange {
-        SourceRange(start: SourceLocation(line: Int(startLine), column: Int(startColumn)),
-                    end: SourceLocation(line: Int(endLine), column: Int(endColumn)))
+        SourceRange(start: start, end: end)
     }
 }
