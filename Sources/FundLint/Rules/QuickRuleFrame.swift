@@ -167,8 +167,27 @@ final class QuickRuleFrame {
     func textEqual(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Bool {
         if a >= 0, b >= 0 { return a == b }
         // Different ASCII texts need no order: either way they are not equal.
-        if let order = byteOrder(a, b, ordered: false, pool: pool, document: document), order < 2 { return order == 0 }
-        return textOrder(a, b, pool: pool, document: document) == 0
+        return compare(a, b, ordered: false, pool: pool, document: document) == 0
+    }
+
+    /// -1, 0 or 1 as the text of `a` sorts before, with or after that of `b` (as `String`s
+    /// compare); sets ``bailed`` when either names no text.
+    func textOrder(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Int {
+        compare(a, b, ordered: true, pool: pool, document: document)
+    }
+
+    /// ``textOrder(_:_:pool:document:)``, or when not `ordered` 0 for equal texts and 1 or
+    /// -1 for different ones; sets ``bailed`` when either word names no text.
+    private func compare(_ a: Int64, _ b: Int64, ordered: Bool, pool: QuickTextPool, document: YAMLDocument) -> Int {
+        let order = byteOrder(a, b, ordered: ordered, pool: pool, document: document)
+        if let order, order < 2 { return order }
+        // Not ASCII: as strings, which compare canonically equivalent text as equal.
+        if order != nil, let x = withText(a, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }),
+           let y = withText(b, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }) {
+            return x < y ? -1 : x == y ? 0 : 1
+        }
+        bailed = true
+        return 0
     }
 
     /// From the bytes of two text words: 0 when they are equal; when both are ASCII (which
@@ -183,19 +202,5 @@ final class QuickRuleFrame {
                 return ordered && x.lexicographicallyPrecedes(y) ? -1 : 1
             }
         } ?? nil
-    }
-
-    /// -1, 0 or 1 as the text of `a` sorts before, with or after that of `b` (as `String`s
-    /// compare); sets ``bailed`` when either names no text.
-    func textOrder(_ a: Int64, _ b: Int64, pool: QuickTextPool, document: YAMLDocument) -> Int {
-        let order = byteOrder(a, b, ordered: true, pool: pool, document: document)
-        if let order, order < 2 { return order }
-        // Not ASCII: as strings, which compare canonically equivalent text as equal.
-        if order != nil, let x = withText(a, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }),
-           let y = withText(b, pool: pool, document: document, { String(decoding: $0, as: UTF8.self) }) {
-            return x < y ? -1 : x == y ? 0 : 1
-        }
-        bailed = true
-        return 0
     }
 }
