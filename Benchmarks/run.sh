@@ -122,6 +122,9 @@ if [ "${SKIP_LARGE:-}" != "1" ]; then
         measure "fundlint-jobs-$(nproc)-x10" "$fundlint" --format json --quiet --output "$out/report.json" "$large"
     } | awk '{ printf "%-26s wall %8.2f s   cpu %8.2f s   rss %6d MiB\n", $1, $2, $3, $4; wall[NR] = $2 }
         END { if (wall[1] > 0) printf "%-52s %.3f\n", "x10: all cores wall / --jobs 1 wall", wall[2] / wall[1] }'
+    # The single pair above swings with the machine as any single pair does: in pairs too.
+    paired "x10: all cores wall / --jobs 1 wall, paired" 2 "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$large" :: \
+        "$fundlint" --format json --quiet --output "$out/report.json" "$large"
 fi
 
 # Start-up: one small plan against --version, 100 runs a side, CPU seconds, in five pairs.
