@@ -106,6 +106,8 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
                  for_each: items, at: items, assert: 'true', message: m}
               - {id: loops/not-a-list, severity: error, summary: s, rationale: r, source: s,
                  for_each: 'x in 3', at: items, assert: 'true', message: m}
+              - {id: loops/not-a-name, severity: error, summary: s, rationale: r, source: s,
+                 for_each: 'a b in items', at: items, assert: 'true', message: m}
             """
         let pack = try RulePack.load(Array((header + good).utf8), path: "loops.yaml").get()
         let report = PlanChecker(pack: pack).check(Array("items: [1, -2]\n".utf8), path: "plan.yaml")
@@ -120,6 +122,58 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
             "9:22 unknown name 'itemz'; did you mean 'items'?",
             "11:16 for_each must be 'NAME in LIST', like 'milestone in milestones'",
             "13:16 for_each must be 'NAME in LIST', and this is not a list but integer",
+            "15:16 for_each must be 'NAME in LIST', and 'a b' is not a name",
+        ])
+    }
+
+    @Test func aMistakeInADefinitionIsReportedOnceAndUnderlinedWhole() throws {
+        let pack = """
+            pack: {id: once}
+            schema:
+              plan:
+                type: object
+                properties:
+                  items: {type: list, items: {type: integer}}
+                  total: {type: integer}
+            rules:
+              - id: once/let
+                severity: error
+                summary: s
+                rationale: r
+                source: s
+                let: {spent: 'summ(items)'}
+                at: total
+                assert: spent == total
+                message: "items add up to {spent}"
+              - id: once/loop
+                severity: error
+                summary: s
+                rationale: r
+                source: s
+                for_each: item in itemz
+                at: item
+                assert: item > 0
+                message: "{item} is not positive"
+              - id: once/fix
+                severity: error
+                summary: s
+                rationale: r
+                source: s
+                at: total
+                assert: total > 0
+                message: m
+                fix: {at: totl, replacement: '1', message: 'write {total + 1}'}
+            """
+        guard case .failure(let errors) = RulePack.load(Array(pack.utf8), path: "once.yaml") else {
+            Issue.record("a pack with broken definitions loaded")
+            return
+        }
+        // Each mistake once, where it is, with the whole name underlined; the uses of the
+        // names it leaves undefined, and the fix it leaves incomplete, say nothing more.
+        #expect(errors.diagnostics.map { "\($0.range.start)-\($0.range.end) \($0.message)" } == [
+            "14:19-14:23 unknown function 'summ'; did you mean 'sum'?",
+            "23:23-23:28 unknown name 'itemz'; did you mean 'items'?",
+            "35:15-35:19 unknown name 'totl'; did you mean 'total'?",
         ])
     }
 

@@ -12,6 +12,10 @@ struct ExpressionCompiler {
     let rootType: ObjectType
     private(set) var scope: [String: Binding]
     private(set) var slotCount: Int
+    /// The names whose definitions did not compile (a rule's `let` or `for_each`
+    /// variable): their problem was reported where they are defined, so a use of one is
+    /// not reported again.
+    private(set) var unavailable: Set<String> = []
     /// The shared slot of each expression met so far that depends on the plan alone, by a
     /// key naming what it computes (`project.region`, `=places[project.region]`); `nil`
     /// when this compiler shares none. Only code one evaluator runs for a whole plan may
@@ -29,6 +33,7 @@ struct ExpressionCompiler {
         let slot = slotCount
         slotCount += 1
         scope[name] = .local(slot: slot, type)
+        unavailable.remove(name)
         return slot
     }
 
@@ -38,6 +43,14 @@ struct ExpressionCompiler {
         let slot = slotCount
         slotCount += 1
         scope[name] = .expression(.cached(slot: slot, expression), type)
+        unavailable.remove(name)
+    }
+
+    /// Records that the definition of `name` did not compile (its problem is reported):
+    /// a use of it then fails without a problem of its own.
+    mutating func markUnavailable(_ name: String) {
+        scope[name] = nil
+        unavailable.insert(name)
     }
 
     /// Compiles `syntax`, returning its code and type.
@@ -58,6 +71,7 @@ struct ExpressionCompiler {
         case .bool(let value, _):
             return (.constant(Value(.bool(value))), .bool, nil)
         case .identifier(let name, let offset):
+            if unavailable.contains(name) { throw ExpressionError(message: "", offset: offset, followsReported: true) }
             if let binding = scope[name] {
                 switch binding {
                 case .local(let slot, let type): return (.local(slot), type, nil)
@@ -69,14 +83,16 @@ struct ExpressionCompiler {
                 let code = CompiledExpression.member(.rootObject, name, position: rootType.order.firstIndex(of: name) ?? -1)
                 return sharedSlots == nil ? (code, type, nil) : (shared(code, key: name), type, name)
             }
-            throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))", offset: offset)
+            throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))",
+                                  offset: offset, length: name.unicodeScalars.count)
         case .member(let base, let name, let offset):
             let (code, type, baseKey) = try compileKeyed(base)
             guard case .object(let objectType) = type else {
                 throw ExpressionError(message: "'.\(name)' needs an object, but this is \(type)", offset: offset)
             }
             guard let fieldType = objectType.fields[name] else {
-                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))", offset: offset)
+                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))",
+                                      offset: offset, length: name.unicodeScalars.count)
             }
             let member = CompiledExpression.member(code, name, position: objectType.order.firstIndex(of: name) ?? -1)
             // A field of a table's object is the same for every plan: read once, here.
@@ -162,7 +178,8 @@ struct ExpressionCompiler {
             return try compileCall(name, arguments, offset: offset)
         case .method(let receiver, let name, let arguments, let offset):
             guard let macro = CompiledExpression.Macro(rawValue: name) else {
-                throw ExpressionError(message: "unknown method '\(name)'; lists have exists, all, map and filter", offset: offset)
+                throw ExpressionError(message: "unknown method '\(name)'; lists have exists, all, map and filter",
+                                      offset: offset, length: name.unicodeScalars.count)
             }
             let (listCode, listType) = try compile(receiver)
             guard case .list(let element) = listType else {
@@ -262,8 +279,10 @@ struct ExpressionCompiler {
                 }
                 return (.has(baseCode, field), .bool)
             case .identifier(let field, let identifierOffset) where scope[field] == nil:
+                if unavailable.contains(field) { throw ExpressionError(message: "", offset: identifierOffset, followsReported: true) }
                 guard rootType.fields[field] != nil else {
-                    throw ExpressionError(message: "unknown name '\(field)'\(Self.suggestion(field, among: rootType.order))", offset: identifierOffset)
+                    throw ExpressionError(message: "unknown name '\(field)'\(Self.suggestion(field, among: rootType.order))",
+                                          offset: identifierOffset, length: field.unicodeScalars.count)
                 }
                 return (.has(.rootObject, field), .bool)
             default:
@@ -271,7 +290,8 @@ struct ExpressionCompiler {
             }
         }
         guard let function = BuiltinFunction(rawValue: name) else {
-            throw ExpressionError(message: "unknown function '\(name)'\(Self.suggestion(name, among: BuiltinFunction.allCases.map(\.rawValue) + ["has"]))", offset: offset)
+            throw ExpressionError(message: "unknown function '\(name)'\(Self.suggestion(name, among: BuiltinFunction.allCases.map(\.rawValue) + ["has"]))",
+                                  offset: offset, length: name.unicodeScalars.count)
         }
         var codes: [CompiledExpression] = []
         var types: [ValueType] = []

@@ -40,4 +40,10 @@ indirect enum ExpressionSyntax: Sendable {
 struct ExpressionError: Error, Sendable {
     var message: String
     var offset: Int
+    /// How many Unicode scalars the problem spans from `offset`: the whole name, for a name
+    /// that is not known, so that a report underlines it; 1 for a single place.
+    var length = 1
+    /// Whether the problem follows from one reported already: a use of a name whose own
+    /// definition did not compile. It is not reported again.
+    var followsReported = false
 }

@@ -98,12 +98,17 @@ struct RuleCompiler {
                 let name = String(scalars[..<split.index]).trimmingCharacters(in: " ")
                 let listOffset = split.offset + marker.count
                 let listSource = String(scalars[scalars.index(split.index, offsetBy: marker.count)...])
-                if let (code, type) = expression(listSource, node: forEachNode, offset: listOffset, compiler: &compiler) {
-                    if case .list(let element) = type, Self.isName(name) {
-                        forEach = (compiler.declareLocal(name, type: element), code)
-                    } else {
+                let compiled = expression(listSource, node: forEachNode, offset: listOffset, compiler: &compiler)
+                if let (code, type) = compiled, case .list(let element) = type, Self.isName(name) {
+                    forEach = (compiler.declareLocal(name, type: element), code)
+                } else {
+                    if !Self.isName(name) {
+                        reader.error(at: forEachNode, "for_each must be 'NAME in LIST', and '\(name)' is not a name")
+                    } else if let (_, type) = compiled {
                         reader.error(at: forEachNode, "for_each must be 'NAME in LIST', and this is not a list but \(type)")
                     }
+                    // Its uses in the rule are not reported again.
+                    if Self.isName(name) { compiler.markUnavailable(name) }
                 }
             } else {
                 reader.error(at: forEachNode, "for_each must be 'NAME in LIST', like 'milestone in milestones'")
@@ -112,7 +117,11 @@ struct RuleCompiler {
         if let letNode = value("let"), let bindings = reader.mapping(letNode, what: "let") {
             for (name, _, expressionNode) in bindings {
                 guard let source = reader.string(expressionNode, what: "a let expression"),
-                      let (code, type) = expression(source, node: expressionNode, offset: 0, compiler: &compiler) else { continue }
+                      let (code, type) = expression(source, node: expressionNode, offset: 0, compiler: &compiler) else {
+                    // Its problem is reported: its uses in the rule are not reported again.
+                    compiler.markUnavailable(name)
+                    continue
+                }
                 compiler.bind(name, code, type: type)
             }
         }
@@ -145,11 +154,14 @@ struct RuleCompiler {
         var fix: Rule.Fix?
         if let fixNode = value("fix"), let fixFields = reader.mapping(fixNode, what: "fix", allowed: ["at", "replacement", "safe", "message"]) {
             func part(_ key: String) -> NodeID? { fixFields.first { $0.key == key }?.value }
-            if let atNode = part("at"), let replacementNode = part("replacement"), let messageNode = part("message"),
-               let source = reader.string(atNode, what: "at"),
-               let (code, _) = expression(source, node: atNode, offset: 0, compiler: &compiler),
-               let replacement = template(replacementNode, compiler: &compiler), let fixMessage = template(messageNode, compiler: &compiler) {
-                fix = Rule.Fix(at: code, replacement: replacement, safe: part("safe").flatMap { reader.bool($0, what: "safe") } ?? false, message: fixMessage)
+            if let atNode = part("at"), let replacementNode = part("replacement"), let messageNode = part("message") {
+                // A part that does not compile has reported its problem where it is.
+                if let source = reader.string(atNode, what: "at"),
+                   let (code, _) = expression(source, node: atNode, offset: 0, compiler: &compiler),
+                   let replacement = template(replacementNode, compiler: &compiler), let fixMessage = template(messageNode, compiler: &compiler) {
+                    fix = Rule.Fix(at: code, replacement: replacement, safe: part("safe").flatMap { reader.bool($0, what: "safe") } ?? false,
+                                   message: fixMessage)
+                }
             } else {
                 reader.error(at: fixNode, "fix needs 'at', 'replacement' and 'message'")
             }
@@ -296,8 +308,9 @@ struct RuleCompiler {
             let syntax = try ExpressionParser.parse(source)
             return try compiler.compile(syntax)
         } catch {
+            guard !error.followsReported else { return nil }
             let at = reader.location(of: node, offset: offset + error.offset)
-            reader.error(SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)), error.message)
+            reader.error(SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + max(1, error.length))), error.message)
             return nil
         }
     }
@@ -328,7 +341,7 @@ struct RuleCompiler {
         case .failure(let problems):
             for problem in problems.list {
                 let at = reader.location(of: node, offset: problem.offset)
-                let range = problem.isPoint ? SourceRange(at: at) : SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
+                let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + problem.length))
                 reader.error(range, problem.message)
             }
             return nil

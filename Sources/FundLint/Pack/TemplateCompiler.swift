@@ -2,12 +2,13 @@
 /// braces. Every problem is kept with its offset in the template, counted in Unicode
 /// scalars, for the caller to place in the pack.
 enum TemplateCompiler {
-    /// A problem at `offset` (Unicode scalars into the template); `isPoint` marks one that
-    /// has a position but no width (an unclosed brace).
+    /// A problem at `offset` (Unicode scalars into the template), `length` scalars wide: 0
+    /// for one that has a position but no width (an unclosed brace), the whole name for a
+    /// name that is not known.
     struct Problem {
         var offset: Int
         var message: String
-        var isPoint: Bool
+        var length: Int
     }
 
     /// The template's parts, or the problems that keep it from compiling.
@@ -21,6 +22,9 @@ enum TemplateCompiler {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var parts: [MessageTemplate.Part] = []
         var problems: [Problem] = []
+        // A part that failed for a problem reported elsewhere (a name whose definition did
+        // not compile): the template fails without a problem of its own for it.
+        var failed = false
         var literal: [UInt8] = []
         var index = 0
         while index < bytes.count {
@@ -38,7 +42,7 @@ enum TemplateCompiler {
             }
             guard let end = closingBrace(in: bytes, after: index) else {
                 problems.append(Problem(offset: scalarOffset(index), message: "'{' opens an expression that is never closed with '}'",
-                                        isPoint: true))
+                                        length: 0))
                 return .failure(Problems(list: problems))
             }
             if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
@@ -47,12 +51,15 @@ enum TemplateCompiler {
                 let (code, _) = try compiler.compile(try ExpressionParser.parse(inner))
                 parts.append(.expression(code))
             } catch {
-                problems.append(Problem(offset: scalarOffset(index + 1) + error.offset, message: error.message, isPoint: false))
+                failed = true
+                if !error.followsReported {
+                    problems.append(Problem(offset: scalarOffset(index + 1) + error.offset, message: error.message, length: max(1, error.length)))
+                }
             }
             index = end + 1
         }
         if !literal.isEmpty { parts.append(.text(String(decoding: literal, as: UTF8.self))) }
-        return problems.isEmpty ? .success(parts) : .failure(Problems(list: problems))
+        return failed ? .failure(Problems(list: problems)) : .success(parts)
     }
 
     /// The problems of a template, in order.
