@@ -45,7 +45,8 @@ public struct Configuration: Sendable {
                 if failLevels.contains(level) {
                     config.failOn = level
                 } else {
-                    reader.error(at: value, "fail_on must be one of \(failLevels.joined(separator: ", ")), not '\(TextEscaper.escape(level))'")
+                    reader.error(at: value, "fail_on must be one of \(failLevels.joined(separator: ", ")), not '\(TextEscaper.escape(level))'"
+                                 + Self.suggestion(level, among: failLevels))
                 }
             case "exclude":
                 for item in reader.list(value, what: "exclude") ?? [] {
@@ -59,7 +60,8 @@ public struct Configuration: Sendable {
                 for (id, keyNode, levelNode) in reader.mapping(value, what: "severity") ?? [] {
                     guard let text = reader.string(levelNode, what: "a severity") else { continue }
                     guard let level = Severity(rawValue: text) else {
-                        reader.error(at: levelNode, "a severity must be error, warning or note, not '\(TextEscaper.escape(text))'")
+                        reader.error(at: levelNode, "a severity must be error, warning or note, not '\(TextEscaper.escape(text))'"
+                                     + Self.suggestion(text, among: Severity.allCases.map(\.rawValue)))
                         continue
                     }
                     config.severity.append((id, level, document.range(keyNode)))
@@ -69,6 +71,11 @@ public struct Configuration: Sendable {
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    /// "; did you mean 'X'?" when one of `choices` is close to `text`, else nothing.
+    private static func suggestion(_ text: String, among choices: [String]) -> String {
+        EditDistance.closest(to: text, among: choices).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Checks the rule ids against the rules in force: known, and no unsuppressible rule
