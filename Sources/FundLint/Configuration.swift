@@ -46,7 +46,7 @@ public struct Configuration: Sendable {
                     config.failOn = level
                 } else {
                     reader.error(at: value, "fail_on must be one of \(failLevels.joined(separator: ", ")), not '\(TextEscaper.escape(level))'"
-                                 + Self.suggestion(level, among: failLevels))
+                                 + EditDistance.hint(level, among: failLevels))
                 }
             case "exclude":
                 for item in reader.list(value, what: "exclude") ?? [] {
@@ -61,7 +61,7 @@ public struct Configuration: Sendable {
                     guard let text = reader.string(levelNode, what: "a severity") else { continue }
                     guard let level = Severity(rawValue: text) else {
                         reader.error(at: levelNode, "a severity must be error, warning or note, not '\(TextEscaper.escape(text))'"
-                                     + Self.suggestion(text, among: Severity.allCases.map(\.rawValue)))
+                                     + EditDistance.hint(text, among: Severity.allCases.map(\.rawValue)))
                         continue
                     }
                     config.severity.append((id, level, document.range(keyNode)))
@@ -71,11 +71,6 @@ public struct Configuration: Sendable {
             }
         }
         return (config, reader.diagnostics)
-    }
-
-    /// "; did you mean 'X'?" when one of `choices` is close to `text`, else nothing.
-    private static func suggestion(_ text: String, among choices: [String]) -> String {
-        EditDistance.closest(to: text, among: choices).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Checks the rule ids against the rules in force: known, and no unsuppressible rule

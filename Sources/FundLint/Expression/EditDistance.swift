@@ -9,6 +9,12 @@ enum EditDistance {
         return rows.distance(x, y, bound: max(x.count, y.count))
     }
 
+    /// `; did you mean 'x'?`, to end a message with, when a candidate is close to `word`
+    /// (``closest(to:among:)``); empty otherwise.
+    static func hint(_ word: String, among candidates: [String]) -> String {
+        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// The closest candidate within a distance that still reads as a typo (at most a third
     /// of the word, at least 2), or `nil`. Case and `-`/`_`/space differences count as
     /// close: the first candidate equal to the word but for those wins outright. Otherwise

@@ -83,7 +83,7 @@ struct ExpressionCompiler {
                 let code = CompiledExpression.member(.rootObject, name, position: rootType.order.firstIndex(of: name) ?? -1)
                 return sharedSlots == nil ? (code, type, nil) : (shared(code, key: name), type, name)
             }
-            throw ExpressionError(message: "unknown name '\(name)'\(Self.suggestion(name, among: Array(scope.keys) + rootType.order))",
+            throw ExpressionError(message: "unknown name '\(name)'\(EditDistance.hint(name, among: Array(scope.keys) + rootType.order))",
                                   offset: offset, length: name.unicodeScalars.count)
         case .member(let base, let name, let offset):
             let (code, type, baseKey) = try compileKeyed(base)
@@ -91,7 +91,7 @@ struct ExpressionCompiler {
                 throw ExpressionError(message: "'.\(name)' needs an object, but this is \(type)", offset: offset)
             }
             guard let fieldType = objectType.fields[name] else {
-                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(Self.suggestion(name, among: objectType.order))",
+                throw ExpressionError(message: "\(objectType.name) has no field '\(name)'\(EditDistance.hint(name, among: objectType.order))",
                                       offset: offset, length: name.unicodeScalars.count)
             }
             let member = CompiledExpression.member(code, name, position: objectType.order.firstIndex(of: name) ?? -1)
@@ -281,7 +281,7 @@ struct ExpressionCompiler {
             case .identifier(let field, let identifierOffset) where scope[field] == nil:
                 if unavailable.contains(field) { throw ExpressionError(message: "", offset: identifierOffset, followsReported: true) }
                 guard rootType.fields[field] != nil else {
-                    throw ExpressionError(message: "unknown name '\(field)'\(Self.suggestion(field, among: rootType.order))",
+                    throw ExpressionError(message: "unknown name '\(field)'\(EditDistance.hint(field, among: rootType.order))",
                                           offset: identifierOffset, length: field.unicodeScalars.count)
                 }
                 return (.has(.rootObject, field), .bool)
@@ -290,7 +290,7 @@ struct ExpressionCompiler {
             }
         }
         guard let function = BuiltinFunction(rawValue: name) else {
-            throw ExpressionError(message: "unknown function '\(name)'\(Self.suggestion(name, among: BuiltinFunction.allCases.map(\.rawValue) + ["has"]))",
+            throw ExpressionError(message: "unknown function '\(name)'\(EditDistance.hint(name, among: BuiltinFunction.allCases.map(\.rawValue) + ["has"]))",
                                   offset: offset, length: name.unicodeScalars.count)
         }
         var codes: [CompiledExpression] = []
@@ -334,11 +334,5 @@ struct ExpressionCompiler {
             guard types.count == 1 else { throw fail() }
             return (.function(function, codes), .string)
         }
-    }
-
-    /// `; did you mean 'x'?` when a close candidate exists.
-    static func suggestion(_ name: String, among candidates: [String]) -> String {
-        guard let best = EditDistance.closest(to: name, among: candidates) else { return "" }
-        return "; did you mean '\(best)'?"
     }
 }

@@ -41,7 +41,8 @@ struct PackReader {
                 continue
             }
             if let allowed, !allowed.contains(key) {
-                let hint = EditDistance.closest(to: key, among: allowed).map { "; did you mean '\($0)'?" } ?? "; allowed: \(allowed.joined(separator: ", "))"
+                let close = EditDistance.hint(key, among: allowed)
+                let hint = close.isEmpty ? "; allowed: \(allowed.joined(separator: ", "))" : close
                 error(at: entry.key, "\(what) has no key '\(key)'\(hint)")
                 continue
             }

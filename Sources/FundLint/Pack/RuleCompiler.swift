@@ -41,12 +41,13 @@ struct RuleCompiler {
         }
         let severityText = text("severity") ?? "error"
         guard let severity = Severity(rawValue: severityText) else {
-            reader.error(at: value("severity") ?? node, "severity must be error, warning or note, not '\(severityText)'")
+            reader.error(at: value("severity") ?? node, "severity must be error, warning or note, not '\(severityText)'"
+                         + EditDistance.hint(severityText, among: Severity.allCases.map(\.rawValue)))
             return nil
         }
         let scope = text("scope", required: false) ?? "plan"
         if scope != "plan" && scope != "portfolio" {
-            reader.error(at: value("scope") ?? node, "scope must be plan or portfolio, not '\(scope)'")
+            reader.error(at: value("scope") ?? node, "scope must be plan or portfolio, not '\(scope)'" + EditDistance.hint(scope, among: ["plan", "portfolio"]))
         }
         var info = RuleInfo(id: id, severity: severity, summary: text("summary") ?? "", rationale: text("rationale") ?? "",
                             source: text("source") ?? "", suppressible: value("suppressible").flatMap { reader.bool($0, what: "suppressible") } ?? true,

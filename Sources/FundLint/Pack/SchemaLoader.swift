@@ -67,7 +67,7 @@ struct SchemaLoader {
         }
         guard let kind = SchemaNode.Kind(rawValue: typeName) else {
             let all = SchemaNode.Kind.allCases.map(\.rawValue) + Array(named.keys)
-            reader.error(at: typeEntry.value, "unknown type '\(typeName)'\(ExpressionCompiler.suggestion(typeName, among: all))")
+            reader.error(at: typeEntry.value, "unknown type '\(typeName)'\(EditDistance.hint(typeName, among: all))")
             return nil
         }
         let schema = SchemaNode(kind: kind, name: name)
@@ -146,7 +146,7 @@ struct SchemaLoader {
                 } else if let tableName = reader.string(value, what: "enum") {
                     guard let table = tables[tableName], case .table = table.type else {
                         let keyed = tables.filter { if case .table = $0.value.type { true } else { false } }.keys.sorted()
-                        reader.error(at: value, "'\(tableName)' is not a keyed table\(ExpressionCompiler.suggestion(tableName, among: keyed))")
+                        reader.error(at: value, "'\(tableName)' is not a keyed table\(EditDistance.hint(tableName, among: keyed))")
                         continue
                     }
                     schema.enumeration = SchemaNode.Enumeration(values: table.keys, noun: table.title, table: tableName, names: table.names)
