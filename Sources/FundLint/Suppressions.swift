@@ -21,9 +21,16 @@ struct Suppressions {
 
     /// What every directive starts with.
     static let markerText = "fundlint:"
-    static let marker = Array(markerText.utf8)
+    /// What a comment meant as a directive starts with: the marker, or the marker without
+    /// its colon (`fundlint-disable-next-line`, as other linters write theirs), which is
+    /// reported rather than ignored.
+    static let nameText = "fundlint"
+    static let marker = Array(nameText.utf8)
+    /// The directives, by the word after the marker.
+    static let directiveWords = ["disable-line", "disable-next-line", "disable-file"]
 
-    /// Whether `bytes` may hold a directive (a cheap byte search before any scanning).
+    /// Whether `bytes` may hold a directive, or a comment meant as one (a cheap byte search
+    /// before any scanning).
     static func mayContainDirectives(_ bytes: [UInt8]) -> Bool {
         // Jump between the marker's first bytes with the C library's vectorised memchr, and
         // compare the marker only there: far quicker than a byte loop.
@@ -74,7 +81,7 @@ struct Suppressions {
     static func apply(to sink: DiagnosticSink, bytes: [UInt8], path: String, documentStarts: [Int],
                       rules: [String: Bool], portfolioRules: Set<String>, portfolioLines: Set<RuleLine>,
                       pending: inout [Pending]) {
-        let scan = YAMLParser.comments(in: bytes, startingWith: markerText)
+        let scan = YAMLParser.comments(in: bytes, startingWith: nameText)
         let leftOutWhileChecking = sink.hasLeftOut
         var portfolioWaived: Set<RuleLine> = []
         var waivable = WaivableDiagnostics(sink.diagnostics)
@@ -102,7 +109,13 @@ struct Suppressions {
             let directive: Directive
             switch parsed {
             case .failure(let failure):
-                report("suppression/unknown-rule", .warning, comment.range, failure.message)
+                let start = comment.range.start
+                let fix = failure.fix.map { fix in
+                    Diagnostic.Fix(range: SourceRange(start: SourceLocation(line: start.line, column: start.column + 1 + fix.offset),
+                                                      end: SourceLocation(line: start.line, column: start.column + 1 + fix.offset + fix.length)),
+                                   replacement: fix.replacement, safe: true, message: fix.message)
+                }
+                report("suppression/unknown-rule", .warning, comment.range, failure.message, fix: fix)
                 continue
             case .success(let value):
                 directive = value
@@ -180,9 +193,12 @@ struct Suppressions {
         var index = 0
         func skipSpaces() { while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 } }
         skipSpaces()
-        let prefix = Array(markerText.unicodeScalars)
-        guard scalars.count - index >= prefix.count, Array(scalars[index..<(index + prefix.count)]) == prefix else { return nil }
-        index += prefix.count
+        let name = Array(nameText.unicodeScalars)
+        guard scalars.count - index >= name.count, Array(scalars[index..<(index + name.count)]) == name else { return nil }
+        let nameStart = index
+        index += name.count
+        guard index < scalars.count, scalars[index] == ":" else { return withoutColon(scalars, nameStart: nameStart, after: index) }
+        index += 1
         skipSpaces()
         var word = ""
         while index < scalars.count, scalars[index] != " ", scalars[index] != "\t" { word.unicodeScalars.append(scalars[index]); index += 1 }
@@ -233,9 +249,34 @@ struct Suppressions {
         return .success(Directive(scope: scope, rules: rules, reason: reason, range: comment.range))
     }
 
+    /// A comment that starts with `fundlint` but no colon, from `after`: a directive with
+    /// its colon left out when a directive's word follows (`fundlint-disable-next-line`,
+    /// `fundlint disable-line`), reported with the fix; `nil` for any other comment that
+    /// happens to start with the name.
+    private static func withoutColon(_ scalars: [Unicode.Scalar], nameStart: Int, after: Int) -> Result<Directive, ParseFailure>? {
+        var wordStart = after
+        while wordStart < scalars.count, ["-", "_", " ", "\t"].contains(scalars[wordStart]) { wordStart += 1 }
+        guard wordStart > after else { return nil }
+        var word = ""
+        var end = wordStart
+        while end < scalars.count, scalars[end] != " ", scalars[end] != "\t" { word.unicodeScalars.append(scalars[end]); end += 1 }
+        guard word.hasPrefix("disable") else { return nil }
+        guard directiveWords.contains(word) else {
+            return .failure(ParseFailure("this comment is not a fundlint directive and suppresses nothing; write '# fundlint: disable-next-line RULE -- reason' (or disable-line, disable-file)"))
+        }
+        return .failure(ParseFailure(
+            "a fundlint directive has a colon after 'fundlint'; as written, this comment suppresses nothing",
+            fix: (offset: nameStart, length: wordStart - nameStart, replacement: "fundlint: ", message: "write '# fundlint: \(word)'")))
+    }
+
     struct ParseFailure: Error {
         var message: String
-        init(_ message: String) { self.message = message }
+        /// Text to replace, in Unicode scalars after the `#`, when the mistake is plain.
+        var fix: (offset: Int, length: Int, replacement: String, message: String)?
+        init(_ message: String, fix: (offset: Int, length: Int, replacement: String, message: String)? = nil) {
+            self.message = message
+            self.fix = fix
+        }
     }
 }
 

@@ -14,8 +14,9 @@ import YAMLTree
 
     private var base: String { TestPacks.lipf.examplePlan ?? "" }
 
-    @Test(arguments: [("fundlint:", true), ("x: 1 # fundlint:", true), ("fundlint: x", true), ("# fundlint", false),
-                      ("fffundlint:", true), ("fundlint;", false), ("", false), ("fundlin", false), ("f", false)])
+    @Test(arguments: [("fundlint:", true), ("x: 1 # fundlint:", true), ("fundlint: x", true), ("# fundlint", true),
+                      ("fffundlint:", true), ("fundlint;", true), ("", false), ("fundlin", false), ("# fundlin-disable", false),
+                      ("f", false)])
     func theQuickSearchFindsTheMarkerAnywhere(_ text: String, _ found: Bool) {
         #expect(Suppressions.mayContainDirectives(Array(text.utf8)) == found)
     }
@@ -99,7 +100,28 @@ import YAMLTree
     }
 
     @Test func filesWithoutTheMarkerAreNotScanned() {
-        #expect(!Suppressions.mayContainDirectives(Array("a: 1 # fundlint disable\n".utf8)))
+        #expect(!Suppressions.mayContainDirectives(Array("a: 1 # lint: disable\n".utf8)))
         #expect(Suppressions.mayContainDirectives(Array("a: 1 # fundlint: x\n".utf8)))
+        #expect(Suppressions.mayContainDirectives(Array("a: 1 # fundlint-disable-line x\n".utf8)))
+    }
+
+    @Test func aDirectiveWithoutItsColonIsReportedWithItsFix() throws {
+        let marked = MarkedSource(base + "1️⃣extra: 1 2️⃣# 3️⃣fundlint-4️⃣disable-line schema/unknown-key -- kept for the portal\n"
+                                  + "# fundlint checks this file in CI\n"
+                                  + "5️⃣# fundlint disable-nextline schema/unknown-key\n")
+        let diagnostics = check(marked)
+        // The waiver meant is not applied: the comment is reported, with the colon as its fix.
+        #expect(diagnostics.map { "\($0.rule) \($0.range.start) \($0.suppressed)" } == [
+            "schema/unknown-key \(marked[1]) false",
+            "suppression/unknown-rule \(marked[2]) false",
+            "suppression/unknown-rule \(marked[5]) false",
+        ])
+        let colon = try #require(diagnostics[1].fix)
+        #expect(colon.range == SourceRange(start: marked[3], end: marked[4]))
+        #expect(colon.replacement == "fundlint: " && colon.safe && colon.message == "write '# fundlint: disable-line'")
+        #expect(diagnostics[1].message == "a fundlint directive has a colon after 'fundlint'; as written, this comment suppresses nothing")
+        // A word that is no directive's gets no fix; a comment that only names the tool is left alone.
+        #expect(diagnostics[2].fix == nil)
+        #expect(diagnostics[2].message.hasPrefix("this comment is not a fundlint directive"))
     }
 }
