@@ -19,15 +19,13 @@ struct Suppressions {
         var range: SourceRange
     }
 
-    /// What every directive starts with.
-    static let markerText = "fundlint:"
-    /// What a comment meant as a directive starts with: the marker, or the marker without
-    /// its colon (`fundlint-disable-next-line`, as other linters write theirs), which is
-    /// reported rather than ignored.
+    /// What every directive starts with, before its colon. A comment that starts with it
+    /// without the colon is looked at too: written as other linters write theirs
+    /// (`fundlint-disable-next-line`), it is reported rather than ignored.
     static let nameText = "fundlint"
     static let marker = Array(nameText.utf8)
-    /// The directives, by the word after the marker.
-    static let directiveWords = ["disable-line", "disable-next-line", "disable-file"]
+    /// The words that name a directive, after `fundlint:`.
+    private static let directiveWords = ["disable-line", "disable-next-line", "disable-file"]
 
     /// Whether `bytes` may hold a directive, or a comment meant as one (a cheap byte search
     /// before any scanning).
