@@ -22,7 +22,10 @@ struct Rules: ParsableCommand {
             // they are verified with the packs that share it.
             let builtins = BuiltinPacks.pack(pack.id, complete: true) != nil ? BuiltinPacks.coreRules : []
             let (checked, failures) = PackVerifier(pack: pack).verify(builtins: builtins)
-            for failure in failures { StandardStream.output.write("\(TextEscaper.escape(failure.description))\n") }
+            // Each at its example in the pack, as a compiler reports, for editors to jump to.
+            for failure in failures {
+                StandardStream.output.write("\(TextEscaper.escape(failure.file)):\(failure.start): error: \(TextEscaper.escape(failure.description))\n")
+            }
             StandardStream.error.write("fundlint: \(checked - failures.count) passed, \(failures.count) failed of \(checked) rule examples in \(pack.id)\n")
             if !failures.isEmpty { throw ExitCode(1) }
             return

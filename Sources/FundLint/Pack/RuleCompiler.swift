@@ -356,7 +356,8 @@ struct RuleCompiler {
             for item in reader.list(listNode, what: "examples.\(group)") ?? [] {
                 guard let fields = reader.mapping(item, what: "an example", allowed: ["patch", "plans", "text", "at", "document", "also"]) else { continue }
                 func part(_ key: String) -> NodeID? { fields.first { $0.key == key }?.value }
-                var example = RuleExample(source: .text(""), expectedPath: nil, also: [], document: nil)
+                var example = RuleExample(source: .text(""), expectedPath: nil, also: [], document: nil,
+                                          file: reader.file, start: reader.document.range(item).start)
                 if let patch = part("patch"), metadataOnly {
                     // The engine's rules are shown on whichever pack is active: the patch is
                     // applied to that pack's example plan when the example runs.

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// Runs rule examples: each bad example must produce exactly its rule's diagnostic at the
 /// marked place, each good one nothing. How a pack author tests a pack (`rules --verify`).
 public struct PackVerifier {
@@ -7,6 +9,9 @@ public struct PackVerifier {
         public var rule: String
         /// What went wrong.
         public var message: String
+        /// The pack file of the example, and where the example begins there.
+        public var file: String
+        public var start: SourceLocation
 
         public var description: String { "\(rule): \(message)" }
     }
@@ -67,7 +72,8 @@ public struct PackVerifier {
         let all = diagnostics(of: example)
         let relevant = info.builtin ? all.filter { $0.rule == info.id } : all.filter { !example.also.contains($0.rule) }
         guard relevant.count == 1, let only = relevant.first, only.rule == info.id, matches(only, example.expectedPath, document: example.document) else {
-            return [Failure(rule: info.id, message: "a bad example should give exactly one \(info.id) at \(example.expectedPath ?? "?"), but gave: \(describe(relevant))")]
+            return [Failure(rule: info.id, message: "a bad example should give exactly one \(info.id) at \(example.expectedPath ?? "?"), but gave: \(describe(relevant))",
+                            file: example.file, start: example.start)]
         }
         return []
     }
@@ -76,7 +82,8 @@ public struct PackVerifier {
         let all = diagnostics(of: example)
         let relevant = info.builtin ? all.filter { $0.rule == info.id } : all
         guard relevant.isEmpty else {
-            return [Failure(rule: info.id, message: "a good example should pass, but gave: \(describe(relevant))")]
+            return [Failure(rule: info.id, message: "a good example should pass, but gave: \(describe(relevant))",
+                            file: example.file, start: example.start)]
         }
         return []
     }

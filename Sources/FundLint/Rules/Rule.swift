@@ -69,6 +69,10 @@ public struct RuleExample: Sendable {
     public var also: [String]
     /// For several plans: the document (0-based) the diagnostic is expected in.
     public var document: Int?
+    /// The pack file the example is written in, and where it begins there: where
+    /// `rules --verify` points when the example misbehaves.
+    public var file = ""
+    public var start = SourceLocation.fileStart
 
     /// The YAML text of the plan (or plans) the example checks; empty for a patch that
     /// needs the active pack's example plan.
