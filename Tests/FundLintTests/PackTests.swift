@@ -177,6 +177,37 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         ])
     }
 
+    @Test func aMistypedTypeIsReportedOnceAndReadAsTheTypeMeant() throws {
+        let pack = """
+            pack: {id: types}
+            schema:
+              types:
+                money: {type: integr, minimum: 0}
+              plan:
+                type: object
+                required: [asked, total]
+                properties:
+                  asked: {type: mony}
+                  total: {type: integr}
+                  kept: {type: whatever}
+            rules:
+              - {id: money/within, severity: error, summary: s, rationale: r, source: s,
+                 at: asked, assert: asked <= total, message: "{asked} is over {total}"}
+            """
+        guard case .failure(let errors) = RulePack.load(Array(pack.utf8), path: "types.yaml") else {
+            Issue.record("a pack with mistyped types loaded")
+            return
+        }
+        // Each typo once, with the type meant; nothing that uses the types is reported too
+        // (a type with no close name is dropped, as before).
+        #expect(errors.diagnostics.map { "\($0.range.start)-\($0.range.end) \($0.message)" } == [
+            "4:19-4:25 a named type must be one of object, list, string, integer, date, boolean, financial_year, not 'integr'; did you mean 'integer'?",
+            "9:21-9:25 unknown type 'mony'; did you mean 'money'?",
+            "10:21-10:27 unknown type 'integr'; did you mean 'integer'?",
+            "11:20-11:28 unknown type 'whatever'",
+        ])
+    }
+
     @Test func aPatternCanBeNamedForMessages() throws {
         let pack = try RulePack.load(Array("""
             pack: {id: named}

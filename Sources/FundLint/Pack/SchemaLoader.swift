@@ -24,12 +24,17 @@ struct SchemaLoader {
                     reader.error(at: keyNode, "'\(name)' is a built-in type; name the type differently")
                     continue
                 }
-                let kindText = reader.mapping(definition, what: "type '\(name)'")?.first { $0.key == "type" }
-                    .flatMap { reader.string($0.value, what: "type") } ?? "object"
-                guard let kind = SchemaNode.Kind(rawValue: kindText) else {
-                    reader.error(at: definition, "a named type must be one of \(SchemaNode.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-                    continue
+                let typeEntry = reader.mapping(definition, what: "type '\(name)'")?.first { $0.key == "type" }
+                let kindText = typeEntry.flatMap { reader.string($0.value, what: "type") } ?? "object"
+                var kind = SchemaNode.Kind(rawValue: kindText)
+                if kind == nil {
+                    let kinds = SchemaNode.Kind.allCases.map(\.rawValue)
+                    reader.error(at: typeEntry?.value ?? definition,
+                                 "a named type must be one of \(kinds.joined(separator: ", ")), not '\(kindText)'" + EditDistance.hint(kindText, among: kinds))
+                    // Read as the type it is closest to, so what uses it is not reported too.
+                    kind = Self.closestKind(to: kindText)
                 }
+                guard let kind else { continue }
                 let schema = SchemaNode(kind: kind, name: name)
                 schema.isNamedType = true
                 if kind == .object { schema.objectType = ObjectType(name: name) }
@@ -53,6 +58,12 @@ struct SchemaLoader {
         return root
     }
 
+    /// The built-in type whose name is closest to `text`, if one is close enough to be what
+    /// was meant.
+    private static func closestKind(to text: String) -> SchemaNode.Kind? {
+        EditDistance.closest(to: text, among: SchemaNode.Kind.allCases.map(\.rawValue)).flatMap(SchemaNode.Kind.init(rawValue:))
+    }
+
     private mutating func node(_ definition: NodeID, name: String, reader: inout PackReader) -> SchemaNode? {
         guard let fields = reader.mapping(definition, what: "the schema of '\(name)'", allowed: Self.keys) else { return nil }
         guard let typeEntry = fields.first(where: { $0.key == "type" }), let typeName = reader.string(typeEntry.value, what: "type") else {
@@ -66,9 +77,20 @@ struct SchemaLoader {
             return shared
         }
         guard let kind = SchemaNode.Kind(rawValue: typeName) else {
-            let all = SchemaNode.Kind.allCases.map(\.rawValue) + Array(named.keys)
+            let all = SchemaNode.Kind.allCases.map(\.rawValue) + named.keys.sorted()
             reader.error(at: typeEntry.value, "unknown type '\(typeName)'\(EditDistance.hint(typeName, among: all))")
-            return nil
+            // Read as the type it is closest to, so what uses it is not reported too: a named
+            // type whole, or a built-in one with the keys written.
+            switch EditDistance.closest(to: typeName, among: all) {
+            case let closest? where named[closest] != nil: return named[closest]
+            case let closest?:
+                guard let recovered = SchemaNode.Kind(rawValue: closest) else { return nil }
+                let schema = SchemaNode(kind: recovered, name: name)
+                if recovered == .object { schema.objectType = ObjectType(name: name) }
+                fill(schema, fields: fields, definition: definition, reader: &reader)
+                return schema
+            case nil: return nil
+            }
         }
         let schema = SchemaNode(kind: kind, name: name)
         if kind == .object { schema.objectType = ObjectType(name: name) }
