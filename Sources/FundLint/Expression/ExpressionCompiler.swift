@@ -33,7 +33,7 @@ struct ExpressionCompiler {
         let slot = slotCount
         slotCount += 1
         scope[name] = .local(slot: slot, type)
-        unavailable.remove(name)
+        if !unavailable.isEmpty { unavailable.remove(name) }
         return slot
     }
 
@@ -43,7 +43,7 @@ struct ExpressionCompiler {
         let slot = slotCount
         slotCount += 1
         scope[name] = .expression(.cached(slot: slot, expression), type)
-        unavailable.remove(name)
+        if !unavailable.isEmpty { unavailable.remove(name) }
     }
 
     /// Records that the definition of `name` did not compile (its problem is reported):
@@ -71,7 +71,8 @@ struct ExpressionCompiler {
         case .bool(let value, _):
             return (.constant(Value(.bool(value))), .bool, nil)
         case .identifier(let name, let offset):
-            if unavailable.contains(name) { throw ExpressionError(message: "", offset: offset, followsReported: true) }
+            // Nearly always empty: then no name is hashed for it.
+            if !unavailable.isEmpty, unavailable.contains(name) { throw ExpressionError(message: "", offset: offset, followsReported: true) }
             if let binding = scope[name] {
                 switch binding {
                 case .local(let slot, let type): return (.local(slot), type, nil)
@@ -279,7 +280,7 @@ struct ExpressionCompiler {
                 }
                 return (.has(baseCode, field), .bool)
             case .identifier(let field, let identifierOffset) where scope[field] == nil:
-                if unavailable.contains(field) { throw ExpressionError(message: "", offset: identifierOffset, followsReported: true) }
+                if !unavailable.isEmpty, unavailable.contains(field) { throw ExpressionError(message: "", offset: identifierOffset, followsReported: true) }
                 guard rootType.fields[field] != nil else {
                     throw ExpressionError(message: "unknown name '\(field)'\(EditDistance.hint(field, among: rootType.order))",
                                           offset: identifierOffset, length: field.unicodeScalars.count)
