@@ -49,27 +49,35 @@ import Testing
         #expect(result.stderr.contains("Did you mean 'dates/start-in-window'?"))
     }
 
-    @Test func anInvalidPackIsReportedAgainstItsFileAndExitsTwo() throws {
+    /// Writes a pack of one rule, `n/positive` over a whole number `n`, asserting `assert`,
+    /// followed by `examples` (lines at the rule's indentation), into a new directory.
+    private func tinyPack(assert: String, examples: String = "") throws -> (directory: URL, file: URL) {
         let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         let pack = directory.appendingPathComponent("pack.yaml")
-        try """
-        pack: {id: tiny, version: "1"}
-        schema:
-          plan:
-            type: object
-            properties:
-              n: {type: integer}
-        rules:
-          - id: n/positive
-            severity: error
-            summary: s
-            rationale: r
-            source: s
-            at: n
-            assert: n > 'one'
-            message: "n is {n}"
-        """.write(to: pack, atomically: true, encoding: .utf8)
+        try ("""
+            pack: {id: tiny, version: "1"}
+            schema:
+              plan:
+                type: object
+                properties:
+                  n: {type: integer}
+            rules:
+              - id: n/positive
+                severity: error
+                summary: s
+                rationale: r
+                source: s
+                at: n
+                assert: \(assert)
+                message: "n is {n}"
+
+            """ + examples).write(to: pack, atomically: true, encoding: .utf8)
+        return (directory, pack)
+    }
+
+    @Test func anInvalidPackIsReportedAgainstItsFileAndExitsTwo() throws {
+        let (directory, pack) = try tinyPack(assert: "n > 'one'")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(["--no-source", "--rules", pack.path, "Examples/west-midlands-bus-delays.yaml"])
         #expect(result.status == 2)
         #expect(result.stdout == "\(pack.path):14:15: error: '>' compares two integers, strings, dates or booleans, not integer and string [pack/invalid]\n")
@@ -79,31 +87,15 @@ import Testing
     }
 
     @Test func anExampleThatMisbehavesIsPointedAtInItsPack() throws {
-        let directory = try CommandRunner.temporaryDirectory()
+        let (directory, pack) = try tinyPack(assert: "n > 0", examples: """
+                examples:
+                  bad:
+                    - {text: "n: -1\\n", at: n}
+                  good:
+                    - {text: "n: -2\\n"}
+
+            """)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let pack = directory.appendingPathComponent("pack.yaml")
-        try """
-        pack: {id: tiny, version: "1"}
-        schema:
-          plan:
-            type: object
-            properties:
-              n: {type: integer}
-        rules:
-          - id: n/positive
-            severity: error
-            summary: s
-            rationale: r
-            source: s
-            at: n
-            assert: n > 0
-            message: "n is {n}"
-            examples:
-              bad:
-                - {text: "n: -1\\n", at: n}
-              good:
-                - {text: "n: -2\\n"}
-        """.write(to: pack, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["rules", "--verify", "--rules", pack.path])
         #expect(result.status == 1)
         #expect(result.stdout == "\(pack.path):20:11: error: n/positive: a good example should pass, but gave: n/positive at n (n is -2)\n")
