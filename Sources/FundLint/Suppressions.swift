@@ -24,8 +24,8 @@ struct Suppressions {
     /// (`fundlint-disable-next-line`), it is reported rather than ignored.
     static let nameText = "fundlint"
     static let marker = Array(nameText.utf8)
-    /// The words that name a directive, after `fundlint:`.
-    private static let directiveWords = ["disable-line", "disable-next-line", "disable-file"]
+    /// The words that name a directive, after `fundlint:`, and what each covers.
+    private static let scopes: [String: Directive.Scope] = ["disable-line": .thisLine, "disable-next-line": .nextLine, "disable-file": .file]
 
     /// Whether `bytes` may hold a directive, or a comment meant as one (a cheap byte search
     /// before any scanning).
@@ -198,14 +198,8 @@ struct Suppressions {
         guard index < scalars.count, scalars[index] == ":" else { return withoutColon(scalars, nameStart: nameStart, after: index) }
         index += 1
         skipSpaces()
-        var word = ""
-        while index < scalars.count, scalars[index] != " ", scalars[index] != "\t" { word.unicodeScalars.append(scalars[index]); index += 1 }
-        let scope: Directive.Scope
-        switch word {
-        case "disable-line": scope = .thisLine
-        case "disable-next-line": scope = .nextLine
-        case "disable-file": scope = .file
-        default:
+        let word = Self.word(in: scalars, from: &index)
+        guard let scope = scopes[word] else {
             return .failure(ParseFailure("unknown fundlint directive '\(word)'; use disable-line, disable-next-line or disable-file"))
         }
         var rules: [(String, Int)] = []
@@ -255,16 +249,23 @@ struct Suppressions {
         var wordStart = after
         while wordStart < scalars.count, ["-", "_", " ", "\t"].contains(scalars[wordStart]) { wordStart += 1 }
         guard wordStart > after else { return nil }
-        var word = ""
         var end = wordStart
-        while end < scalars.count, scalars[end] != " ", scalars[end] != "\t" { word.unicodeScalars.append(scalars[end]); end += 1 }
+        let word = Self.word(in: scalars, from: &end)
         guard word.hasPrefix("disable") else { return nil }
-        guard directiveWords.contains(word) else {
+        guard scopes[word] != nil else {
             return .failure(ParseFailure("this comment is not a fundlint directive and suppresses nothing; write '# fundlint: disable-next-line RULE -- reason' (or disable-line, disable-file)"))
         }
         return .failure(ParseFailure(
             "a fundlint directive has a colon after 'fundlint'; as written, this comment suppresses nothing",
             fix: (offset: nameStart, length: wordStart - nameStart, replacement: "fundlint: ", message: "write '# fundlint: \(word)'")))
+    }
+
+    /// The scalars from `index` up to the next space or tab (or the end), with `index` moved
+    /// past them.
+    private static func word(in scalars: [Unicode.Scalar], from index: inout Int) -> String {
+        var word = ""
+        while index < scalars.count, scalars[index] != " ", scalars[index] != "\t" { word.unicodeScalars.append(scalars[index]); index += 1 }
+        return word
     }
 
     struct ParseFailure: Error {
