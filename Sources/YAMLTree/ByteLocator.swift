@@ -80,7 +80,7 @@ public enum ByteLocator {
     }
 
     /// Whether the input is UTF-16, by its byte-order mark (libyaml's own test).
-    private static func isUTF16(_ bytes: [UInt8]) -> Bool {
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE))
     }
 

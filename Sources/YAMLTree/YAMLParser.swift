@@ -184,11 +184,12 @@ public final class YAMLParser {
             let at = ByteLocator.location(ofByteOffset: state.problem_offset, in: bytes)
             var message = problem
             if state.problem_value >= 0 {
-                let hex = String(state.problem_value, radix: 16, uppercase: true)
-                message += " (byte 0x\(hex.count < 2 ? "0" + hex : hex) at offset \(state.problem_offset))"
+                message += " (\(Self.readerValue(state.problem_value, problem: problem)) at offset \(state.problem_offset))"
             }
+            let note = SyntaxHint.encodingNote(problem: problem, offset: state.problem_offset, in: bytes)
             return YAMLProblem(kind: .syntax, message: message,
-                               range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)))
+                               range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+                               notes: note.map { [$0] } ?? [])
         }
         if state.error == YAML_MEMORY_ERROR {
             return YAMLProblem(kind: .limits, message: "libyaml ran out of memory", range: SourceRange(at: .fileStart))
@@ -205,6 +206,16 @@ public final class YAMLParser {
         let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
         let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt, openFlows: openFlows)
         return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes + hint.notes(), fix: hint.fix())
+    }
+
+    /// What the value libyaml gives with a reader error is: the byte it stopped at (`0xA3`)
+    /// for a bad UTF-8 byte, the code unit for a bad UTF-16 surrogate (`0xDC00`), else the
+    /// character it decoded (`U+0007`).
+    private static func readerValue(_ value: Int32, problem: String) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        if problem.hasSuffix("octet") { return "byte 0x" + String(repeating: "0", count: max(0, 2 - hex.count)) + hex }
+        if problem.contains("surrogate") { return "code unit 0x" + hex }
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     private static func location(_ mark: yaml_mark_t) -> SourceLocation {
