@@ -134,6 +134,8 @@ import Testing
             "  start_date: 2026-04-01": "  start_date: 01/04/2026",
             "  end_date: 2029-03-31": "  end_date: 2029-3-31",
             "{year: 2026-27,": "{year: 2026/27,",
+            "due: 2027-01-31}": "due: 31/01/2027}",
+            "due: 2028-06-30}": "due: 06/30/2028}",
             "  email: bids@example.org": "  email: bids at example.org",
         ])
         let result = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(plan.utf8))
@@ -145,15 +147,21 @@ import Testing
             plan.yaml:41:14: error: budget.profile[0].year must be a financial year written YYYY-YY with consecutive years \
             (like 2024-25), not '2026/27' [schema/format]
             plan.yaml:41:14: note: write it as 2026-27
+            plan.yaml:47:42: error: milestones[0].due must be a date written YYYY-MM-DD, not '31/01/2027' [schema/format]
+            plan.yaml:47:42: note: write it as 2027-01-31
+            plan.yaml:48:46: error: milestones[1].due must be a date written YYYY-MM-DD, not '06/30/2028' [schema/format]
+            plan.yaml:48:46: note: did you mean 2028-06-30? (read as month/day/year)
             plan.yaml:50:10: error: contact.email 'bids at example.org' is not an email address (like name@example.org) [schema/format]
 
             """)
-        // Day first is the British reading, not the only one: the fix is offered, not marked safe.
+        // Day first is the British reading, not the only one: where the order decides the date,
+        // the fix is offered, not marked safe; a date with one reading in the calendar gets a
+        // safe one.
         let json = try CommandRunner.run(["--format", "json", "-"], stdin: Data(plan.utf8))
         let object = try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any]
         let fixes = (object?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["fix"] as? [String: Any] }
-        #expect(fixes.map { $0["replacement"] as? String } == ["2026-04-01", "2029-03-31", "2026-27"])
-        #expect(fixes.map { $0["safe"] as? Bool } == [false, true, true])
+        #expect(fixes.map { $0["replacement"] as? String } == ["2026-04-01", "2029-03-31", "2026-27", "2027-01-31", "2028-06-30"])
+        #expect(fixes.map { $0["safe"] as? Bool } == [false, true, true, true, false])
     }
 
     /// Initials are a guess at the id meant (several ids could share them): the one id they

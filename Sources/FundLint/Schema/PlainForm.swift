@@ -39,34 +39,49 @@ enum PlainForm {
     }
 
     /// A date written with one-digit months or days, or with `/` or `.` between its parts, as
-    /// `YYYY-MM-DD`. Year first is unambiguous; day first (`01/04/2026`) is read the British
-    /// way, day then month, which `dayFirst` says so the fix can say it too. `nil` unless the
-    /// result is a day in the calendar.
-    /// A date with its month named (`1 April 2026`, `1st Apr 2026`, `April 1, 2026`,
-    /// `01-Apr-2026`) is unambiguous too.
-    static func date(_ text: String) -> (date: String, dayFirst: Bool)? {
-        numericDate(text) ?? namedMonthDate(text).map { ($0, false) }
+    /// `YYYY-MM-DD`. Year first is unambiguous, and so is a year last with only one reading
+    /// in the calendar (`31/03/2027`, `05/05/2027`). With two readings (`01/04/2026`) it is
+    /// read the British way, day then month, and with only the American one (`03/31/2027`)
+    /// month then day; `guessedOrder` names the order read in either case, so the fix can say
+    /// it and is offered, never applied unasked. `nil` unless the result is a day in the
+    /// calendar. A date with its month named (`1 April 2026`, `1st Apr 2026`,
+    /// `April 1, 2026`, `01-Apr-2026`) is unambiguous too.
+    static func date(_ text: String) -> (date: String, guessedOrder: String?)? {
+        numericDate(text) ?? namedMonthDate(text).map { ($0, nil) }
     }
 
-    private static func numericDate(_ text: String) -> (date: String, dayFirst: Bool)? {
+    private static func numericDate(_ text: String) -> (date: String, guessedOrder: String?)? {
         guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         let numbers = parts.compactMap { Int($0) }
         guard parts.count == 3, parts.allSatisfy(isDigits), numbers.count == 3 else { return nil }
         let lengths = parts.map(\.count)
         let day: Day?
-        let dayFirst: Bool
+        var guessedOrder: String?
         if lengths[0] == 4, (1...2).contains(lengths[1]), (1...2).contains(lengths[2]) {
             day = Day(year: numbers[0], month: numbers[1], day: numbers[2])
-            dayFirst = false
         } else if (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 {
-            day = Day(year: numbers[2], month: numbers[1], day: numbers[0])
-            dayFirst = true
+            let dayFirst = Day(year: numbers[2], month: numbers[1], day: numbers[0])
+            let monthFirst = Day(year: numbers[2], month: numbers[0], day: numbers[1])
+            switch (dayFirst, monthFirst) {
+            case (let only?, nil):
+                day = only
+            case (let both?, _?) where numbers[0] == numbers[1]:
+                day = both
+            case (let british?, _?):
+                day = british
+                guessedOrder = "day/month/year"
+            case (nil, let american?):
+                day = american
+                guessedOrder = "month/day/year"
+            case (nil, nil):
+                day = nil
+            }
         } else {
             return nil
         }
         guard let day, day.description != text else { return nil }
-        return (day.description, dayFirst)
+        return (day.description, guessedOrder)
     }
 
     private static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

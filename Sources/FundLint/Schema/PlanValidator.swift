@@ -183,11 +183,11 @@ struct PlanValidator {
         case .notInCalendar:
             report("schema/format", about: here, context, "\(subject) is \(text), which is not a date in the calendar")
         case .notADate:
-            // Day first is how dates are written in the UK, but not everywhere: that reading
-            // is offered, never applied unasked.
+            // Day first is how dates are written in the UK, but not everywhere: where the order
+            // decides the date, the reading is offered, never applied unasked.
             let fix = PlainForm.date(text).map { form in
-                form.dayFirst ? rewrite(node, as: form.date, "did you mean \(form.date)? (read as day/month/year)", guess: true)
-                              : rewrite(node, as: form.date, "write it as \(form.date)")
+                form.guessedOrder.map { rewrite(node, as: form.date, "did you mean \(form.date)? (read as \($0))", guess: true) }
+                    ?? rewrite(node, as: form.date, "write it as \(form.date)")
             }
             report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'",
                    fix: fix)
