@@ -103,13 +103,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["plan.yaml"])
     }
 
-    @Test func amountsWrittenAsMoneyAreRewrittenByFix() throws {
+    @Test func amountsWrittenAsMoneyOrInWordsAreRewrittenByFix() throws {
         let (directory, plan) = try CommandRunner.planInTemporaryDirectory(CommandRunner.examplePlan([
             "  requested: 1_800_000": "  requested: £1,800,000",
             "  match_funding: 1_900_000": "  match_funding: \"1,900,000\"",
             "  total: 3_700_000": "  total: £3700000",
             "  private_investment: 4_000_000": "  private_investment: 4,000,00",
             "{category: travel, amount: 100_000}": "{category: travel, amount: £0.1m}",
+            "  jobs_created: 25": "  jobs_created: twenty-five",
         ]))
         defer { try? FileManager.default.removeItem(at: directory) }
         let check = try CommandRunner.run(["--no-source", "plan.yaml"], in: directory)
@@ -117,13 +118,14 @@ import Testing
         #expect(check.stdout.contains("plan.yaml:33:18: note: write it as 1_900_000\n"))
         #expect(check.stdout.contains("plan.yaml:34:10: note: write it as 3700000\n"))
         #expect(check.stdout.contains("plan.yaml:38:34: note: write it as 100_000\n"))
+        #expect(check.stdout.contains("plan.yaml:44:17: note: write it as 25\n"))
         let fixed = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
         // A group of two digits is no way of writing an amount: that one is left to the applicant.
         #expect(try String(contentsOf: plan, encoding: .utf8) == CommandRunner.examplePlan([
             "  total: 3_700_000": "  total: 3700000",
             "  private_investment: 4_000_000": "  private_investment: 4,000,00",
         ]))
-        #expect(fixed.stderr.contains("fixed 4 problems in 1 file"))
+        #expect(fixed.stderr.contains("fixed 5 problems in 1 file"))
         #expect(fixed.stdout.contains("plan.yaml:45:23: error: outcomes.private_investment must be a whole number"))
         #expect(!fixed.stdout.contains("note: write it as"))
         #expect(fixed.status == 1)

@@ -66,4 +66,23 @@ struct PlainFormTests {
             #expect(PlainForm.financialYear(text) == nil, "\(text)")
         }
     }
+
+    @Test(arguments: [
+        ("ten", "10"), ("Twelve", "12"), ("zero", "0"), ("twenty-five", "25"), ("ninety nine", "99"),
+        ("a hundred", "100"), ("one hundred and twelve", "112"), ("three hundred forty", "340"),
+        ("a thousand", "1_000"), ("two thousand and five", "2_005"), ("one hundred thousand", "100_000"),
+        ("two million five hundred thousand", "2_500_000"), ("one million and one", "1_000_001"),
+        ("nine hundred ninety-nine million nine hundred ninety-nine thousand nine hundred ninety-nine", "999_999_999"),
+    ])
+    func numbersInWordsAreWrittenInDigits(_ words: String, _ digits: String) {
+        #expect(PlainForm.numberInWords(words) == digits)
+    }
+
+    @Test(arguments: ["", "five six", "twenty twenty", "fifteen five", "hundred", "a", "a five", "and", "ten and",
+                      "one hundred and", "thousand million", "one thousand one million", "one hundred two hundred",
+                      "twenty hundred", "zero zero", "one zero", "ten jobs", "lots", "1 thousand", "twelve hundred",
+                      "a a hundred", "and one hundred"])
+    func otherWordsAreNotANumber(_ text: String) {
+        #expect(PlainForm.numberInWords(text) == nil)
+    }
 }

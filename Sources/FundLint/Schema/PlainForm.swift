@@ -137,6 +137,11 @@ enum PlainForm {
         else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         let digits = String(parts[0]) + fraction + String(repeating: "0", count: zeros - fraction.count)
+        return grouped(Substring(digits))
+    }
+
+    /// Digits without leading zeros, in groups of three from the right (`1_800_000`).
+    private static func grouped(_ digits: Substring) -> String {
         let significant = digits.drop { $0 == "0" }
         guard !significant.isEmpty else { return "0" }
         var groups: [Substring] = []
@@ -147,6 +152,60 @@ enum PlainForm {
             end = start
         }
         return groups.joined(separator: "_")
+    }
+
+    private static let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                "nineteen"]
+    private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+    /// What a word of a number in words is, for what may follow it.
+    private enum NumberWord { case start, a, unit, teen, ten, hundred, scale, and }
+
+    /// A whole number written in English words (`ten`, `twenty-five`, `a hundred and twelve`,
+    /// `two million`) in digits, grouped as amounts are; `nil` for anything that is not such a
+    /// number as a person writes it (`five six`, `thousand million`).
+    static func numberInWords(_ text: String) -> String? {
+        let words = text.lowercased().split { $0 == " " || $0 == "-" }
+        guard !words.isEmpty, words.count <= 16 else { return nil }
+        if words == ["zero"] { return "0" }
+        var total = 0
+        // What the words since the last `million` or `thousand` make: below a thousand.
+        var part = 0
+        var previous = NumberWord.start
+        var smallestScale = Int.max
+        for word in words {
+            let afterScaleOrStart: Set<NumberWord> = [.start, .hundred, .scale, .and]
+            if let unit = units.firstIndex(of: String(word)), unit > 0 {
+                let kind: NumberWord = unit < 10 ? .unit : .teen
+                guard afterScaleOrStart.contains(previous) || (kind == .unit && previous == .ten) else { return nil }
+                part += unit
+                previous = kind
+            } else if let ten = tens.firstIndex(of: String(word)) {
+                guard afterScaleOrStart.contains(previous) else { return nil }
+                part += (ten + 2) * 10
+                previous = .ten
+            } else if word == "hundred" {
+                guard previous == .unit || previous == .a, part < 10 else { return nil }
+                part = max(part, 1) * 100
+                previous = .hundred
+            } else if word == "thousand" || word == "million" {
+                let scale = word == "thousand" ? 1_000 : 1_000_000
+                guard [.unit, .teen, .ten, .hundred, .a].contains(previous), scale < smallestScale else { return nil }
+                total += max(part, 1) * scale
+                smallestScale = scale
+                part = 0
+                previous = .scale
+            } else if word == "a", previous == .start {
+                previous = .a
+            } else if word == "and", previous == .hundred || previous == .scale {
+                previous = .and
+            } else {
+                return nil
+            }
+        }
+        guard previous != .and, previous != .a else { return nil }
+        return grouped(Substring(String(total + part)))
     }
 
     private static func isDigits(_ text: Substring) -> Bool {

@@ -166,8 +166,9 @@ struct PlanValidator {
                 let fix = rewrite(node, as: text, "remove the quotes: \(text)")
                 report("schema/type", about: here, context, "\(subject) must be a whole number, but \"\(text)\" is a quoted string", fix: fix)
             } else {
-                // `1,800,000` or `£1800000`: the amount is plain to see, so say how to write it.
-                let fix = PlainForm.amount(text).map { rewrite(node, as: $0, "write it as \($0)") }
+                // `1,800,000`, `£1800000` or `ten`: the number is plain to see, so say how to
+                // write it.
+                let fix = (PlainForm.amount(text) ?? PlainForm.numberInWords(text)).map { rewrite(node, as: $0, "write it as \($0)") }
                 report("schema/type", about: here, context,
                        "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))",
                        fix: fix)
