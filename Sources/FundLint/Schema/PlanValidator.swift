@@ -264,28 +264,10 @@ struct PlanValidator {
                        message: message)
     }
 
-    /// `[some-id]` for a list of ids given as the one id `some-id` (or `[one, two]` for
-    /// `one, two`): a plain value on one line, for a list of plain values, with nothing in it
-    /// that a flow list would read another way.
-    private func listOfOne(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
-        guard document.isPlainScalar(node), let items = schema.items, items.kind != .object, items.kind != .list,
-              let text = document.scalar(node), !text.isEmpty, !text.contains(where: { "[]{}#&*!|>'\"%@`\n\r\t".contains($0) }),
-              !text.contains(": ")
-        else { return nil }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { part -> Substring in
-            let start = part.drop { $0 == " " }
-            return start.prefix(start.count - start.reversed().prefix { $0 == " " }.count)
-        }
-        guard parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasPrefix("?") && !$0.hasSuffix(":") }) else { return nil }
-        let list = "[" + parts.joined(separator: ", ") + "]"
-        return rewrite(node, as: list, "write it as a list: \(list)")
-    }
-
     private mutating func checkList(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
         guard document.kind(node) == .sequence else {
             report("schema/type", about: here, context,
-                   "\(subject(here)) must be a list, not \(describe(node))",
-                   fix: context.shownVia == nil ? listOfOne(node, schema: schema) : nil)
+                   "\(subject(here)) must be a list, not \(describe(node))")
             return false
         }
         let items = document.items(node)
@@ -333,9 +315,6 @@ struct PlanValidator {
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
         var absent: [String]?
-        // Keys written where a required key is missing, and most like it (`start-date` for
-        // `start_date`): one mistake, reported once, as the missing key, at the key written.
-        var misspelt: [(required: String, key: String, range: SourceRange, path: String, via: OriginTable.Via, fix: Diagnostic.Fix)] = []
         // Where the last key of the schema was, past unknown keys: a key below an empty one may
         // belong under it.
         var lastProperty = -1
@@ -357,21 +336,14 @@ struct PlanValidator {
                 }
                 let absent = absent ?? known
                 var fix: Diagnostic.Fix?
-                let closestAbsent = EditDistance.closest(to: key, among: absent)
-                if let best = closestAbsent ?? EditDistance.closest(to: key, among: known) {
+                if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
                                          message: "did you mean '\(best)'?")
                 } else if entryContext.shownVia == nil, lastProperty >= 0 {
                     fix = belongsUnderEmptyKey(key, entry, below: entries[lastProperty], schema: schema)
                 }
-                let keyPath = origins.path(self.origin(here), then: entryContext.step)
-                if let closestAbsent, let fix, !misspelt.contains(where: { $0.required == closestAbsent }),
-                   let index = schema.properties.firstIndex(where: { $0.name == closestAbsent }), schema.requiredIndexes.contains(index) {
-                    misspelt.append((closestAbsent, key, keyRange, keyPath, entryContext.via, fix))
-                    continue
-                }
                 let objectPath = path(here)
-                report("schema/unknown-key", .warning, at: keyRange, path: keyPath, via: entryContext.via,
+                report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
                        "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
                 continue
             }
@@ -395,11 +367,6 @@ struct PlanValidator {
             if let keyNode = nullKeys.first(where: { $0.0 == name })?.1 {
                 report("schema/required", at: document.range(keyNode), path: path, via: .direct,
                        "\(path) has no value, but it is required")
-            } else if let written = misspelt.first(where: { $0.required == name }) {
-                let objectPath = self.path(here)
-                report("schema/required", at: written.range, path: written.path, via: written.via,
-                       "'\(TextEscaper.escape(written.key))' is not a key of \(objectPath.isEmpty ? "the plan" : objectPath), "
-                           + "which is missing the required key '\(name)'", fix: written.fix)
             } else {
                 let objectPath = self.path(here)
                 let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
