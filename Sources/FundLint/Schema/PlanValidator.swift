@@ -264,10 +264,28 @@ struct PlanValidator {
                        message: message)
     }
 
+    /// `[some-id]` for a list of ids given as the one id `some-id` (or `[one, two]` for
+    /// `one, two`): a plain value on one line, for a list of plain values, with nothing in it
+    /// that a flow list would read another way.
+    private func listOfOne(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
+        guard document.isPlainScalar(node), let items = schema.items, items.kind != .object, items.kind != .list,
+              let text = document.scalar(node), !text.isEmpty, !text.contains(where: { "[]{}#&*!|>'\"%@`\n\r\t".contains($0) }),
+              !text.contains(": ")
+        else { return nil }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { part -> Substring in
+            let start = part.drop { $0 == " " }
+            return start.prefix(start.count - start.reversed().prefix { $0 == " " }.count)
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasPrefix("?") && !$0.hasSuffix(":") }) else { return nil }
+        let list = "[" + parts.joined(separator: ", ") + "]"
+        return rewrite(node, as: list, "write it as a list: \(list)")
+    }
+
     private mutating func checkList(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
         guard document.kind(node) == .sequence else {
             report("schema/type", about: here, context,
-                   "\(subject(here)) must be a list, not \(describe(node))")
+                   "\(subject(here)) must be a list, not \(describe(node))",
+                   fix: context.shownVia == nil ? listOfOne(node, schema: schema) : nil)
             return false
         }
         let items = document.items(node)

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import TestSupport
+import YAMLTree
+@testable import FundLint
+
+/// Mistakes in a plan's shape, what they get and the fix that mends them: a required key
+/// misspelt, a list written as one value.
+@Suite struct SchemaMistakeTests {
+    /// The schema's diagnostics for the base plan with the first `of` replaced by `with`,
+    /// the replacement marked as MarkedSource marks positions.
+    private func check(replacing of: String, with: String) throws -> (MarkedSource, [Diagnostic]) {
+        let base = QuickSchemaCheckTests.base
+        let range = try #require(base.range(of: of))
+        let marked = MarkedSource(base.replacingCharacters(in: range, with: with))
+        let report = PlanChecker(pack: TestPacks.lipf).check(marked.bytes, path: "plan.yaml")
+        return (marked, report.diagnostics.filter { $0.rule.hasPrefix("schema/") })
+    }
+
+    @Test func aMisspeltRequiredKeyIsAnUnknownKeyAndLeavesTheKeyMissing() throws {
+        // Two checks that each fail, as the plan format's contract says: the key written is
+        // unknown (with the did-you-mean fix), and the key the schema requires is missing.
+        let (marked, diagnostics) = try check(replacing: "  start_date:", with: "  1️⃣start-date:")
+        #expect(diagnostics.map(\.rule).sorted() == ["schema/required", "schema/unknown-key"])
+        let unknown = try #require(diagnostics.first { $0.rule == "schema/unknown-key" })
+        #expect(unknown.range.start == marked[1])
+        #expect(unknown.fix?.replacement == "start_date")
+        #expect(diagnostics.first { $0.rule == "schema/required" }?.message == "project is missing the required key 'start_date'")
+    }
+
+    @Test func oneValueWhereAListIsWantedGetsItWrittenAsAList() throws {
+        let (marked, one) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
+                                      with: "sectors: 1️⃣artificial-intelligence")
+        #expect(one.map(\.rule) == ["schema/type"])
+        #expect(one.first?.range.start == marked[1])
+        #expect(one.first?.fix?.replacement == "[artificial-intelligence]")
+        #expect(one.first?.fix?.message == "write it as a list: [artificial-intelligence]")
+        #expect(one.first?.fix?.safe == true)
+        let (_, two) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
+                                 with: "sectors: artificial-intelligence ,future-mobility")
+        #expect(two.first?.fix?.replacement == "[artificial-intelligence, future-mobility]")
+        // A comment after the value is not part of it, and stays where it is.
+        let (commented, three) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
+                                           with: "sectors: 1️⃣ai2️⃣ # a comment, really")
+        #expect(three.first?.fix?.replacement == "[ai]")
+        #expect(three.first?.fix?.range == SourceRange(start: commented[1], end: commented[2]))
+        // Not where a list item would be read another way, nor for a list of mappings, nor
+        // for a quoted value or an empty part.
+        for (of, with) in [("sectors: [artificial-intelligence, future-mobility]", "sectors: ai {fm}"),
+                           ("sectors: [artificial-intelligence, future-mobility]", "sectors: \"artificial-intelligence\""),
+                           ("sectors: [artificial-intelligence, future-mobility]", "sectors: ai,,fm"),
+                           ("sectors: [artificial-intelligence, future-mobility]", "sectors: ai, -fm"),
+                           ("partners:\n  - {name: Example Transit Analytics Ltd, type: business}\n  - {name: University of Birmingham, type: university}",
+                            "partners: Example Transit Analytics Ltd")] {
+            let (_, diagnostics) = try check(replacing: of, with: with)
+            let type = diagnostics.first { $0.rule == "schema/type" }
+            #expect(type != nil, "\(with)")
+            #expect(type?.fix == nil, "\(with)")
+        }
+    }
+}
