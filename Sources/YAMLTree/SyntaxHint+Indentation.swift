@@ -59,6 +59,25 @@ extension SyntaxHint {
                 + "to be a key beside that one, \(Self.indentIt(inner))")
     }
 
+    /// A key written at the column of a list's dashes, below an item (`- name: pilot`, then
+    /// `due: 2027-01-31` under the dash): YAML wants another item there. Most often the key
+    /// was meant for the item above, sometimes as a new item.
+    func keyAmongItems() -> YAMLProblem.Note? {
+        guard problem == "did not find expected '-' indicator", context == "while parsing a block collection", let contextAt,
+              let line = line(at.line), let (number, previous) = previousSignificantLine(before: at.line)
+        else { return nil }
+        let indent = Self.indent(line)
+        let inner = Self.keyColumn(previous)
+        guard at.column == indent + 1, indent == contextAt.column - 1, Self.isKeyLine(line, from: indent),
+              inner > indent, Self.isKeyLine(previous, from: inner)
+        else { return nil }
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is a key at the column of the list's dashes (line \(contextAt.line)), where YAML wants "
+                + "another item; to be a key of the item on line \(number), indent it \(Self.spaces(inner)); to be a new item, "
+                + "start it with '- '")
+    }
+
     func indentation(of line: Int, _ indent: Int) -> SourceRange {
         SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: indent + 1))
     }

@@ -339,6 +339,21 @@ import TestSupport
         #expect(!other.notes.contains { $0.message.contains("tab") })
     }
 
+    @Test func aKeyAtTheColumnOfAListsDashesIsNamed() throws {
+        let found = try #require(YAMLParser.parse(Array("milestones:\n  - name: pilot\n  due: 2027-01-31\n".utf8)).documents.last?.problems.first)
+        #expect(found.range.start == SourceLocation(line: 3, column: 3))
+        #expect(found.notes.last?.range == SourceRange(start: SourceLocation(line: 3, column: 1), end: SourceLocation(line: 3, column: 3)))
+        #expect(found.notes.last?.message == "line 3 is a key at the column of the list's dashes (line 2), where YAML wants another item; "
+            + "to be a key of the item on line 2, indent it 4 spaces; to be a new item, start it with '- '")
+        // A list item at that column is a new item: no problem. A key at the column of the
+        // mapping that holds the list ends the list: no problem either.
+        #expect(YAMLParser.parse(Array("m:\n  - name: a\n  - name: b\n".utf8)).documents.first?.problems.isEmpty == true)
+        #expect(YAMLParser.parse(Array("m:\n- name: a\nn: 1\n".utf8)).documents.first?.problems.isEmpty == true)
+        // After a plain item, not a mapping, there is no item to indent it into.
+        let plain = try #require(YAMLParser.parse(Array("m:\n  - a\n  due: 1\n".utf8)).documents.last?.problems.first)
+        #expect(!plain.notes.contains { $0.message.contains("column of the list's dashes") })
+    }
+
     @Test func indentationAndColonMistakesAreNamed() throws {
         func problem(_ text: String) throws -> YAMLProblem {
             try #require(YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first)
