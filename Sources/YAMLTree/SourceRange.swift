@@ -20,5 +20,11 @@ public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible 
         self.end = location
     }
 
+    /// The one character at `location`.
+    public init(character location: SourceLocation) {
+        self.start = location
+        self.end = SourceLocation(line: location.line, column: location.column + 1)
+    }
+
     public var description: String { "\(start)-\(end)" }
 }

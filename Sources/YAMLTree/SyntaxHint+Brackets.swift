@@ -9,7 +9,7 @@ extension SyntaxHint {
         else { return nil }
         let (noun, bracket) = openFlow.isSequence ? ("list", "]") : ("mapping", "}")
         return YAMLProblem.Note(
-            range: SourceRange(start: openFlow.start, end: SourceLocation(line: openFlow.start.line, column: openFlow.start.column + 1)),
+            range: SourceRange(character: openFlow.start),
             message: "the \(noun) opened on line \(openFlow.start.line) is not closed: end it with '\(bracket)'")
     }
 

@@ -4,7 +4,7 @@ extension SyntaxHint {
     func tab() -> YAMLProblem.Note? {
         guard let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line), line[offset] == 0x09 else { return nil }
         let indents = line[line.startIndex..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        return YAMLProblem.Note(range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+        return YAMLProblem.Note(range: SourceRange(character: at),
                                 message: indents ? "this is a tab: YAML is indented with spaces only"
                                                  : "this is a tab: YAML separates with spaces here")
     }

@@ -116,7 +116,7 @@ struct TreeBuilder {
             document.problems.append(YAMLProblem(
                 kind: .limits,
                 message: "nesting is deeper than \(limits.maxDepth) levels, the limit for a plan",
-                range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + 1))))
+                range: SourceRange(character: start)))
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),

@@ -188,7 +188,7 @@ public final class YAMLParser {
             }
             let note = SyntaxHint.encodingNote(problem: problem, offset: state.problem_offset, in: bytes)
             return YAMLProblem(kind: .syntax, message: message,
-                               range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+                               range: SourceRange(character: at),
                                notes: note.map { [$0] } ?? [])
         }
         if state.error == YAML_MEMORY_ERROR {
@@ -203,7 +203,7 @@ public final class YAMLParser {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
             notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
         }
-        let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1))
+        let range = SourceRange(character: at)
         let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt, openFlows: openFlows)
         return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes + hint.notes(), fix: hint.fix())
     }
