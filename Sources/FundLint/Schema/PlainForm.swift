@@ -174,15 +174,16 @@ enum PlainForm {
         var part = 0
         var previous = NumberWord.start
         var smallestScale = Int.max
+        // Where a unit, a teen or a ten may start a group.
+        let groupStarts: Set<NumberWord> = [.start, .hundred, .scale, .and]
         for word in words {
-            let afterScaleOrStart: Set<NumberWord> = [.start, .hundred, .scale, .and]
             if let unit = units.firstIndex(of: String(word)), unit > 0 {
                 let kind: NumberWord = unit < 10 ? .unit : .teen
-                guard afterScaleOrStart.contains(previous) || (kind == .unit && previous == .ten) else { return nil }
+                guard groupStarts.contains(previous) || (kind == .unit && previous == .ten) else { return nil }
                 part += unit
                 previous = kind
             } else if let ten = tens.firstIndex(of: String(word)) {
-                guard afterScaleOrStart.contains(previous) else { return nil }
+                guard groupStarts.contains(previous) else { return nil }
                 part += (ten + 2) * 10
                 previous = .ten
             } else if word == "hundred" {
