@@ -12,7 +12,13 @@ enum EditDistance {
     /// `; did you mean 'x'?`, to end a message with, when a candidate is close to `word`
     /// (``closest(to:among:)``); empty otherwise.
     static func hint(_ word: String, among candidates: [String]) -> String {
-        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        hint(closest(to: word, among: candidates))
+    }
+
+    /// `; did you mean 'x'?` for a candidate found already by ``closest(to:among:)``; empty
+    /// for `nil`.
+    static func hint(_ closest: String?) -> String {
+        closest.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// The closest candidate within a distance that still reads as a typo (at most a third

@@ -29,10 +29,11 @@ struct SchemaLoader {
                 var kind = SchemaNode.Kind(rawValue: kindText)
                 if kind == nil {
                     let kinds = SchemaNode.Kind.allCases.map(\.rawValue)
+                    let closest = EditDistance.closest(to: kindText, among: kinds)
                     reader.error(at: typeEntry?.value ?? definition,
-                                 "a named type must be one of \(kinds.joined(separator: ", ")), not '\(kindText)'" + EditDistance.hint(kindText, among: kinds))
+                                 "a named type must be one of \(kinds.joined(separator: ", ")), not '\(kindText)'" + EditDistance.hint(closest))
                     // Read as the type it is closest to, so what uses it is not reported too.
-                    kind = Self.closestKind(to: kindText)
+                    kind = closest.flatMap(SchemaNode.Kind.init(rawValue:))
                 }
                 guard let kind else { continue }
                 let schema = SchemaNode(kind: kind, name: name)
@@ -58,12 +59,6 @@ struct SchemaLoader {
         return root
     }
 
-    /// The built-in type whose name is closest to `text`, if one is close enough to be what
-    /// was meant.
-    private static func closestKind(to text: String) -> SchemaNode.Kind? {
-        EditDistance.closest(to: text, among: SchemaNode.Kind.allCases.map(\.rawValue)).flatMap(SchemaNode.Kind.init(rawValue:))
-    }
-
     private mutating func node(_ definition: NodeID, name: String, reader: inout PackReader) -> SchemaNode? {
         guard let fields = reader.mapping(definition, what: "the schema of '\(name)'", allowed: Self.keys) else { return nil }
         guard let typeEntry = fields.first(where: { $0.key == "type" }), let typeName = reader.string(typeEntry.value, what: "type") else {
@@ -78,10 +73,11 @@ struct SchemaLoader {
         }
         guard let kind = SchemaNode.Kind(rawValue: typeName) else {
             let all = SchemaNode.Kind.allCases.map(\.rawValue) + named.keys.sorted()
-            reader.error(at: typeEntry.value, "unknown type '\(typeName)'\(EditDistance.hint(typeName, among: all))")
+            let closest = EditDistance.closest(to: typeName, among: all)
+            reader.error(at: typeEntry.value, "unknown type '\(typeName)'\(EditDistance.hint(closest))")
             // Read as the type it is closest to, so what uses it is not reported too: a named
             // type whole, or a built-in one with the keys written.
-            switch EditDistance.closest(to: typeName, among: all) {
+            switch closest {
             case let closest? where named[closest] != nil: return named[closest]
             case let closest?:
                 guard let recovered = SchemaNode.Kind(rawValue: closest) else { return nil }

@@ -272,10 +272,7 @@ struct PlanValidator {
               let text = document.scalar(node), !text.isEmpty, !text.contains(where: { "[]{}#&*!|>'\"%@`\n\r\t".contains($0) }),
               !text.contains(": ")
         else { return nil }
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { part -> Substring in
-            let start = part.drop { $0 == " " }
-            return start.prefix(start.count - start.reversed().prefix { $0 == " " }.count)
-        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: " ") }
         guard parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasPrefix("?") && !$0.hasSuffix(":") }) else { return nil }
         let list = "[" + parts.joined(separator: ", ") + "]"
         return rewrite(node, as: list, "write it as a list: \(list)")
