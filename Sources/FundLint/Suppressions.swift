@@ -110,7 +110,7 @@ struct Suppressions {
                 let start = comment.range.start
                 let fix = failure.fix.map { fix in
                     Diagnostic.Fix(range: SourceRange(start: SourceLocation(line: start.line, column: start.column + 1 + fix.offset),
-                                                      end: SourceLocation(line: start.line, column: start.column + 1 + fix.offset + fix.length)),
+                                                      columns: fix.length),
                                    replacement: fix.replacement, safe: true, message: fix.message)
                 }
                 report("suppression/unknown-rule", .warning, comment.range, failure.message, fix: fix)
@@ -137,7 +137,7 @@ struct Suppressions {
             var usable = false
             for (id, offset) in directive.rules {
                 let ruleRange = SourceRange(start: SourceLocation(line: comment.range.start.line, column: comment.range.start.column + offset),
-                                            end: SourceLocation(line: comment.range.start.line, column: comment.range.start.column + offset + id.unicodeScalars.count))
+                                            columns: id.unicodeScalars.count)
                 guard let suppressible = rules[id] else {
                     let best = EditDistance.closest(to: id, among: Array(rules.keys))
                     report("suppression/unknown-rule", .warning, ruleRange, "the suppression names '\(id)', which is not a rule",

@@ -20,10 +20,10 @@ public struct SourceRange: Sendable, Hashable, Codable, CustomStringConvertible 
         self.end = location
     }
 
-    /// The one character at `location`.
-    public init(character location: SourceLocation) {
-        self.start = location
-        self.end = SourceLocation(line: location.line, column: location.column + 1)
+    /// A span on one line, `columns` Unicode scalars wide from `start` (one for a single
+    /// character, none for a point).
+    public init(start: SourceLocation, columns: Int) {
+        self.init(start: start, end: SourceLocation(line: start.line, column: start.column + columns))
     }
 
     public var description: String { "\(start)-\(end)" }

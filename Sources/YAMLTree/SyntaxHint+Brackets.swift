@@ -9,7 +9,7 @@ extension SyntaxHint {
         else { return nil }
         let (noun, bracket) = openFlow.isSequence ? ("list", "]") : ("mapping", "}")
         return YAMLProblem.Note(
-            range: SourceRange(character: openFlow.start),
+            range: SourceRange(start: openFlow.start, columns: 1),
             message: "the \(noun) opened on line \(openFlow.start.line) is not closed: end it with '\(bracket)'")
     }
 

@@ -38,7 +38,7 @@ extension SyntaxHint {
         default: " (\(more) more bytes further on are not UTF-8 either)"
         }
         let at = ByteLocator.location(ofByteOffset: start, in: bytes)
-        return YAMLProblem.Note(range: SourceRange(character: at),
+        return YAMLProblem.Note(range: SourceRange(start: at, columns: 1),
                                 message: "the file is not UTF-8: byte \(hex) \(reading); save the file as UTF-8\(rest)")
     }
 
@@ -54,7 +54,7 @@ extension SyntaxHint {
             ? "this is a NUL byte: the file looks saved as UTF-16 without a byte-order mark; save it as UTF-8"
             : "this is a NUL byte: a plan is a text file, saved as UTF-8"
         let at = ByteLocator.location(ofByteOffset: offset, in: bytes)
-        return YAMLProblem.Note(range: SourceRange(character: at),
+        return YAMLProblem.Note(range: SourceRange(start: at, columns: 1),
                                 message: message)
     }
 

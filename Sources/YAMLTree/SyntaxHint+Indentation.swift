@@ -4,7 +4,7 @@ extension SyntaxHint {
     func tab() -> YAMLProblem.Note? {
         guard let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line), line[offset] == 0x09 else { return nil }
         let indents = line[line.startIndex..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        return YAMLProblem.Note(range: SourceRange(character: at),
+        return YAMLProblem.Note(range: SourceRange(start: at, columns: 1),
                                 message: indents ? "this is a tab: YAML is indented with spaces only"
                                                  : "this is a tab: YAML separates with spaces here")
     }
@@ -79,7 +79,7 @@ extension SyntaxHint {
     }
 
     func indentation(of line: Int, _ indent: Int) -> SourceRange {
-        SourceRange(start: SourceLocation(line: line, column: 1), end: SourceLocation(line: line, column: indent + 1))
+        SourceRange(start: SourceLocation(line: line, column: 1), columns: indent)
     }
 
     static func indentIt(_ count: Int) -> String {

@@ -15,7 +15,7 @@ extension SyntaxHint {
         let value = String(decoding: line[(colon + 1)..<end], as: UTF8.self)
         let column = self.column(ofByteOffset: colon, in: line)
         return YAMLProblem.Fix(
-            range: SourceRange(character: SourceLocation(line: number, column: column)),
+            range: SourceRange(start: SourceLocation(line: number, column: column), columns: 1),
             replacement: ": ",
             message: "no space after this colon: YAML reads '\(word)' as one word; a key and its value are written '\(key): \(value)'")
     }

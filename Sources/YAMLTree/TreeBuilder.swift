@@ -116,7 +116,7 @@ struct TreeBuilder {
             document.problems.append(YAMLProblem(
                 kind: .limits,
                 message: "nesting is deeper than \(limits.maxDepth) levels, the limit for a plan",
-                range: SourceRange(character: start)))
+                range: SourceRange(start: start, columns: 1)))
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),

@@ -188,7 +188,7 @@ public final class YAMLParser {
             }
             let note = SyntaxHint.encodingNote(problem: problem, offset: state.problem_offset, in: bytes)
             return YAMLProblem(kind: .syntax, message: message,
-                               range: SourceRange(character: at),
+                               range: SourceRange(start: at, columns: 1),
                                notes: note.map { [$0] } ?? [])
         }
         if state.error == YAML_MEMORY_ERROR {
@@ -203,7 +203,7 @@ public final class YAMLParser {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
             notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
         }
-        let range = SourceRange(character: at)
+        let range = SourceRange(start: at, columns: 1)
         let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt, openFlows: openFlows)
         return YAMLProblem(kind: .syntax, message: message, range: range, notes: notes + hint.notes(), fix: hint.fix())
     }

@@ -311,7 +311,7 @@ struct RuleCompiler {
         } catch {
             guard !error.followsReported else { return nil }
             let at = reader.location(of: node, offset: offset + error.offset)
-            reader.error(SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + max(1, error.length))), error.message)
+            reader.error(SourceRange(start: at, columns: max(1, error.length)), error.message)
             return nil
         }
     }
@@ -342,7 +342,7 @@ struct RuleCompiler {
         case .failure(let problems):
             for problem in problems.list {
                 let at = reader.location(of: node, offset: problem.offset)
-                let range = SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + problem.length))
+                let range = SourceRange(start: at, columns: problem.length)
                 reader.error(range, problem.message)
             }
             return nil
