@@ -105,6 +105,33 @@ extension SyntaxHint {
                                message: "a value holding ': ' reads as another key unless it is quoted: write it as \(quoted)")
     }
 
+    /// `- {name: Phase 1: pilot, due: 2027-01-31}`: the same inside a `{...}` mapping, where
+    /// libyaml wants a `,` or `}` after the first words and stops at the second colon. The
+    /// value, from after its key's `: ` to the next `,` or `}`, is offered in double quotes.
+    func colonInFlowValue() -> YAMLProblem.Fix? {
+        guard problem == "did not find expected ',' or '}'", context == "while parsing a flow mapping",
+              let contextAt, contextAt.line == at.line, let line = line(at.line),
+              let open = byteOffset(ofColumn: contextAt.column, in: line), line[open] == UInt8(ascii: "{"),
+              let colon = byteOffset(ofColumn: at.column, in: line), colon > open, line[colon] == UInt8(ascii: ":"),
+              colon + 1 < line.endIndex, line[colon + 1] == 0x20
+        else { return nil }
+        // The pair's start: after the `{` or the last `,` before the colon; its key's `: `.
+        let pairStart = (line[(open + 1)..<colon].lastIndex(of: UInt8(ascii: ",")) ?? open) + 1
+        guard let keyColon = line[pairStart..<colon].indices.first(where: { line[$0] == UInt8(ascii: ":") && line[$0 + 1] == 0x20 })
+        else { return nil }
+        var start = keyColon + 1
+        while start < colon, line[start] == 0x20 { start += 1 }
+        guard start < colon, !"\"'[{|>&*!#-?%@`".utf8.contains(line[start]) else { return nil }
+        var end = line[colon...].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") }) ?? line.endIndex
+        guard end < line.endIndex else { return nil }
+        while end > colon, line[end - 1] == 0x20 { end -= 1 }
+        guard colon + 2 < end, Self.readsAsProse(line[start..<end], before: colon) else { return nil }
+        let text = String(decoding: line[start..<end], as: UTF8.self)
+        let quoted = Self.quoted(text, with: "\"")
+        return YAMLProblem.Fix(range: range(of: start..<end, in: line, number: at.line), replacement: quoted,
+                               message: "a value holding ': ' reads as another key unless it is quoted: write it as \(quoted)")
+    }
+
     /// Whether a value with `: ` at `colon` reads as words someone meant as one value
     /// (`Smart: harbour sensors`, `Phase 1: pilot`) rather than two lines run together
     /// (`LIPF-0001  title: x`, `10_000 total: 20_000`, `name: Acme`) or broken brackets,

@@ -59,7 +59,8 @@ struct SyntaxHint {
 
     /// A change that may mend the mistake: the closing bracket of a `[` or `{`, or the closing
     /// quote of a quoted value, left open on its line; the space after the colon of a key
-    /// written `region:y`; quotes around a value holding `: ` or a stray quote. Each is a
+    /// written `region:y`; quotes around a value holding `: ` (in a block or a `{...}`
+    /// mapping) or a stray quote. Each is a
     /// guess at what was meant, offered and never applied unasked.
     func fix() -> YAMLProblem.Fix? {
         if let unclosed = unclosedFlowCollection() ?? unclosedQuote() { return unclosed }
@@ -79,7 +80,8 @@ struct SyntaxHint {
                     ?? missingColon(in: previous, number: number, from: start)
             }
         }
-        return dashWithoutSpace() ?? extraClosingBracket() ?? colonInPlainValue() ?? quoteEndingValue()
+        return dashWithoutSpace() ?? extraClosingBracket() ?? colonInPlainValue() ?? colonInFlowValue()
+            ?? quoteEndingValue()
     }
 
     /// Where the value of the line's `key: value` starts (past `- ` items, a plain key, its

@@ -466,10 +466,18 @@ import TestSupport
         #expect(apostrophe.replacement == "\"O'Brien Partners\"")
         #expect(apostrophe.message == "the ' at column 11 ends the quoted value: write it as \"O'Brien Partners\"")
         #expect(fix("t: 'é \\ b's'\n")?.replacement == "\"é \\\\ b's\"")
+        // Inside a `{...}` mapping: from after the key's `: ` to the next `,` or `}`.
+        let flow = try #require(fix("milestones:\n  - {name: Phase 1: pilot ,  due: 2027-01-31}\n"))
+        #expect(flow.range == SourceRange(start: SourceLocation(line: 2, column: 12), end: SourceLocation(line: 2, column: 26)))
+        #expect(flow.replacement == "\"Phase 1: pilot\"")
+        #expect(flow.message == "a value holding ': ' reads as another key unless it is quoted: write it as \"Phase 1: pilot\"")
+        #expect(fix("- {due: 2027-01-31, name: Café: opening}\n")?.replacement == "\"Café: opening\"")
+        #expect(fix("- {due: 2027-01-31, name: Café: opening}\n")?.range
+            == SourceRange(start: SourceLocation(line: 1, column: 27), end: SourceLocation(line: 1, column: 40)))
         // Two lines run together, a key written as a value, brackets, or escapes that would
         // change meaning: no guess.
         for text in ["a: b: c\n", "lead: name: Acme\n", "a: X  y: z\n", "r: LIPF-1 - name: X\n", "t: 10_000 total: 20_000\n",
-                     "t: Note:\n", "t: {a: b: c}\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n",
+                     "t: Note:\n", "t: {a: b: c}\n", "t: {a: X  y: z}\n", "t: {a: Phase 1: pilot\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n",
                      // A ` #` inside the quoted value ends what is written before the quote.
                      "quoted: ' # Not a ,'comment''.'\n"] {
             #expect(fix(text) == nil, "\(text.debugDescription)")

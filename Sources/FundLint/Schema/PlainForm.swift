@@ -108,10 +108,13 @@ enum PlainForm {
     }
 
     /// A financial year written `2026/27`, `2026-2027`, `2026/2027` or with an en dash, as
-    /// `YYYY-YY`, when the second year follows the first.
+    /// `YYYY-YY`, when the second year follows the first; with `FY` before it (`FY2024-25`,
+    /// `FY 2024/25`), without it. `nil` for a year already written `YYYY-YY`.
     static func financialYear(_ text: String) -> String? {
-        guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "\u{2013}" }) else { return nil }
-        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        var rest = Substring(text)
+        if rest.count > 2, rest.prefix(2).uppercased() == "FY" { rest = rest.dropFirst(2).drop { $0 == " " } }
+        guard let separator = rest.first(where: { $0 == "-" || $0 == "/" || $0 == "\u{2013}" }) else { return nil }
+        let parts = rest.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy(isDigits), parts[0].count == 4, let first = Int(parts[0]),
               let second = Int(parts[1]), first < 9999
         else { return nil }
