@@ -84,9 +84,9 @@ public struct Configuration: Sendable {
         }
         func known(_ id: String, _ range: SourceRange) -> RuleInfo? {
             if let rule = byID[id] { return rule }
-            let best = EditDistance.closest(to: id, among: rules.map(\.id))
+            let best = RuleExplanation.suggestion(for: id, among: rules.map(\.id))
             error(range, "'\(TextEscaper.escape(id))' is not a rule of the active pack",
-                  fix: best.map { Diagnostic.Fix(range: range, replacement: $0, safe: false, message: "did you mean '\($0)'?") })
+                  fix: best.map { Diagnostic.Fix(range: range, replacement: $0.id, safe: false, message: "did you mean '\($0.id)'?") })
             return nil
         }
         for (id, range) in disable {

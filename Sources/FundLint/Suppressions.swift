@@ -139,9 +139,9 @@ struct Suppressions {
                 let ruleRange = SourceRange(start: SourceLocation(line: comment.range.start.line, column: comment.range.start.column + offset),
                                             columns: id.unicodeScalars.count)
                 guard let suppressible = rules[id] else {
-                    let best = EditDistance.closest(to: id, among: Array(rules.keys))
+                    let best = RuleExplanation.suggestion(for: id, among: Array(rules.keys))
                     report("suppression/unknown-rule", .warning, ruleRange, "the suppression names '\(id)', which is not a rule",
-                           fix: best.map { Diagnostic.Fix(range: ruleRange, replacement: $0, safe: true, message: "did you mean '\($0)'?") })
+                           fix: best.map { Diagnostic.Fix(range: ruleRange, replacement: $0.id, safe: $0.isTypo, message: "did you mean '\($0.id)'?") })
                     continue
                 }
                 guard suppressible else {

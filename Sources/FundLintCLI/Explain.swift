@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
         let infos = BuiltinPacks.coreRules + pack.ruleInfos
         guard let info = infos.first(where: { $0.id == rule }) else {
             let ids = infos.map(\.id)
-            let hint = RuleExplanation.suggestion(for: rule, among: ids).map { " Did you mean '\($0)'?" } ?? ""
+            let hint = RuleExplanation.suggestion(for: rule, among: ids).map { " Did you mean '\($0.id)'?" } ?? ""
             StandardStream.error.write("fundlint: error: no rule '\(TextEscaper.escape(rule))' in \(pack.id).\(hint) 'fundlint rules' lists them.\n")
             throw ExitCode(2)
         }

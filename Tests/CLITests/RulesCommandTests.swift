@@ -47,6 +47,17 @@ import Testing
         let result = try CommandRunner.run(["explain", "dates/start-in-windw"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("Did you mean 'dates/start-in-window'?"))
+        // Without its group, or cut short: the one rule it names.
+        for (given, meant) in [("co-investment", "budget/co-investment"), ("region-fundd", "eligibility/region-funded"),
+                               ("budget/requested-within", "budget/requested-within-allocation")] {
+            let other = try CommandRunner.run(["explain", given])
+            #expect(other.status == 2)
+            #expect(other.stderr.contains("Did you mean '\(meant)'?"), "\(given)")
+        }
+        // A start that several rules share names none of them.
+        let shared = try CommandRunner.run(["explain", "budget/total"])
+        #expect(shared.status == 2)
+        #expect(!shared.stderr.contains("Did you mean"))
     }
 
     /// Writes a pack of one rule, `n/positive` over a whole number `n`, asserting `assert`,

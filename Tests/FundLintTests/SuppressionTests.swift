@@ -70,7 +70,18 @@ import YAMLTree
         #expect(diagnostics[1].range.start.line == marked[3].line)
         #expect(diagnostics[2].range.start == marked[4])
         #expect(diagnostics[2].fix?.replacement == "schema/unknown-key")
+        #expect(diagnostics[2].fix?.safe == true)
         #expect(diagnostics[3].range.start == marked[5])
+    }
+
+    @Test func aWaiverNamingARuleWithoutItsGroupIsOfferedTheWholeID() {
+        let marked = MarkedSource(base + "extra: 1 # fundlint: disable-line 1️⃣unknown-key -- legacy\n")
+        let diagnostics = check(marked).filter { $0.rule == "suppression/unknown-rule" }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.range.start == marked[1])
+        #expect(diagnostics.first?.fix?.replacement == "schema/unknown-key")
+        // A guess at what was meant, not a typo: offered, not applied unasked.
+        #expect(diagnostics.first?.fix?.safe == false)
     }
 
     @Test func aNextLineWaiverWithNothingAfterItSaysSo() {

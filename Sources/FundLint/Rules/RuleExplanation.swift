@@ -10,9 +10,16 @@ public struct RuleExplanation {
         self.pack = pack
     }
 
-    /// The closest rule id, for a mistyped one.
-    public static func suggestion(for id: String, among ids: [String]) -> String? {
-        EditDistance.closest(to: id, among: ids)
+    /// The rule id someone most likely meant by `id`, which is not one of `ids`: the closest
+    /// by spelling (`isTypo`), else the one id that `id` names without its group
+    /// (`co-investment`, or `co-investmnt`) or cut short (`budget/requested-within`).
+    public static func suggestion(for id: String, among ids: [String]) -> (id: String, isTypo: Bool)? {
+        if let typo = EditDistance.closest(to: id, among: ids) { return (typo, true) }
+        let named = ids.filter { candidate in
+            let name = candidate.split(separator: "/", maxSplits: 1).last.map(String.init) ?? candidate
+            return name == id || (id.count >= 4 && candidate.hasPrefix(id)) || EditDistance.closest(to: id, among: [name]) != nil
+        }
+        return named.count == 1 ? (named[0], false) : nil
     }
 
     /// The explanation as plain text.
