@@ -78,6 +78,47 @@ extension SyntaxHint {
                 + "start it with '- '")
     }
 
+    /// The other way round: a list item indented deeper than its list's other items. Either
+    /// at the column of the keys of the item above (`- name: A`, `type: b`, then
+    /// `  - name: B` under `name`), where YAML wants another key of that item, or right below
+    /// an item of one line (`- {category: staff}`, then `  - {category: travel}`). Most often
+    /// it was meant as the next item of the same list.
+    func itemAmongKeys() -> YAMLProblem.Note? {
+        guard problem == "did not find expected key", context == "while parsing a block mapping", let contextAt,
+              let current = line(at.line), contextAt.line < at.line
+        else { return nil }
+        let indent = Self.indent(current)
+        guard at.column == indent + 1, Self.isItemLine(current, from: indent) else { return nil }
+        let (itemLine, dashIndent): (Int, Int)
+        if indent == contextAt.column - 1, let dash = dashBefore(contextAt) {
+            (itemLine, dashIndent) = (contextAt.line, dash)
+        } else if let (number, previous) = previousSignificantLine(before: at.line), Self.indent(previous) < indent,
+                  Self.isItemLine(previous, from: Self.indent(previous)) {
+            (itemLine, dashIndent) = (number, Self.indent(previous))
+        } else {
+            return nil
+        }
+        let place = indent == contextAt.column - 1 && itemLine == contextAt.line
+            ? "at the column of the keys of the item on line \(itemLine), where YAML wants another key"
+            : "indented more than the item on line \(itemLine) (\(Self.spaces(indent)) against \(dashIndent))"
+        return YAMLProblem.Note(
+            range: indentation(of: at.line, indent),
+            message: "line \(at.line) is a list item \(place); to be the next item of that list, \(Self.indentIt(dashIndent)), "
+                + "like the '-' on line \(itemLine)")
+    }
+
+    /// The indentation of the `- ` right before `location` on its line (the dash of the list
+    /// item whose mapping starts there), if there is one.
+    private func dashBefore(_ location: SourceLocation) -> Int? {
+        guard let line = line(location.line), let key = byteOffset(ofColumn: location.column, in: line) else { return nil }
+        var dash = key - 1
+        while dash > line.startIndex, line[dash] == 0x20 { dash -= 1 }
+        guard dash >= line.startIndex, dash < key - 1, line[dash] == UInt8(ascii: "-"),
+              dash == line.startIndex || line[dash - 1] == 0x20
+        else { return nil }
+        return column(ofByteOffset: dash, in: line) - 1
+    }
+
     func indentation(of line: Int, _ indent: Int) -> SourceRange {
         SourceRange(start: SourceLocation(line: line, column: 1), columns: indent)
     }

@@ -53,7 +53,7 @@ struct SyntaxHint {
         if let unclosed = flowLeftOpen() { return [unclosed] }
         // The dash's fix says what is wrong (a fix is shown as a note); the indentation is not.
         if dashWithoutSpace() != nil { return [] }
-        if let indentation = overIndented() ?? misaligned() ?? keyAmongItems() { return [indentation] }
+        if let indentation = overIndented() ?? misaligned() ?? keyAmongItems() ?? itemAmongKeys() { return [indentation] }
         return []
     }
 

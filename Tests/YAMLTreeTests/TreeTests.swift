@@ -354,6 +354,25 @@ import TestSupport
         #expect(!plain.notes.contains { $0.message.contains("column of the list's dashes") })
     }
 
+    @Test func aListItemIndentedDeeperThanTheOthersIsNamed() throws {
+        func note(_ text: String) -> YAMLProblem.Note? {
+            YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.notes.last
+        }
+        // At the column of the keys of the item above.
+        let amongKeys = try #require(note("partners:\n- name: A\n  type: b\n  - name: B\n"))
+        #expect(amongKeys.range == SourceRange(start: SourceLocation(line: 4, column: 1), end: SourceLocation(line: 4, column: 3)))
+        #expect(amongKeys.message == "line 4 is a list item at the column of the keys of the item on line 2, where YAML wants "
+            + "another key; to be the next item of that list, start it at the beginning of the line, like the '-' on line 2")
+        #expect(note("a:\n  items:\n  - x: 1\n    - x: 2\n")?.message.hasSuffix("indent it 2 spaces, like the '-' on line 3") == true)
+        // Right below an item of one line, in a list written at its key's column.
+        let below = try #require(note("budget:\n  total: 1\n  items:\n  - {amount: 1}\n    - {amount: 2}\n"))
+        #expect(below.message == "line 5 is a list item indented more than the item on line 4 (4 spaces against 2); "
+            + "to be the next item of that list, indent it 2 spaces, like the '-' on line 4")
+        // A list item after the keys of a mapping that is not an item names nothing of the kind.
+        let notAnItem = note("partners:\n  A:\n    type: b\n  - name: B\n")
+        #expect(notAnItem?.message.contains("list item") != true)
+    }
+
     @Test func indentationAndColonMistakesAreNamed() throws {
         func problem(_ text: String) throws -> YAMLProblem {
             try #require(YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first)
