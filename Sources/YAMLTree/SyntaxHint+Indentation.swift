@@ -82,7 +82,8 @@ extension SyntaxHint {
     /// at the column of the keys of the item above (`- name: A`, `type: b`, then
     /// `  - name: B` under `name`), where YAML wants another key of that item, or right below
     /// an item of one line (`- {category: staff}`, then `  - {category: travel}`). Most often
-    /// it was meant as the next item of the same list.
+    /// it was meant as the next item of the same list. At the keys of a mapping that is no
+    /// list's item, the two kinds of collection are mixed, and the note says so.
     func itemAmongKeys() -> YAMLProblem.Note? {
         guard problem == "did not find expected key", context == "while parsing a block mapping", let contextAt,
               let current = line(at.line), contextAt.line < at.line
@@ -95,6 +96,11 @@ extension SyntaxHint {
         } else if let (number, previous) = previousSignificantLine(before: at.line), Self.indent(previous) < indent,
                   Self.isItemLine(previous, from: Self.indent(previous)) {
             (itemLine, dashIndent) = (number, Self.indent(previous))
+        } else if indent == contextAt.column - 1 {
+            return YAMLProblem.Note(
+                range: indentation(of: at.line, indent),
+                message: "line \(at.line) is a list item among the keys of the mapping that starts on line \(contextAt.line); "
+                    + "a mapping holds 'key: value' entries and a list '- ' items, never both")
         } else {
             return nil
         }

@@ -368,9 +368,10 @@ import TestSupport
         let below = try #require(note("budget:\n  total: 1\n  items:\n  - {amount: 1}\n    - {amount: 2}\n"))
         #expect(below.message == "line 5 is a list item indented more than the item on line 4 (4 spaces against 2); "
             + "to be the next item of that list, indent it 2 spaces, like the '-' on line 4")
-        // A list item after the keys of a mapping that is not an item names nothing of the kind.
-        let notAnItem = note("partners:\n  A:\n    type: b\n  - name: B\n")
-        #expect(notAnItem?.message.contains("list item") != true)
+        // A list item among the keys of a mapping that is not an item: the two kinds are mixed.
+        let mixed = try #require(note("partners:\n  A:\n    type: b\n  - name: B\n"))
+        #expect(mixed.message == "line 4 is a list item among the keys of the mapping that starts on line 2; "
+            + "a mapping holds 'key: value' entries and a list '- ' items, never both")
     }
 
     @Test func indentationAndColonMistakesAreNamed() throws {
