@@ -46,7 +46,7 @@ public struct Configuration: Sendable {
                     config.failOn = level
                 } else {
                     reader.error(at: value, "fail_on must be one of \(failLevels.joined(separator: ", ")), not '\(TextEscaper.escape(level))'"
-                                 + EditDistance.hint(level, among: failLevels))
+                                 + Self.hint(level, among: failLevels))
                 }
             case "exclude":
                 for item in reader.list(value, what: "exclude") ?? [] {
@@ -61,7 +61,7 @@ public struct Configuration: Sendable {
                     guard let text = reader.string(levelNode, what: "a severity") else { continue }
                     guard let level = Severity(rawValue: text) else {
                         reader.error(at: levelNode, "a severity must be error, warning or note, not '\(TextEscaper.escape(text))'"
-                                     + EditDistance.hint(text, among: Severity.allCases.map(\.rawValue)))
+                                     + Self.hint(text, among: Severity.allCases.map(\.rawValue)))
                         continue
                     }
                     config.severity.append((id, level, document.range(keyNode)))
@@ -71,6 +71,11 @@ public struct Configuration: Sendable {
             }
         }
         return (config, reader.diagnostics)
+    }
+
+    /// `; did you mean 'warning'?` for a level mistyped or shortened (`warn`), else nothing.
+    private static func hint(_ word: String, among levels: [String]) -> String {
+        EditDistance.suggestion(for: word, among: levels).question.map { "; " + $0 } ?? ""
     }
 
     /// Checks the rule ids against the rules in force: known, and no unsuppressible rule

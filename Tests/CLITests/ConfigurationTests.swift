@@ -113,10 +113,10 @@ import Testing
             "dates/start-in-window cannot be disabled: it is not suppressible",
             "eligibility/region-funded cannot be lowered from error to warning: it is not suppressible",
         ])
-        // A value a letter or two away from a valid one is named.
+        // A value a letter or two away from a valid one is named, and so is one cut short.
         try write("""
         fail_on: warnings
-        severity: {budget/co-investment: erorr}
+        severity: {budget/co-investment: erorr, budget/total-matches-items: warn}
         """, "repo/.fundlint.yml", in: root)
         let fourth = try CommandRunner.run(["--format", "json", "plans"], in: repo)
         #expect(fourth.status == 2)
@@ -124,6 +124,7 @@ import Testing
         #expect((fourthObject["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String } == [
             "fail_on must be one of error, warning, note, never, not 'warnings'; did you mean 'warning'?",
             "a severity must be error, warning or note, not 'erorr'; did you mean 'error'?",
+            "a severity must be error, warning or note, not 'warn'; did you mean 'warning'?",
         ])
     }
 }
