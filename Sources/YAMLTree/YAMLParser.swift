@@ -201,7 +201,7 @@ public final class YAMLParser {
         let contextAt = context.map { _ in Self.location(state.context_mark) }
         if let context, let contextAt {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
-            notes.append(.init(range: SourceRange(at: contextAt), message: "\(context) that starts here"))
+            notes.append(.init(range: SourceRange(start: contextAt, columns: 1), message: "\(context) that starts here"))
         }
         let range = SourceRange(start: at, columns: 1)
         let hint = SyntaxHint(bytes: bytes, problem: problem, context: context, at: at, contextAt: contextAt, openFlows: openFlows)

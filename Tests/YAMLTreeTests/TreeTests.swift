@@ -354,6 +354,16 @@ import TestSupport
         #expect(!plain.notes.contains { $0.message.contains("column of the list's dashes") })
     }
 
+    /// libyaml's context (`while parsing a flow sequence`) is a note on the character it
+    /// starts at, as wide as the error's own mark, so editors can show it.
+    @Test func libyamlsContextNoteCoversItsCharacter() throws {
+        let problem = try #require(YAMLParser.parse(Array("a: [1, 2\nb: 3\n".utf8)).documents.last?.problems.first)
+        let note = try #require(problem.notes.first)
+        #expect(note.message == "while parsing a flow sequence that starts here")
+        #expect(note.range == SourceRange(start: SourceLocation(line: 1, column: 4), end: SourceLocation(line: 1, column: 5)))
+        #expect(problem.range.end.column == problem.range.start.column + 1)
+    }
+
     @Test func aListItemIndentedDeeperThanTheOthersIsNamed() throws {
         func note(_ text: String) -> YAMLProblem.Note? {
             YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.notes.last
