@@ -28,6 +28,18 @@ import YAMLTree
         #expect(diagnostics.first { $0.rule == "schema/required" }?.message == "project is missing the required key 'start_date'")
     }
 
+    @Test func oneValueWhereAMappingIsWantedNamesTheKeysItIsWrittenWith() throws {
+        let (marked, lead) = try check(replacing: "lead: {name: West Midlands Combined Authority, type: combined-authority, location: west-midlands}",
+                                       with: "lead: 1️⃣West Midlands Combined Authority")
+        #expect(lead.map(\.rule) == ["schema/type"])
+        #expect(lead.first?.range.start == marked[1])
+        // Its required keys, and `...` for the others.
+        #expect(lead.first?.message == "lead must be a mapping of keys (name, type, ...), not West Midlands Combined Authority")
+        // No key required: the first ones.
+        let (_, contact) = try check(replacing: "contact: {email: bids@example.org}", with: "contact: bids@example.org")
+        #expect(contact.first?.message == "contact must be a mapping of keys (email), not bids@example.org")
+    }
+
     @Test func oneValueWhereAListIsWantedGetsItWrittenAsAList() throws {
         let (marked, one) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
                                       with: "sectors: 1️⃣artificial-intelligence")

@@ -310,6 +310,14 @@ struct PlanValidator {
         return true
     }
 
+    /// The keys a mapping of `schema` is written with, to name in a message: its required
+    /// ones (else its first), three at most, and `...` when it has more.
+    private static func keysNamed(by schema: SchemaNode) -> String {
+        let names = schema.required.isEmpty ? schema.properties.map(\.name) : schema.required
+        let shown = names.prefix(3).joined(separator: ", ")
+        return schema.properties.count > min(names.count, 3) ? shown + ", ..." : shown
+    }
+
     private mutating func checkObject(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
         guard document.kind(node) == .mapping else {
             if context.key == nil, steps.isEmpty {
@@ -317,7 +325,7 @@ struct PlanValidator {
                        "a plan must be a mapping of keys (fund, project, ...), not \(describe(node))")
             } else {
                 report("schema/type", about: here, context,
-                       "\(subject(here)) must be a mapping, not \(describe(node))")
+                       "\(subject(here)) must be a mapping of keys (\(Self.keysNamed(by: schema))), not \(describe(node))")
             }
             return false
         }
