@@ -40,6 +40,17 @@ import YAMLTree
         #expect(contact.first?.message == "contact must be a mapping of keys (email), not bids@example.org")
     }
 
+    @Test func aNumberWithAFractionIsToldOnlyThatItMustBeWhole() throws {
+        let (_, fraction) = try check(replacing: "jobs_created: 25", with: "jobs_created: 25.5")
+        #expect(fraction.map(\.message) == ["outcomes.jobs_created must be a whole number, not 25.5"])
+        #expect(fraction.first?.fix == nil)
+        // Written other ways, it gets told how to write it in digits.
+        let (_, words) = try check(replacing: "jobs_created: 25", with: "jobs_created: about 25")
+        #expect(words.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits (like 1800000 or 1_800_000), not about 25"])
+        let (_, exponent) = try check(replacing: "jobs_created: 25", with: "jobs_created: 2.5e1")
+        #expect(exponent.first?.message.contains("written in digits") == true)
+    }
+
     @Test func oneValueWhereAListIsWantedGetsItWrittenAsAList() throws {
         let (marked, one) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
                                       with: "sectors: 1️⃣artificial-intelligence")

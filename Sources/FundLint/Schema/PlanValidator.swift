@@ -169,8 +169,10 @@ struct PlanValidator {
                 // `1,800,000`, `£1800000` or `ten`: the number is plain to see, so say how to
                 // write it.
                 let fix = (PlainForm.amount(text) ?? PlainForm.numberInWords(text)).map { rewrite(node, as: $0, "write it as \($0)") }
+                // `140.5`: written in digits already; the fraction is what is wrong.
+                let advice = fix == nil && Self.isFraction(text) ? "" : " written in digits (like 1800000 or 1_800_000)"
                 report("schema/type", about: here, context,
-                       "\(subject) must be a whole number written in digits (like 1800000 or 1_800_000), not \(describe(node))",
+                       "\(subject) must be a whole number\(advice), not \(describe(node))",
                        fix: fix)
             }
         case .beyondInt64:
@@ -308,6 +310,16 @@ struct PlanValidator {
         }
         if let minItems = schema.minItems, items.count < minItems { return false }
         return true
+    }
+
+    /// Whether `text` is a number with a fraction (`140.5`, `-0.25`, `1_800_000.5`).
+    private static func isFraction(_ text: String) -> Bool {
+        let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let whole = parts.first, let fraction = parts.last, !fraction.isEmpty,
+              whole.first?.isASCII == true, whole.first?.isNumber == true
+        else { return false }
+        return whole.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "_" || $0 == "," } && fraction.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The keys a mapping of `schema` is written with, to name in a message: its required
