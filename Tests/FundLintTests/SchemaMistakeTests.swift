@@ -51,6 +51,18 @@ import YAMLTree
         #expect(exponent.first?.message.contains("written in digits") == true)
     }
 
+    @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {
+        let (marked, diagnostics) = try check(replacing: "contact: {email: bids@example.org}",
+                                              with: "contact: {email: bids@example.org, 1️⃣emial: info@example.org}")
+        #expect(diagnostics.map(\.rule) == ["schema/unknown-key"])
+        let fix = try #require(diagnostics.first?.fix)
+        #expect(fix.range.start == marked[1])
+        #expect(fix.replacement == "email")
+        // Renaming it would write `email` twice.
+        #expect(fix.safe == false)
+        #expect(fix.message == "did you mean 'email'? (this mapping has that key already)")
+    }
+
     @Test func oneValueWhereAListIsWantedGetsItWrittenAsAList() throws {
         let (marked, one) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
                                       with: "sectors: 1️⃣artificial-intelligence")

@@ -371,9 +371,13 @@ struct PlanValidator {
                 }
                 let absent = absent ?? known
                 var fix: Diagnostic.Fix?
-                if let best = EditDistance.closest(to: key, among: absent) ?? EditDistance.closest(to: key, among: known) {
+                if let best = EditDistance.closest(to: key, among: absent) {
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
                                          message: "did you mean '\(best)'?")
+                } else if let best = EditDistance.closest(to: key, among: known) {
+                    // Renaming it would write that key twice: offered, never applied unasked.
+                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: false,
+                                         message: "did you mean '\(best)'? (this mapping has that key already)")
                 } else if entryContext.shownVia == nil, lastProperty >= 0 {
                     fix = belongsUnderEmptyKey(key, entry, below: entries[lastProperty], schema: schema)
                 }
