@@ -63,6 +63,15 @@ import YAMLTree
         #expect(fix.message == "did you mean 'email'? (this mapping has that key already)")
     }
 
+    @Test func twoKeysCloseToOneMissingKeyAreNotBothRenamedUnasked() throws {
+        let (_, diagnostics) = try check(replacing: "  start_date:", with: "  strat_date: 2026-04-02\n  start-date:")
+        let unknown = diagnostics.filter { $0.rule == "schema/unknown-key" }
+        #expect(unknown.count == 2)
+        // Renaming both would write `start_date` twice, and the last value would count.
+        #expect(unknown.allSatisfy { $0.fix?.replacement == "start_date" && $0.fix?.safe == false })
+        #expect(unknown.first?.fix?.message == "did you mean 'start_date'? (another key here is close to it too)")
+    }
+
     @Test func oneValueWhereAListIsWantedGetsItWrittenAsAList() throws {
         let (marked, one) = try check(replacing: "sectors: [artificial-intelligence, future-mobility]",
                                       with: "sectors: 1️⃣artificial-intelligence")

@@ -350,6 +350,7 @@ struct PlanValidator {
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
         var absent: [String]?
+        var contested: Set<String> = []
         // Where the last key of the schema was, past unknown keys: a key below an empty one may
         // belong under it.
         var lastProperty = -1
@@ -367,13 +368,23 @@ struct PlanValidator {
                 let known = schema.properties.map(\.name)
                 if absent == nil {
                     let written = Set(entries.compactMap { document.keyText($0.key) })
-                    absent = known.filter { !written.contains($0) }
+                    let missing = known.filter { !written.contains($0) }
+                    absent = missing
+                    // Absent keys that more than one unknown key here is closest to: renaming
+                    // them all would write that key twice.
+                    var suggested: [String: Int] = [:]
+                    for text in written where !known.contains(text) {
+                        if let best = EditDistance.closest(to: text, among: missing) { suggested[best, default: 0] += 1 }
+                    }
+                    contested = Set(suggested.filter { $0.value > 1 }.keys)
                 }
                 let absent = absent ?? known
                 var fix: Diagnostic.Fix?
                 if let best = EditDistance.closest(to: key, among: absent) {
-                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
-                                         message: "did you mean '\(best)'?")
+                    let shared = contested.contains(best)
+                    fix = Diagnostic.Fix(range: keyRange, replacement: best,
+                                         safe: !shared && entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
+                                         message: "did you mean '\(best)'?" + (shared ? " (another key here is close to it too)" : ""))
                 } else if let best = EditDistance.closest(to: key, among: known) {
                     // Renaming it would write that key twice: offered, never applied unasked.
                     fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: false,
