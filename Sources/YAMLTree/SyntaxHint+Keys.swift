@@ -95,13 +95,23 @@ extension SyntaxHint {
     func colonInPlainValue() -> YAMLProblem.Fix? {
         guard problem == "mapping values are not allowed in this context", let line = line(at.line),
               let colon = byteOffset(ofColumn: at.column, in: line), line[colon] == UInt8(ascii: ":"),
-              let start = Self.valueStart(line), start < colon, !"\"'[{|>&*!#-?%@`".utf8.contains(line[start])
+              let start = Self.valueStart(line), start < colon, Self.startsPlainValue(line[start])
         else { return nil }
         let end = Self.valueEnd(line, from: start)
         guard colon + 1 < end, line[colon + 1] == 0x20, Self.readsAsProse(line[start..<end], before: colon) else { return nil }
-        let text = String(decoding: line[start..<end], as: UTF8.self)
-        let quoted = Self.quoted(text, with: "\"")
-        return YAMLProblem.Fix(range: range(of: start..<end, in: line, number: at.line), replacement: quoted,
+        return quotedValue(start..<end, in: line)
+    }
+
+    /// Whether a value starting with `byte` is plain text, not a quoted, flow, block,
+    /// anchored, aliased, tagged or reserved one.
+    private static func startsPlainValue(_ byte: UInt8) -> Bool {
+        !"\"'[{|>&*!#-?%@`".utf8.contains(byte)
+    }
+
+    /// The value at `bytes` of libyaml's line, offered in double quotes.
+    private func quotedValue(_ bytes: Range<Int>, in line: ArraySlice<UInt8>) -> YAMLProblem.Fix {
+        let quoted = Self.quoted(String(decoding: line[bytes], as: UTF8.self), with: "\"")
+        return YAMLProblem.Fix(range: range(of: bytes, in: line, number: at.line), replacement: quoted,
                                message: "a value holding ': ' reads as another key unless it is quoted: write it as \(quoted)")
     }
 
@@ -121,15 +131,12 @@ extension SyntaxHint {
         else { return nil }
         var start = keyColon + 1
         while start < colon, line[start] == 0x20 { start += 1 }
-        guard start < colon, !"\"'[{|>&*!#-?%@`".utf8.contains(line[start]) else { return nil }
+        guard start < colon, Self.startsPlainValue(line[start]) else { return nil }
         var end = line[colon...].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "}") }) ?? line.endIndex
         guard end < line.endIndex else { return nil }
         while end > colon, line[end - 1] == 0x20 { end -= 1 }
         guard colon + 2 < end, Self.readsAsProse(line[start..<end], before: colon) else { return nil }
-        let text = String(decoding: line[start..<end], as: UTF8.self)
-        let quoted = Self.quoted(text, with: "\"")
-        return YAMLProblem.Fix(range: range(of: start..<end, in: line, number: at.line), replacement: quoted,
-                               message: "a value holding ': ' reads as another key unless it is quoted: write it as \(quoted)")
+        return quotedValue(start..<end, in: line)
     }
 
     /// Whether a value with `: ` at `colon` reads as words someone meant as one value

@@ -60,8 +60,8 @@ struct SyntaxHint {
     /// A change that may mend the mistake: the closing bracket of a `[` or `{`, or the closing
     /// quote of a quoted value, left open on its line; the space after the colon of a key
     /// written `region:y`; quotes around a value holding `: ` (in a block or a `{...}`
-    /// mapping) or a stray quote. Each is a
-    /// guess at what was meant, offered and never applied unasked.
+    /// mapping) or a stray quote. Each is a guess at what was meant, offered and never
+    /// applied unasked.
     func fix() -> YAMLProblem.Fix? {
         if let unclosed = unclosedFlowCollection() ?? unclosedQuote() { return unclosed }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
