@@ -102,6 +102,35 @@ extension SyntaxHint {
         return quotedValue(start..<end, in: line)
     }
 
+    /// `- name: Acme Ltd type: business`: a second key written on the line of the first, so
+    /// that YAML reads it as more of the first one's value and stops at its colon. A line of
+    /// its own for it, lined up with the first key, is offered.
+    func keysRunTogether() -> YAMLProblem.Fix? {
+        guard problem == "mapping values are not allowed in this context", let line = line(at.line),
+              let colon = byteOffset(ofColumn: at.column, in: line), line[colon] == UInt8(ascii: ":"),
+              colon + 1 == line.endIndex || line[colon + 1] == 0x20,
+              let start = Self.valueStart(line), start < colon, Self.startsPlainValue(line[start]),
+              !line[start..<colon].contains(where: { "[]{}\"'#".utf8.contains($0) })
+        else { return nil }
+        var keyStart = colon
+        while keyStart > start, Self.isKeyByte(line[keyStart - 1]) { keyStart -= 1 }
+        guard keyStart > start, keyStart < colon, line[keyStart - 1] == 0x20,
+              !Self.readsAsProse(line[start..<Self.valueEnd(line, from: start)], before: colon)
+        else { return nil }
+        // What separates the first value from the second key: blanks, and a comma.
+        var valueEnd = keyStart
+        while valueEnd > start, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == UInt8(ascii: ",") { valueEnd -= 1 }
+        guard valueEnd > start, line[valueEnd - 1] != UInt8(ascii: "-") else { return nil }
+        let keyColumn = Self.keyColumn(line)
+        let key = String(decoding: line[keyStart..<colon], as: UTF8.self)
+        let first = String(decoding: line[(line.startIndex + keyColumn)...].prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)
+        return YAMLProblem.Fix(
+            range: range(of: valueEnd..<keyStart, in: line, number: at.line),
+            replacement: "\n" + String(repeating: " ", count: keyColumn),
+            message: "'\(key)' is written on the line of '\(first)', so YAML reads it as more of that value: "
+                + "put it on a line of its own, lined up with '\(first)'")
+    }
+
     /// Whether a value starting with `byte` is plain text, not a quoted, flow, block,
     /// anchored, aliased, tagged or reserved one.
     private static func startsPlainValue(_ byte: UInt8) -> Bool {

@@ -81,7 +81,7 @@ struct SyntaxHint {
             }
         }
         return dashWithoutSpace() ?? extraClosingBracket() ?? colonInPlainValue() ?? colonInFlowValue()
-            ?? quoteEndingValue()
+            ?? keysRunTogether() ?? quoteEndingValue()
     }
 
     /// Where the value of the line's `key: value` starts (past `- ` items, a plain key, its

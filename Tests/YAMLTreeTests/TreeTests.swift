@@ -354,6 +354,26 @@ import TestSupport
         #expect(!plain.notes.contains { $0.message.contains("column of the list's dashes") })
     }
 
+    @Test func aSecondKeyOnTheLineOfTheFirstGetsALineOfItsOwn() throws {
+        func fix(_ text: String) -> YAMLProblem.Fix? {
+            YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.fix
+        }
+        let item = try #require(fix("partners:\n  - name: Acme Ltd, type: business\n"))
+        // The comma and the space go; the new line is indented to `name`.
+        #expect(item.range == SourceRange(start: SourceLocation(line: 2, column: 19), end: SourceLocation(line: 2, column: 21)))
+        #expect(item.replacement == "\n    ")
+        #expect(item.message == "'type' is written on the line of 'name', so YAML reads it as more of that value: "
+            + "put it on a line of its own, lined up with 'name'")
+        let block = try #require(fix("project:\n  title: Bus délays  region: west-midlands\n"))
+        #expect(block.range == SourceRange(start: SourceLocation(line: 2, column: 20), end: SourceLocation(line: 2, column: 22)))
+        #expect(block.replacement == "\n  ")
+        // Applied, the lines read as meant.
+        let mended = YAMLParser.parse(Array("project:\n  title: Bus délays\n  region: west-midlands\n".utf8))
+        #expect(mended.documents.first?.problems.isEmpty == true)
+        // Words a person wrote with a colon in them are offered quotes instead.
+        #expect(fix("title: Smart harbour: Phase 2\n")?.replacement == "\"Smart harbour: Phase 2\"")
+    }
+
     /// libyaml's context (`while parsing a flow sequence`) is a note on the character it
     /// starts at, as wide as the error's own mark, so editors can show it.
     @Test func libyamlsContextNoteCoversItsCharacter() throws {
@@ -504,9 +524,13 @@ import TestSupport
         #expect(fix("- {due: 2027-01-31, name: Café: opening}\n")?.replacement == "\"Café: opening\"")
         #expect(fix("- {due: 2027-01-31, name: Café: opening}\n")?.range
             == SourceRange(start: SourceLocation(line: 1, column: 27), end: SourceLocation(line: 1, column: 40)))
-        // Two lines run together, a key written as a value, brackets, or escapes that would
-        // change meaning: no guess.
-        for text in ["a: b: c\n", "lead: name: Acme\n", "a: X  y: z\n", "r: LIPF-1 - name: X\n", "t: 10_000 total: 20_000\n",
+        // Two keys run together get the second one a line of its own, not quotes.
+        for text in ["a: X  y: z\n", "t: 10_000 total: 20_000\n"] {
+            #expect(fix(text)?.replacement == "\n", "\(text.debugDescription)")
+        }
+        // A key written as a value, a list item run into a value, brackets, or escapes that
+        // would change meaning: no guess.
+        for text in ["a: b: c\n", "lead: name: Acme\n", "r: LIPF-1 - name: X\n",
                      "t: Note:\n", "t: {a: b: c}\n", "t: {a: X  y: z}\n", "t: {a: Phase 1: pilot\n", "t: \"a \\\" b\" c\"\n", "t: 'a' b\n",
                      // A ` #` inside the quoted value ends what is written before the quote.
                      "quoted: ' # Not a ,'comment''.'\n"] {
