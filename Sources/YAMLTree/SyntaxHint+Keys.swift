@@ -114,8 +114,11 @@ extension SyntaxHint {
         else { return nil }
         var keyStart = colon
         while keyStart > start, Self.isKeyByte(line[keyStart - 1]) { keyStart -= 1 }
-        guard keyStart > start, keyStart < colon, line[keyStart - 1] == 0x20,
-              !Self.readsAsProse(line[start..<Self.valueEnd(line, from: start)], before: colon)
+        // Words with a colon in them are offered quotes instead (`colonInPlainValue`); a key
+        // whose value is left for the lines below (`type:` at the end) is no such words.
+        let end = Self.valueEnd(line, from: start)
+        guard keyStart > start, keyStart < colon, line[keyStart - 1] == 0x20, end > colon,
+              colon + 2 > end || !Self.readsAsProse(line[start..<end], before: colon)
         else { return nil }
         // What separates the first value from the second key: blanks, and a comma.
         var valueEnd = keyStart

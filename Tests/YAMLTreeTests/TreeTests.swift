@@ -370,6 +370,10 @@ import TestSupport
         // Applied, the lines read as meant.
         let mended = YAMLParser.parse(Array("project:\n  title: Bus délays\n  region: west-midlands\n".utf8))
         #expect(mended.documents.first?.problems.isEmpty == true)
+        // The second key's value left for the lines below.
+        let open = try #require(fix("partners:\n  - name: Acme Ltd type:\n      business\n"))
+        #expect(open.range == SourceRange(start: SourceLocation(line: 2, column: 19), end: SourceLocation(line: 2, column: 20)))
+        #expect(open.replacement == "\n    ")
         // Words a person wrote with a colon in them are offered quotes instead.
         #expect(fix("title: Smart harbour: Phase 2\n")?.replacement == "\"Smart harbour: Phase 2\"")
     }
