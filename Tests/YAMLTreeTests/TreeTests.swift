@@ -355,9 +355,7 @@ import TestSupport
     }
 
     @Test func aSecondKeyOnTheLineOfTheFirstGetsALineOfItsOwn() throws {
-        func fix(_ text: String) -> YAMLProblem.Fix? {
-            YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.fix
-        }
+        let fix = syntaxFix
         let item = try #require(fix("partners:\n  - name: Acme Ltd, type: business\n"))
         // The comma and the space go; the new line is indented to `name`.
         #expect(item.range == SourceRange(start: SourceLocation(line: 2, column: 19), end: SourceLocation(line: 2, column: 21)))
@@ -501,9 +499,7 @@ import TestSupport
     }
 
     @Test func colonsAndQuotesInsideValuesGetQuotedValuesOffered() throws {
-        func fix(_ text: String) -> YAMLProblem.Fix? {
-            YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.fix
-        }
+        let fix = syntaxFix
         let colon = try #require(fix("project:\n  title: Smart: harbour sensors  # x\n"))
         #expect(colon.range == SourceRange(start: SourceLocation(line: 2, column: 10), end: SourceLocation(line: 2, column: 32)))
         #expect(colon.replacement == "\"Smart: harbour sensors\"")
@@ -572,4 +568,9 @@ import TestSupport
         let root = try #require(last.root)
         #expect(lookup(last, root, "lead").flatMap { last.scalar($0.value) } == "org-499")
     }
+}
+
+/// The fix offered for the first problem of the last document of `text`.
+private func syntaxFix(_ text: String) -> YAMLProblem.Fix? {
+    YAMLParser.parse(Array(text.utf8)).documents.last?.problems.first?.fix
 }
