@@ -252,7 +252,7 @@ import Testing
         // A key the empty one does not have gets no such note.
         let other = try CommandRunner.examplePlan(["  email: bids@example.org": "phone: 0123"])
         let plain = try CommandRunner.run(["--no-source", "-"], stdin: Data(other.utf8))
-        #expect(plain.stdout == "<stdin>:50:1: warning: a plan has no key 'phone' [schema/unknown-key]\n")
+        #expect(plain.stdout == "<stdin>:50:1: warning: a plan has no key 'phone'; allowed: fund, project, lead, partners, budget, outcomes, milestones, contact [schema/unknown-key]\n")
     }
 
     @Test func fixItsAreNotesWithTheReplacement() throws {

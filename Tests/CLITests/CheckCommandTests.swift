@@ -63,7 +63,8 @@ import Testing
         // A valid value used where it is not allowed: at the alias, with a note at the anchor.
         // A typo merged into two partners is one mistake: one diagnostic, at the first merge.
         #expect(result.stdout == """
-            plan.yaml:3:1: warning: a plan has no key 'x-defaults' [schema/unknown-key]
+            plan.yaml:3:1: warning: a plan has no key 'x-defaults'; allowed: fund, project, lead, partners, budget, outcomes, \
+            milestones, contact [schema/unknown-key]
             plan.yaml:18:9: error: 'west-midlands' is not a known party type; use one of: combined-authority, local-authority, \
             public-body, business, university, research-organisation, nhs-organisation, charity [schema/enum]
             plan.yaml:12:11: note: the value comes from the anchor '&place' here

@@ -272,7 +272,7 @@ private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathCompon
         // The required key and the rule's missing field both point at the item, not at the
         // start of the file; the plan's own missing keys still do.
         #expect(report.diagnostics.map { "\($0.range.start)-\($0.range.end) \($0.rule) \($0.message)" } == [
-            "1:1-1:7 schema/unknown-key a plan has no key 'shared'",
+            "1:1-1:7 schema/unknown-key a plan has no key 'shared'; allowed: parts",
             "3:5-3:16 schema/required parts[0] is missing the required key 'name'",
             "4:5-4:14 parts/weighed part 3 has no weight",
         ])

@@ -46,9 +46,24 @@ import YAMLTree
         #expect(fraction.first?.fix == nil)
         // Written other ways, it gets told how to write it in digits.
         let (_, words) = try check(replacing: "jobs_created: 25", with: "jobs_created: about 25")
-        #expect(words.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits (like 1800000 or 1_800_000), not about 25"])
+        #expect(words.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits (like 25 or 1_800_000), not about 25"])
+        // Where a fix shows the number written as it should be, the message leaves out the example.
+        let (_, pounds) = try check(replacing: "jobs_created: 25", with: "jobs_created: ten")
+        #expect(pounds.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits, not ten"])
+        #expect(pounds.first?.fix?.replacement == "10")
         let (_, exponent) = try check(replacing: "jobs_created: 25", with: "jobs_created: 2.5e1")
         #expect(exponent.first?.message.contains("written in digits") == true)
+    }
+
+    @Test func anUnknownKeyWithNothingCloseToItNamesTheKeysAllowed() throws {
+        let (marked, unknown) = try check(replacing: "type: business}", with: "type: business, 1️⃣contact: bob@example.org}")
+        #expect(unknown.map(\.message) == ["partners[0] has no key 'contact'; allowed: name, type, location, role"])
+        #expect(unknown.first?.range.start == marked[1])
+        #expect(unknown.first?.fix == nil)
+        // With a key close to it, the did-you-mean is offered instead of the list.
+        let (_, close) = try check(replacing: "type: business}", with: "type: business, rol: pilots}")
+        #expect(close.map(\.message) == ["partners[0] has no key 'rol'"])
+        #expect(close.first?.fix?.replacement == "role")
     }
 
     @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {

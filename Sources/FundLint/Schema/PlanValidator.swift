@@ -169,8 +169,10 @@ struct PlanValidator {
                 // `1,800,000`, `£1800000` or `ten`: the number is plain to see, so say how to
                 // write it.
                 let fix = (PlainForm.amount(text) ?? PlainForm.numberInWords(text)).map { rewrite(node, as: $0, "write it as \($0)") }
-                // `140.5`: written in digits already; the fraction is what is wrong.
-                let advice = fix == nil && Self.isFraction(text) ? "" : " written in digits (like 1800000 or 1_800_000)"
+                // `140.5`: written in digits already; the fraction is what is wrong. With a fix,
+                // its note shows the number as it should be written; without one, an example
+                // does (a count and an amount, grouped).
+                let advice = fix != nil ? " written in digits" : Self.isFraction(text) ? "" : " written in digits (like 25 or 1_800_000)"
                 report("schema/type", about: here, context,
                        "\(subject) must be a whole number\(advice), not \(describe(node))",
                        fix: fix)
@@ -393,8 +395,10 @@ struct PlanValidator {
                     fix = belongsUnderEmptyKey(key, entry, below: entries[lastProperty], schema: schema)
                 }
                 let objectPath = path(here)
+                // With nothing close to offer, the keys it can have are what helps.
+                let allowed = fix == nil ? "; allowed: \(known.joined(separator: ", "))" : ""
                 report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
-                       "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'", fix: fix)
+                       "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'\(allowed)", fix: fix)
                 continue
             }
             lastProperty = position
