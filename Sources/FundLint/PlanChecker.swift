@@ -47,7 +47,7 @@ public struct PlanChecker: Sendable {
         var rows: [ReportRow] = []
         for (index, document) in stream.documents.enumerated() {
             // The plan's view lives only for this turn: the next plan's check reuses its tables.
-            let (planFacts, plan) = checkDocument(document, index: index, path: path, into: sink, scratch: scratch)
+            let (planFacts, plan) = checkDocument(document, index: index, path: path, source: bytes, into: sink, scratch: scratch)
             facts.append(PlanFacts(document: index, errors: 0, rules: planFacts))
             if options.reportRows { rows.append(reportRow(plan, file: path, document: index)) }
             plan?.origins.giveBack(to: &scratch.origins)
@@ -94,7 +94,7 @@ public struct PlanChecker: Sendable {
     /// Checks one document, reporting into `sink`; returns what portfolio rules need of it
     /// and, for a plan, its view (over `scratch`'s tables, so valid until `scratch` checks
     /// another plan).
-    private func checkDocument(_ document: YAMLDocument, index: Int, path: String,
+    private func checkDocument(_ document: YAMLDocument, index: Int, path: String, source: [UInt8],
                                into sink: DiagnosticSink, scratch: CheckScratch) -> ([PortfolioFacts?], PlanView?) {
         let none = [PortfolioFacts?](repeating: nil, count: pack.portfolioRules.count)
         if !document.problems.isEmpty {
@@ -132,7 +132,7 @@ public struct PlanChecker: Sendable {
             if !passed { fields.reset() }
         }
         if !passed {
-            var validator = PlanValidator(origins: origins, fields: fields, file: path, index: index, packID: pack.id, sink: sink)
+            var validator = PlanValidator(origins: origins, fields: fields, file: path, source: source, index: index, packID: pack.id, sink: sink)
             guard validator.check(root: pack.schema) else {
                 // No view is made of this plan: its origin table is done with now.
                 origins.giveBack(to: &scratch.origins)

@@ -131,6 +131,57 @@ import Testing
         #expect(fixed.status == 1)
     }
 
+    /// A list written as a mapping, the two ways applicants write one: a single item without
+    /// its dash, and items as keys (`staff: 2_000_000`). Each gets the list offered, with the
+    /// file's own text (comments, a folded value) kept, and --fix applies it.
+    @Test func listsWrittenAsMappingsAreRewrittenAsLists() throws {
+        let mapped = try CommandRunner.examplePlan([
+            "    - {year: 2026-27, amount: 900_000}\n    - {year: 2027-28, amount: 900_000}":
+                "    2026-27: 900_000   # first year\n\n    2027-28: 900_000",
+            "    - {category: staff, description: data scientists and engineers, amount: 2_000_000}\n": "",
+            "    - {category: equipment, description: on-bus sensors and edge computers, amount: 1_200_000}\n": "",
+            "    - {category: travel, amount: 100_000}\n    - {category: overheads, amount: 400_000}":
+                "    staff: 3_200_000\n    travel: 100_000\n    overheads: 400_000",
+            "milestones:\n  - {name: pilot on two bus routes, due: 2027-01-31}\n  - {name: network-wide forecasts live, due: 2028-06-30}":
+                "milestones:\n  name: pilot on two bus routes  # the first\n  due: 2027-01-31",
+        ])
+        let (directory, plan) = try CommandRunner.planInTemporaryDirectory(mapped)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let check = try CommandRunner.run(["--no-source", "plan.yaml"], in: directory)
+        #expect(check.stdout == """
+            plan.yaml:36:5: error: budget.items must be a list, not a mapping [schema/type]
+            plan.yaml:36:5: note: write each as an item of the list: - {category: staff, amount: 3_200_000}
+            plan.yaml:40:5: error: budget.profile must be a list, not a mapping [schema/type]
+            plan.yaml:40:5: note: write each as an item of the list: - {year: 2026-27, amount: 900_000}
+            plan.yaml:47:3: error: milestones must be a list, not a mapping [schema/type]
+            plan.yaml:47:3: note: make it the list's one item: put '- ' before 'name' and indent its other lines two more spaces
+
+            """)
+        let fixed = try CommandRunner.run(["--fix", "--no-source", "plan.yaml"], in: directory)
+        #expect(fixed.stderr.contains("fixed 3 problems in 1 file"))
+        #expect(fixed.status == 0)
+        #expect(try String(contentsOf: plan, encoding: .utf8) == CommandRunner.examplePlan([
+            "    - {year: 2026-27, amount: 900_000}\n    - {year: 2027-28, amount: 900_000}":
+                "    - {year: 2026-27, amount: 900_000}   # first year\n\n    - {year: 2027-28, amount: 900_000}",
+            "    - {category: staff, description: data scientists and engineers, amount: 2_000_000}\n": "",
+            "    - {category: equipment, description: on-bus sensors and edge computers, amount: 1_200_000}\n": "",
+            "    - {category: travel, amount: 100_000}\n    - {category: overheads, amount: 400_000}":
+                "    - {category: staff, amount: 3_200_000}\n    - {category: travel, amount: 100_000}\n    - {category: overheads, amount: 400_000}",
+            "milestones:\n  - {name: pilot on two bus routes, due: 2027-01-31}\n  - {name: network-wide forecasts live, due: 2028-06-30}":
+                "milestones:\n  - name: pilot on two bus routes  # the first\n    due: 2027-01-31",
+        ]))
+        // Keys that do not all fit an item, or values that do not, get no fix: the shape is a guess then.
+        let unfit = try CommandRunner.examplePlan([
+            "    - {year: 2026-27, amount: 900_000}\n    - {year: 2027-28, amount: 900_000}": "    2026-27: 900_000\n    first: 900_000",
+            "milestones:\n  - {name: pilot on two bus routes, due: 2027-01-31}\n  - {name: network-wide forecasts live, due: 2028-06-30}":
+                "milestones:\n  name: pilot\n  when: 2027-01-31",
+        ])
+        let unfitCheck = try CommandRunner.run(["--no-source", "-", "--stdin-filename", "plan.yaml"], stdin: Data(unfit.utf8))
+        #expect(unfitCheck.stdout.contains("plan.yaml:41:5: error: budget.profile must be a list, not a mapping [schema/type]\n"))
+        #expect(unfitCheck.stdout.contains("plan.yaml:47:3: error: milestones must be a list, not a mapping [schema/type]\n"))
+        #expect(!unfitCheck.stdout.contains("note:"))
+    }
+
     @Test func datesAndYearsWrittenOtherWaysGetFixes() throws {
         let plan = try CommandRunner.examplePlan([
             "  start_date: 2026-04-01": "  start_date: 01/04/2026",

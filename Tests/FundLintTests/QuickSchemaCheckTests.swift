@@ -110,7 +110,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         guard let document = YAMLParser.parse(Array(text.utf8)).documents.first else { return }
         let validated = FieldTables(nodeCount: document.nodeCount)
         let sink = DiagnosticSink(limit: 10_000)
-        var validator = PlanValidator(origins: OriginTable(document: document), fields: validated, file: "plan.yaml", index: 0,
+        var validator = PlanValidator(origins: OriginTable(document: document), fields: validated, file: "plan.yaml", source: Array(text.utf8), index: 0,
                                       packID: pack.id, sink: sink)
         let validatorPassed = validator.check(root: pack.schema)
         let silent = validatorPassed && sink.diagnostics.isEmpty

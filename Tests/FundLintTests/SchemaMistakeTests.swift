@@ -66,6 +66,19 @@ import YAMLTree
         #expect(close.first?.fix?.replacement == "role")
     }
 
+    @Test func aFlowMappingWhereAListIsWantedIsPutInBrackets() throws {
+        let (_, one) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {year: 2026-27, amount: 1_800_000}")
+        #expect(one.map(\.message) == ["budget.profile must be a list, not a mapping"])
+        #expect(one.first?.fix?.replacement == "[{year: 2026-27, amount: 1_800_000}]")
+        #expect(one.first?.fix?.safe == true)
+        let (_, keyed) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {2026-27: 1_000_000, '2027-28': 800_000}")
+        #expect(keyed.first?.fix?.replacement == "[{year: 2026-27, amount: 1_000_000}, {year: '2027-28', amount: 800_000}]")
+        // A value that does not fit (a quoted amount) leaves the shape a guess: no fix.
+        let (_, quoted) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {2026-27: \"1_800_000\"}")
+        #expect(quoted.count == 1)
+        #expect(quoted.first?.fix == nil)
+    }
+
     @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {
         let (marked, diagnostics) = try check(replacing: "contact: {email: bids@example.org}",
                                               with: "contact: {email: bids@example.org, 1️⃣emial: info@example.org}")

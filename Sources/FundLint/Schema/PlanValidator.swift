@@ -17,6 +17,8 @@ struct PlanValidator {
     private let origins: OriginTable
     private let fields: FieldTables
     private let file: String
+    /// The file's bytes, for fixes that keep the plan's own text around a value.
+    private let source: [UInt8]
     private let index: Int
     private let packID: String
     /// Where the file's diagnostics go.
@@ -27,11 +29,13 @@ struct PlanValidator {
     /// many aliases or merges reach it: it is reported where it is first met, not again.
     private var reportedScalars: Set<Int32> = []
 
-    init(origins: OriginTable, fields: FieldTables, file: String, index: Int, packID: String, sink: DiagnosticSink) {
+    init(origins: OriginTable, fields: FieldTables, file: String, source: [UInt8], index: Int, packID: String,
+         sink: DiagnosticSink) {
         self.document = origins.document
         self.origins = origins
         self.fields = fields
         self.file = file
+        self.source = source
         self.index = index
         self.packID = packID
         self.sink = sink
@@ -282,11 +286,20 @@ struct PlanValidator {
         return rewrite(node, as: list, "write it as a list: \(list)")
     }
 
+    /// A fix for a value written where a list is wanted: one plain value, or a mapping of one
+    /// of the shapes ``ListShape`` knows.
+    private func listFix(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
+        if document.kind(node) == .mapping, let items = schema.items {
+            return ListShape(document: document, source: source).fix(node, items: items)
+        }
+        return listOfOne(node, schema: schema)
+    }
+
     private mutating func checkList(_ node: NodeID, schema: SchemaNode, context: Context, here: Here) -> Bool {
         guard document.kind(node) == .sequence else {
             report("schema/type", about: here, context,
                    "\(subject(here)) must be a list, not \(describe(node))",
-                   fix: context.shownVia == nil ? listOfOne(node, schema: schema) : nil)
+                   fix: context.shownVia == nil ? listFix(node, schema: schema) : nil)
             return false
         }
         let items = document.items(node)

@@ -1,0 +1,145 @@
+import YAMLTree
+
+/// Fixes for a mapping written where a list of mappings is wanted, the two ways applicants
+/// write one:
+///
+/// - one item without its dash (`partners:` with `name:` and `type:` below it), which becomes
+///   the list's one item;
+/// - items written as the keys of a mapping (`staff: 1_200_000` under `items:`, or
+///   `2026-27: 500_000` under `profile:`), where an item has two required keys and every key
+///   and value written fits them: each becomes an item, `- {category: staff, amount: 1_200_000}`.
+///
+/// Both keep the plan's own text (values as written, comments, line breaks) and are safe: the
+/// shape they give is the only one the keys written fit. Made only when a plan fails its
+/// schema there, from the file's bytes.
+struct ListShape {
+    private let document: YAMLDocument
+    private let source: [UInt8]
+    private let lines: [Range<Int>]
+
+    init(document: YAMLDocument, source: [UInt8]) {
+        self.document = document
+        self.source = source
+        lines = ByteLocator.lineRanges(in: source)
+    }
+
+    /// The fix for `node`, a mapping where a list of `items` is wanted, if it has either shape.
+    func fix(_ node: NodeID, items: SchemaNode) -> Diagnostic.Fix? {
+        guard document.kind(node) == .mapping, items.kind == .object, document.tag(node) == nil, document.anchor(node) == nil,
+              !lines.isEmpty
+        else { return nil }
+        let entries = Array(document.entries(node))
+        guard !entries.isEmpty, entries.allSatisfy({ $0.mergedVia == nil && document.kind($0.key) == .scalar }) else { return nil }
+        return itemWithoutDash(node, entries, items: items) ?? itemsAsEntries(node, entries, items: items)
+    }
+
+    // MARK: the two shapes
+
+    private func itemWithoutDash(_ node: NodeID, _ entries: [MappingEntry], items: SchemaNode) -> Diagnostic.Fix? {
+        guard entries.allSatisfy({ document.keyText($0.key).flatMap(items.property) != nil }),
+              let first = document.keyText(entries[0].key)
+        else { return nil }
+        if document.isFlow(node) {
+            guard let text = text(of: document.range(node)) else { return nil }
+            return Diagnostic.Fix(range: document.range(node), replacement: "[\(text)]", safe: true,
+                                  message: "make it the list's one item: put it in [ ]")
+        }
+        // The lines the mapping is written on, each indented two more under a dash before its
+        // first key (the lines below keep their places relative to it: block scalars too).
+        let start = document.range(entries[0].key).start
+        guard let span = blockSpan(from: start, through: entries) else { return nil }
+        var out: [UInt8] = Array("- ".utf8)
+        var cursor = span.startOffset
+        for line in stride(from: span.startLine + 1, through: span.endLine, by: 1) {
+            let bytes = lines[line - 1]
+            out += source[cursor..<bytes.lowerBound]
+            if bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) { out += Array("  ".utf8) }
+            cursor = bytes.lowerBound
+        }
+        out += source[cursor..<lines[span.endLine - 1].upperBound]
+        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true,
+                              message: "make it the list's one item: put '- ' before '\(TextEscaper.escape(first))' and indent its other lines two more spaces")
+    }
+
+    private func itemsAsEntries(_ node: NodeID, _ entries: [MappingEntry], items: SchemaNode) -> Diagnostic.Fix? {
+        guard items.required.count == 2, let keySchema = items.property(items.required[0]),
+              let valueSchema = items.property(items.required[1])
+        else { return nil }
+        // Each pair on one line of its own, its key and value written as scalars that fit.
+        var written: [(key: SourceRange, value: SourceRange, text: String)] = []
+        for entry in entries {
+            let key = document.range(entry.key), value = document.range(entry.value)
+            guard document.kind(entry.value) == .scalar, document.tag(entry.key) == nil, document.tag(entry.value) == nil,
+                  document.anchor(entry.key) == nil, document.anchor(entry.value) == nil,
+                  key.start.line == value.end.line, fits(entry.key, keySchema), fits(entry.value, valueSchema),
+                  let keyText = text(of: key), let valueText = text(of: value), !valueText.isEmpty
+            else { return nil }
+            if let last = written.last, !document.isFlow(node), last.value.end.line >= key.start.line { return nil }
+            written.append((key, value, "{\(items.required[0]): \(keyText), \(items.required[1]): \(valueText)}"))
+        }
+        let example = "- \(written[0].text)"
+        let message = "write each as an item of the list: \(example)"
+        if document.isFlow(node) {
+            let range = document.range(node)
+            guard range.start.line == range.end.line else { return nil }
+            return Diagnostic.Fix(range: range, replacement: "[" + written.map(\.text).joined(separator: ", ") + "]",
+                                  safe: true, message: message)
+        }
+        guard let span = blockSpan(from: written[0].key.start, through: entries) else { return nil }
+        // Each pair's text is rewritten in place; what is around it (indentation, comments,
+        // blank lines, line breaks) is kept.
+        var out: [UInt8] = []
+        var cursor = span.startOffset
+        for pair in written {
+            guard let from = offset(of: pair.key.start), let to = offset(of: pair.value.end), from >= cursor, to >= from
+            else { return nil }
+            out += source[cursor..<from]
+            out += Array("- \(pair.text)".utf8)
+            cursor = to
+        }
+        guard cursor <= lines[span.endLine - 1].upperBound else { return nil }
+        out += source[cursor..<lines[span.endLine - 1].upperBound]
+        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true, message: message)
+    }
+
+    // MARK: text
+
+    /// Whether the scalar `node` types as `schema` asks.
+    private func fits(_ node: NodeID, _ schema: SchemaNode) -> Bool {
+        let plain = document.isPlainScalar(node)
+        let typed = document.withScalarUTF8(node) { utf8 in
+            ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
+        }
+        if case .success = typed { return true }
+        return false
+    }
+
+    /// The lines of a block mapping whose first key starts at `start`, from that key to the
+    /// end of the line its last value ends on; `nil` unless only spaces come before the key.
+    private func blockSpan(from start: SourceLocation, through entries: [MappingEntry])
+        -> (range: SourceRange, startLine: Int, endLine: Int, startOffset: Int)? {
+        guard let startOffset = offset(of: start),
+              source[lines[start.line - 1].lowerBound..<startOffset].allSatisfy({ $0 == 0x20 }),
+              let last = entries.last
+        else { return nil }
+        let end = document.range(last.value).end
+        // A block scalar ends at the start of the line after it.
+        let endLine = end.column == 1 && end.line > start.line ? end.line - 1 : end.line
+        guard endLine >= start.line, endLine <= lines.count else { return nil }
+        let lastLine = source[lines[endLine - 1]]
+        let endColumn = String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1
+        return (SourceRange(start: start, end: SourceLocation(line: endLine, column: endColumn)), start.line, endLine, startOffset)
+    }
+
+    /// The byte offset of `location`, if it is within the file's lines.
+    private func offset(of location: SourceLocation) -> Int? {
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        return ByteLocator.offset(ofColumn: location.column, in: source[lines[location.line - 1]])
+    }
+
+    /// The text written at `range` (on one line, or across lines).
+    private func text(of range: SourceRange) -> String? {
+        guard let from = offset(of: range.start), let to = offset(of: range.end), from <= to else { return nil }
+        return String(decoding: source[from..<to], as: UTF8.self)
+    }
+}
