@@ -48,6 +48,16 @@ struct PlainFormTests {
         }
         #expect(PlainForm.date("30 Sept 2027")?.date == "2027-09-30")
         #expect(PlainForm.date("31 December 2030")?.date == "2030-12-31")
+        // A time of day is left out; the date is the one written.
+        for text in ["2027-03-31T12:00:00", "2027-03-31 12:00", "2027-03-31t09:30:00.5Z", "2027-03-31T23:30:00+01:00",
+                     "2027-03-31  8:00"] {
+            #expect(PlainForm.date(text)?.date == "2027-03-31", "\(text)")
+            #expect(PlainForm.date(text)?.guessedOrder == nil, "\(text)")
+        }
+        for text in ["2027-03-31T", "2027-03-31 noon", "2027-3-31T12:00", "2027-02-30T12:00", "2027-03-31T12", "2027-03-31 12:00 pm",
+                     "2027-03-31xx12:00"] {
+            #expect(PlainForm.date(text) == nil, "\(text)")
+        }
         for text in ["2026-04-01", "31/02/2026", "2026-13-01", "13/13/2026", "01/04/26", "2026/04-01", "April 2026",
                      "2026-04", "1/4/2026/1", "20260401", "", "--", "0/0/0000", "2026-004-01",
                      "31 April 2026", "1 Ap 2026", "1 Aprill 2026", "1 Apri 2026", "1 April 26", "1 Mars 2026", "first April 2026",

@@ -79,6 +79,47 @@ import YAMLTree
         #expect(quoted.first?.fix == nil)
     }
 
+    @Test func aListOfOneMappingWhereAMappingIsWantedLosesItsDash() throws {
+        let lead = "lead: {name: West Midlands Combined Authority, type: combined-authority, location: west-midlands}"
+        let (_, block) = try check(replacing: lead, with: """
+            lead:
+              - name: West Midlands Combined Authority   # the lead
+                type: combined-authority
+            # a comment at the margin
+                location: west-midlands
+            """)
+        #expect(block.map(\.message) == ["lead must be a mapping of keys (name, type, ...), not a list"])
+        let fix = try #require(block.first?.fix)
+        #expect(fix.replacement == """
+            name: West Midlands Combined Authority   # the lead
+              type: combined-authority
+            # a comment at the margin
+              location: west-midlands
+            """)
+        #expect(fix.safe)
+        #expect(fix.range.start.line == 10 && fix.range.start.column == 3 && fix.range.end.line == 13)
+        let (_, flow) = try check(replacing: lead, with: "lead: [{name: West Midlands Combined Authority, type: combined-authority}]")
+        #expect(flow.first?.fix?.replacement == "{name: West Midlands Combined Authority, type: combined-authority}")
+        // Two items, or a key the mapping does not have: which mapping was meant is a guess.
+        let (_, two) = try check(replacing: lead, with: "lead: [{name: A, type: business}, {name: B, type: business}]")
+        #expect(two.count == 1 && two.first?.fix == nil)
+        let (_, unknown) = try check(replacing: lead, with: "lead: [{name: A, kind: business}]")
+        #expect(unknown.count == 1 && unknown.first?.fix == nil)
+    }
+
+    @Test func oneValueThatFitsAMappingsOneKeyIsWrittenAsThatMapping() throws {
+        let (_, contact) = try check(replacing: "contact: {email: bids@example.org}", with: "contact: bids@example.org")
+        #expect(contact.map(\.message) == ["contact must be a mapping of keys (email), not bids@example.org"])
+        #expect(contact.first?.fix?.replacement == "{email: bids@example.org}")
+        #expect(contact.first?.fix?.safe == true)
+        let (_, notAnEmail) = try check(replacing: "contact: {email: bids@example.org}", with: "contact: the bids team")
+        #expect(notAnEmail.count == 1 && notAnEmail.first?.fix == nil)
+        // A mapping of several keys: which one the value is for is a guess.
+        let (_, lead) = try check(replacing: "lead: {name: West Midlands Combined Authority, type: combined-authority, location: west-midlands}",
+                                  with: "lead: West Midlands Combined Authority")
+        #expect(lead.count == 1 && lead.first?.fix == nil)
+    }
+
     @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {
         let (marked, diagnostics) = try check(replacing: "contact: {email: bids@example.org}",
                                               with: "contact: {email: bids@example.org, 1️⃣emial: info@example.org}")

@@ -33,7 +33,29 @@ struct ListShape {
         return itemWithoutDash(node, entries, items: items) ?? itemsAsEntries(node, entries, items: items)
     }
 
-    // MARK: the two shapes
+    /// The fix for `node`, written where a mapping of `schema` is wanted, if it is a list of
+    /// one mapping whose keys are all the schema's (`lead:` then `- name: ...`): the mapping
+    /// itself, its dash taken out. Or one value that fits the schema's one key
+    /// (`contact: bids@example.org`): that key's mapping, `{email: bids@example.org}`.
+    func mappingFix(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
+        guard schema.kind == .object, document.tag(node) == nil, document.anchor(node) == nil, !lines.isEmpty else { return nil }
+        switch document.kind(node) {
+        case .sequence:
+            return itemAsTheMapping(node, schema: schema)
+        case .scalar:
+            let keys = schema.properties.count == 1 ? [schema.properties[0].name] : schema.required
+            guard keys.count == 1, let key = schema.property(keys[0]), key.kind != .object, key.kind != .list,
+                  fits(node, key), document.range(node).start.line == document.range(node).end.line,
+                  let text = text(of: document.range(node)), !text.isEmpty
+            else { return nil }
+            return Diagnostic.Fix(range: document.range(node), replacement: "{\(keys[0]): \(text)}", safe: true,
+                                  message: "write it as the mapping of its one key: {\(keys[0]): \(text)}")
+        default:
+            return nil
+        }
+    }
+
+    // MARK: the shapes
 
     private func itemWithoutDash(_ node: NodeID, _ entries: [MappingEntry], items: SchemaNode) -> Diagnostic.Fix? {
         guard entries.allSatisfy({ document.keyText($0.key).flatMap(items.property) != nil }),
@@ -100,6 +122,46 @@ struct ListShape {
         guard cursor <= lines[span.endLine - 1].upperBound else { return nil }
         out += source[cursor..<lines[span.endLine - 1].upperBound]
         return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true, message: message)
+    }
+
+    private func itemAsTheMapping(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
+        guard document.childCount(node) == 1 else { return nil }
+        let item = document.item(node, at: 0)
+        guard document.kind(item) == .mapping, document.tag(item) == nil, document.anchor(item) == nil else { return nil }
+        let entries = Array(document.entries(item))
+        guard !entries.isEmpty,
+              entries.allSatisfy({ $0.mergedVia == nil && document.keyText($0.key).flatMap(schema.property) != nil })
+        else { return nil }
+        if document.isFlow(node) {
+            guard document.isFlow(item), let text = text(of: document.range(item)) else { return nil }
+            return Diagnostic.Fix(range: document.range(node), replacement: text, safe: true,
+                                  message: "write it as the mapping itself: take it out of [ ]")
+        }
+        // The dash, then the first key on its line: the key takes the dash's place, and the
+        // lines below move left as far (comments less indented than that stay).
+        let dash = document.range(node).start
+        let key = document.range(entries[0].key).start
+        guard key.line == dash.line, key.column > dash.column, let span = blockSpan(from: dash, through: entries),
+              let keyOffset = offset(of: key)
+        else { return nil }
+        let shift = key.column - dash.column
+        var out = Array(source[keyOffset..<lines[span.startLine - 1].upperBound])
+        for line in stride(from: span.startLine + 1, through: span.endLine, by: 1) {
+            let bytes = lines[line - 1]
+            let previousEnd = lines[line - 2].upperBound
+            out += source[previousEnd..<bytes.lowerBound]
+            let spaces = source[bytes].prefix { $0 == 0x20 }.count
+            let rest = source[bytes].dropFirst(spaces)
+            if rest.isEmpty || spaces < shift && rest.first == UInt8(ascii: "#") {
+                out += source[bytes]
+            } else if spaces >= shift {
+                out += source[bytes].dropFirst(shift)
+            } else {
+                return nil
+            }
+        }
+        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true,
+                              message: "write it as the mapping itself: take out the '-' and move its other lines \(shift) spaces left")
     }
 
     // MARK: text

@@ -47,7 +47,22 @@ enum PlainForm {
     /// calendar. A date with its month named (`1 April 2026`, `1st Apr 2026`,
     /// `April 1, 2026`, `01-Apr-2026`) is unambiguous too.
     static func date(_ text: String) -> (date: String, guessedOrder: String?)? {
-        numericDate(text) ?? namedMonthDate(text).map { ($0, nil) }
+        numericDate(text) ?? namedMonthDate(text).map { ($0, nil) } ?? dateWithTime(text).map { ($0, nil) }
+    }
+
+    /// The date of `2027-03-31T12:00:00`, `2027-03-31 12:00` or `2027-03-31T12:00:00+01:00`: a
+    /// plan's dates have no time of day, and the date is the one written.
+    private static func dateWithTime(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 11, scalars[10] == "T" || scalars[10] == "t" || scalars[10] == " " else { return nil }
+        let time = scalars[11...].drop { $0 == " " }
+        guard let first = time.first, ("0"..."9").contains(first), time.contains(":"),
+              time.allSatisfy({ ("0"..."9").contains($0) || ":.+-Z ".unicodeScalars.contains($0) })
+        else { return nil }
+        let date = String(String.UnicodeScalarView(scalars[0..<10]))
+        let parsed = Array(date.utf8).withUnsafeBufferPointer { Day.parse(utf8: $0) }
+        guard case .success(let day) = parsed, day.description == date else { return nil }
+        return date
     }
 
     private static func numericDate(_ text: String) -> (date: String, guessedOrder: String?)? {

@@ -352,7 +352,8 @@ struct PlanValidator {
                        "a plan must be a mapping of keys (fund, project, ...), not \(describe(node))")
             } else {
                 report("schema/type", about: here, context,
-                       "\(subject(here)) must be a mapping of keys (\(Self.keysNamed(by: schema))), not \(describe(node))")
+                       "\(subject(here)) must be a mapping of keys (\(Self.keysNamed(by: schema))), not \(describe(node))",
+                       fix: context.shownVia == nil ? ListShape(document: document, source: source).mappingFix(node, schema: schema) : nil)
             }
             return false
         }
