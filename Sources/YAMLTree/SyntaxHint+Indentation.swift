@@ -9,6 +9,32 @@ extension SyntaxHint {
                                                  : "this is a tab: YAML separates with spaces here")
     }
 
+    /// The indentation of a line indented with a tab, in spaces: as deep as the key on the
+    /// line above, or a step deeper under a key whose value starts on the next line. A guess
+    /// at what the tab stood for, offered only.
+    func tabIndentation() -> YAMLProblem.Fix? {
+        guard let line = line(at.line), let offset = byteOffset(ofColumn: at.column, in: line), line[offset] == 0x09 else { return nil }
+        let leading = line.prefix { $0 == 0x20 || $0 == 0x09 }
+        guard offset < leading.endIndex, leading.endIndex < line.endIndex,
+              let (number, previous) = previousSignificantLine(before: at.line),
+              !previous.prefix(while: { $0 == 0x20 || $0 == 0x09 }).contains(0x09)
+        else { return nil }
+        let keyColumn = Self.keyColumn(previous)
+        guard Self.isKeyLine(previous, from: keyColumn) else { return nil }
+        // The line above without its comment: does it end with the colon of a key whose value
+        // is below it?
+        var content = previous[...]
+        if let comment = previous.indices.first(where: { previous[$0] == UInt8(ascii: "#") && $0 > previous.startIndex && previous[$0 - 1] == 0x20 }) {
+            content = previous[previous.startIndex..<comment]
+        }
+        let opens = content.reversed().first { $0 != 0x20 } == UInt8(ascii: ":")
+        let indent = opens ? keyColumn + 2 : keyColumn
+        return YAMLProblem.Fix(
+            range: SourceRange(start: SourceLocation(line: at.line, column: 1), columns: leading.count),
+            replacement: String(repeating: " ", count: indent),
+            message: "indent it with \(Self.spaces(indent)), \(opens ? "under" : "as") the key on line \(number)")
+    }
+
     /// A `key: value` line followed by a line indented further: YAML reads the second as more
     /// of the first one's value, then finds a colon it cannot take.
     func overIndented() -> YAMLProblem.Note? {

@@ -63,6 +63,7 @@ struct SyntaxHint {
     /// mapping) or a stray quote. Each is a guess at what was meant, offered and never
     /// applied unasked.
     func fix() -> YAMLProblem.Fix? {
+        if let tab = tabIndentation() { return tab }
         if let unclosed = unclosedFlowCollection() ?? unclosedQuote() { return unclosed }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let contextAt,
            let line = line(contextAt.line), let start = byteOffset(ofColumn: contextAt.column, in: line) {

@@ -339,6 +339,29 @@ import TestSupport
         #expect(!other.notes.contains { $0.message.contains("tab") })
     }
 
+    @Test func aTabIndentingALineGetsTheSpacesOfTheKeyAboveOffered() throws {
+        let cases: [(String, SourceRange, String, String)] = [
+            ("fund: x\nproject:   # the project\n\ttitle: y\n", SourceRange(start: SourceLocation(line: 3, column: 1), columns: 1),
+             "  ", "indent it with 2 spaces, under the key on line 2"),
+            ("project:\n  title: y\n\n \t region: z\n", SourceRange(start: SourceLocation(line: 4, column: 1), columns: 3),
+             "  ", "indent it with 2 spaces, as the key on line 2"),
+            ("lead:\n  - name: x\n\ttype: business\n", SourceRange(start: SourceLocation(line: 3, column: 1), columns: 1),
+             "    ", "indent it with 4 spaces, as the key on line 2"),
+            ("\u{FEFF}é: x\r\nb:\r\n\tc: 1\r\n", SourceRange(start: SourceLocation(line: 3, column: 1), columns: 1),
+             "  ", "indent it with 2 spaces, under the key on line 2"),
+        ]
+        for (text, range, replacement, message) in cases {
+            let fix = try #require(syntaxFix(text), "\(text.debugDescription)")
+            #expect(fix.range == range, "\(text.debugDescription)")
+            #expect(fix.replacement == replacement, "\(text.debugDescription)")
+            #expect(fix.message == message, "\(text.debugDescription)")
+        }
+        // Below a list item that is not a mapping, the spaces meant are not plain to see: no fix.
+        #expect(syntaxFix("a:\n  - b\n \t- c\n") == nil)
+        // libyaml stops at the first tab: that is the line the fix is for.
+        #expect(syntaxFix("a:\n\tb: 1\n\tc: 2\n")?.range.start.line == 2)
+    }
+
     @Test func aKeyAtTheColumnOfAListsDashesIsNamed() throws {
         let found = try #require(YAMLParser.parse(Array("milestones:\n  - name: pilot\n  due: 2027-01-31\n".utf8)).documents.last?.problems.first)
         #expect(found.range.start == SourceLocation(line: 3, column: 3))
