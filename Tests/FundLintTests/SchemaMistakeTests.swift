@@ -120,6 +120,31 @@ import YAMLTree
         #expect(lead.count == 1 && lead.first?.fix == nil)
     }
 
+    @Test func aPlanWrittenUnderAKeyOfItsOwnIsOneDiagnosticWithTheWayOut() throws {
+        let base = QuickSchemaCheckTests.base
+        let indented = base.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        let wrapped = Array(("# exported from the portal\napplication:\n" + indented).utf8)
+        let report = PlanChecker(pack: TestPacks.lipf).check(wrapped, path: "plan.yaml")
+        #expect(report.diagnostics.map(\.message) == [
+            "the plan is written under 'application': its keys (fund, project, lead, ...) go at the top of the file, not under another key",
+        ])
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.rule == "schema/required")
+        #expect(diagnostic.range == SourceRange(start: SourceLocation(line: 2, column: 1), columns: 11))
+        // It takes out a line: offered, and when applied the plan is as it should be.
+        let fix = try #require(diagnostic.fix)
+        #expect(!fix.safe)
+        let mended = try #require(FixApplier.apply([fix], to: wrapped))
+        #expect(String(decoding: mended.bytes, as: UTF8.self) == "# exported from the portal\n" + base)
+        #expect(PlanChecker(pack: TestPacks.lipf).check(mended.bytes, path: "plan.yaml").diagnostics.isEmpty)
+        // Beside another key, the plan is still named; taking one key out is not the whole way.
+        let beside = PlanChecker(pack: TestPacks.lipf).check(Array(("version: 2\napplication:\n" + indented).utf8), path: "plan.yaml")
+        #expect(beside.diagnostics.map(\.rule) == ["schema/required"])
+        #expect(beside.diagnostics.first?.message.hasPrefix("the plan is written under 'application'") == true)
+        #expect(beside.diagnostics.first?.fix == nil)
+    }
+
     @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {
         let (marked, diagnostics) = try check(replacing: "contact: {email: bids@example.org}",
                                               with: "contact: {email: bids@example.org, 1️⃣emial: info@example.org}")

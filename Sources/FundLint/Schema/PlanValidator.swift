@@ -45,6 +45,17 @@ struct PlanValidator {
     /// mapping at all (then no rule can say anything more about it).
     mutating func check(root schema: SchemaNode) -> Bool {
         guard let root = document.root else { return false }
+        if let (wrapper, alone) = wrappedPlan(document.resolve(root), schema: schema) {
+            // One diagnostic, at the key the plan is written under, not one per key of the plan.
+            let range = document.range(wrapper.key)
+            let key = TextEscaper.escape(document.keyText(wrapper.key) ?? "")
+            sink.add(Diagnostic(
+                file: file, document: index, range: range, severity: .error, rule: "schema/required",
+                message: "the plan is written under '\(key)': its keys (\(Self.keysNamed(by: schema))) go at the top of the file, "
+                    + "not under another key",
+                fix: alone ? ShapeFix(document: document, source: source).unwrapFix(wrapper) : nil))
+            return false
+        }
         if let required = notAPlan(document.resolve(root), schema: schema) {
             // One diagnostic, not one per missing key and one per key of the other format.
             sink.add(Diagnostic(
@@ -55,6 +66,28 @@ struct PlanValidator {
             return false
         }
         return check(root, schema: schema, context: .root) && document.kind(document.resolve(root)) == .mapping
+    }
+
+    /// The key of `root` a plan is written under (`application:` with `fund:`, `project:`
+    /// and the rest below it), when the root has none of a plan's keys and one of its values
+    /// has two or more; and whether that key is the root's only one.
+    private func wrappedPlan(_ root: NodeID, schema: SchemaNode) -> (MappingEntry, alone: Bool)? {
+        guard document.kind(root) == .mapping else { return nil }
+        let entries = document.effectiveEntries(root)
+        var found: MappingEntry?
+        for entry in entries {
+            guard document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }) == .some(nil) else { return nil }
+            let value = document.resolve(entry.value)
+            guard document.kind(value) == .mapping else { continue }
+            let planKeys = document.effectiveEntries(value).filter {
+                document.withKeyUTF8($0.key, { schema.propertyIndex(utf8: $0) }) ?? nil != nil
+            }.count
+            if planKeys >= 2 {
+                guard found == nil else { return nil }
+                found = entry
+            }
+        }
+        return found.map { ($0, entries.count == 1) }
     }
 
     /// The plan's required keys when `root` is a mapping with none of the plan's keys, not even
@@ -287,10 +320,10 @@ struct PlanValidator {
     }
 
     /// A fix for a value written where a list is wanted: one plain value, or a mapping of one
-    /// of the shapes ``ListShape`` knows.
+    /// of the shapes ``ShapeFix`` knows.
     private func listFix(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
         if document.kind(node) == .mapping, let items = schema.items {
-            return ListShape(document: document, source: source).fix(node, items: items)
+            return ShapeFix(document: document, source: source).listFix(node, items: items)
         }
         return listOfOne(node, schema: schema)
     }
@@ -353,7 +386,7 @@ struct PlanValidator {
             } else {
                 report("schema/type", about: here, context,
                        "\(subject(here)) must be a mapping of keys (\(Self.keysNamed(by: schema))), not \(describe(node))",
-                       fix: context.shownVia == nil ? ListShape(document: document, source: source).mappingFix(node, schema: schema) : nil)
+                       fix: context.shownVia == nil ? ShapeFix(document: document, source: source).mappingFix(node, schema: schema) : nil)
             }
             return false
         }

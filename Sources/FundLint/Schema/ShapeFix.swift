@@ -1,18 +1,19 @@
 import YAMLTree
 
-/// Fixes for a mapping written where a list of mappings is wanted, the two ways applicants
-/// write one:
+/// Fixes for a value written in the wrong shape, the ways applicants write one:
 ///
-/// - one item without its dash (`partners:` with `name:` and `type:` below it), which becomes
-///   the list's one item;
-/// - items written as the keys of a mapping (`staff: 1_200_000` under `items:`, or
-///   `2026-27: 500_000` under `profile:`), where an item has two required keys and every key
-///   and value written fits them: each becomes an item, `- {category: staff, amount: 1_200_000}`.
+/// - where a list of mappings is wanted, one item without its dash (`partners:` with `name:`
+///   and `type:` below it), which becomes the list's one item; or items written as the keys
+///   of a mapping (`staff: 1_200_000` under `items:`, a year and its amount under `profile:`),
+///   where an item has two required keys and every key and value written fits them: each
+///   becomes an item, `- {category: staff, amount: 1_200_000}`;
+/// - where a mapping is wanted, a list of one such mapping, which loses its dash; or one value
+///   that fits the mapping's one key (`contact: bids@example.org`), which becomes its mapping;
+/// - a whole plan written under a key of its own (`application:`), which comes out from under it.
 ///
-/// Both keep the plan's own text (values as written, comments, line breaks) and are safe: the
-/// shape they give is the only one the keys written fit. Made only when a plan fails its
-/// schema there, from the file's bytes.
-struct ListShape {
+/// Each keeps the plan's own text (values as written, comments, line breaks). Made only when a
+/// plan fails its schema there, from the file's bytes.
+struct ShapeFix {
     private let document: YAMLDocument
     private let source: [UInt8]
     private let lines: [Range<Int>]
@@ -24,7 +25,7 @@ struct ListShape {
     }
 
     /// The fix for `node`, a mapping where a list of `items` is wanted, if it has either shape.
-    func fix(_ node: NodeID, items: SchemaNode) -> Diagnostic.Fix? {
+    func listFix(_ node: NodeID, items: SchemaNode) -> Diagnostic.Fix? {
         guard document.kind(node) == .mapping, items.kind == .object, document.tag(node) == nil, document.anchor(node) == nil,
               !lines.isEmpty
         else { return nil }
@@ -145,11 +146,42 @@ struct ListShape {
               let keyOffset = offset(of: key)
         else { return nil }
         let shift = key.column - dash.column
-        var out = Array(source[keyOffset..<lines[span.startLine - 1].upperBound])
-        for line in stride(from: span.startLine + 1, through: span.endLine, by: 1) {
+        guard let below = shiftedLeft(from: span.startLine + 1, through: span.endLine, by: shift) else { return nil }
+        let out = Array(source[keyOffset..<lines[span.startLine - 1].upperBound]) + below
+        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true,
+                              message: "write it as the mapping itself: take out the '-' and move its other lines \(shift) spaces left")
+    }
+
+    /// The fix for a plan written under the key `entry` of the document's root, the root's one
+    /// key: the key's line taken out, and the plan's lines moved left to the margin (comments
+    /// less indented stay). Offered, never applied unasked: it takes out a line of the file.
+    func unwrapFix(_ entry: MappingEntry) -> Diagnostic.Fix? {
+        guard !lines.isEmpty, document.kind(entry.value) == .mapping, !document.isFlow(entry.value),
+              document.tag(entry.value) == nil, document.anchor(entry.value) == nil
+        else { return nil }
+        let key = document.range(entry.key).start
+        let entries = Array(document.entries(entry.value))
+        guard key.column == 1, let first = entries.first, document.range(first.key).start.line > key.line,
+              let span = blockSpan(from: document.range(first.key).start, through: entries)
+        else { return nil }
+        let shift = span.range.start.column - 1
+        guard shift > 0, let moved = shiftedLeft(from: key.line + 1, through: span.endLine, by: shift) else { return nil }
+        // The bytes from the key's line's start are replaced by those from the next line's.
+        let text = moved.drop { $0 == 0x0A || $0 == 0x0D }
+        let start = SourceLocation(line: key.line, column: 1)
+        return Diagnostic.Fix(range: SourceRange(start: start, end: span.range.end), replacement: String(decoding: text, as: UTF8.self),
+                              safe: false, message: "take out '\(TextEscaper.escape(document.keyText(entry.key) ?? ""))' and move the plan's lines \(shift) spaces left")
+    }
+
+    /// The bytes of lines `first` through `last` (1-based, each with the line break before it),
+    /// each moved `shift` spaces left; a blank line, or a comment indented less, is kept as it
+    /// is. `nil` when a line with content is indented less.
+    private func shiftedLeft(from first: Int, through last: Int, by shift: Int) -> [UInt8]? {
+        guard first >= 2, last <= lines.count else { return nil }
+        var out: [UInt8] = []
+        for line in stride(from: first, through: last, by: 1) {
             let bytes = lines[line - 1]
-            let previousEnd = lines[line - 2].upperBound
-            out += source[previousEnd..<bytes.lowerBound]
+            out += source[lines[line - 2].upperBound..<bytes.lowerBound]
             let spaces = source[bytes].prefix { $0 == 0x20 }.count
             let rest = source[bytes].dropFirst(spaces)
             if rest.isEmpty || spaces < shift && rest.first == UInt8(ascii: "#") {
@@ -160,8 +192,7 @@ struct ListShape {
                 return nil
             }
         }
-        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true,
-                              message: "write it as the mapping itself: take out the '-' and move its other lines \(shift) spaces left")
+        return out
     }
 
     // MARK: text
