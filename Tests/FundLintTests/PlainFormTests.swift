@@ -66,6 +66,16 @@ struct PlainFormTests {
         }
     }
 
+    @Test func aNumberFollowedByWhatItCountsIsReadAsTheNumber() {
+        #expect(PlainForm.numberBeforeWords("25 jobs") == "25")
+        #expect(PlainForm.numberBeforeWords("10 FTE") == "10")
+        #expect(PlainForm.numberBeforeWords("25 new jobs") == "25")
+        #expect(PlainForm.numberBeforeWords("1,800,000 pounds") == "1_800_000")
+        for text in ["25", "jobs 25", "25 thousand", "25 k", "2.5 jobs", "25 jobs2", "25 ", "about 25", "25 - 30 jobs", "1,80 jobs", "٢٥ jobs"] {
+            #expect(PlainForm.numberBeforeWords(text) == nil, "\(text)")
+        }
+    }
+
     @Test func financialYearsAreWrittenWithTwoDigitsAfter() {
         #expect(PlainForm.financialYear("2026/27") == "2026-27")
         #expect(PlainForm.financialYear("2027-2028") == "2027-28")

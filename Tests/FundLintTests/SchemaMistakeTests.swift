@@ -51,6 +51,11 @@ import YAMLTree
         let (_, pounds) = try check(replacing: "jobs_created: 25", with: "jobs_created: ten")
         #expect(pounds.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits, not ten"])
         #expect(pounds.first?.fix?.replacement == "10")
+        // A number followed by what it counts: the number is offered, never applied unasked.
+        let (_, counted) = try check(replacing: "jobs_created: 25", with: "jobs_created: 25 jobs")
+        #expect(counted.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits, not 25 jobs"])
+        #expect(counted.first?.fix?.replacement == "25")
+        #expect(counted.first?.fix?.safe == false)
         let (_, exponent) = try check(replacing: "jobs_created: 25", with: "jobs_created: 2.5e1")
         #expect(exponent.first?.message.contains("written in digits") == true)
     }

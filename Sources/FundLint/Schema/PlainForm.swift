@@ -177,6 +177,27 @@ enum PlainForm {
                                 "nineteen"]
     private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
+    /// The number of `25 jobs`, `10 FTE` or `1,800,000 pounds`: a whole number in digits (or
+    /// an ``amount(_:)``) followed by words that say what it counts. A guess: the words may
+    /// change what the number means. Not for words that scale it (`25 thousand`), which
+    /// ``amount(_:)`` and ``numberInWords(_:)`` read or refuse.
+    static func numberBeforeWords(_ text: String) -> String? {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, let number = parts.first.map(String.init), let first = number.first, first.isASCII, first.isNumber,
+              number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == "_") })
+        else { return nil }
+        let words = parts[1].split(separator: " ").map { $0.lowercased() }
+        guard !words.isEmpty, words.allSatisfy({ $0.allSatisfy { $0.isLetter } }),
+              let firstWord = words.first, !Self.scales.contains(firstWord)
+        else { return nil }
+        if number.allSatisfy({ $0.isNumber }) { return number }
+        return amount(number)
+    }
+
+    /// Words that scale the number before them.
+    private static let scales: Set<String> = ["k", "m", "bn", "b", "thousand", "thousands", "million", "millions", "billion",
+                                              "billions", "hundred", "hundreds", "mn", "mil"]
+
     /// What a word of a number in words is, for what may follow it.
     private enum NumberWord { case start, a, unit, teen, ten, hundred, scale, and }
 

@@ -206,6 +206,7 @@ struct PlanValidator {
                 // `1,800,000`, `£1800000` or `ten`: the number is plain to see, so say how to
                 // write it.
                 let fix = (PlainForm.amount(text) ?? PlainForm.numberInWords(text)).map { rewrite(node, as: $0, "write it as \($0)") }
+                    ?? PlainForm.numberBeforeWords(text).map { rewrite(node, as: $0, "did you mean \($0)?", guess: true) }
                 // `140.5`: written in digits already; the fraction is what is wrong. With a fix,
                 // its note shows the number as it should be written; without one, an example
                 // does (a count and an amount, grouped).
