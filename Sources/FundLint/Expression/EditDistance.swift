@@ -37,6 +37,10 @@ enum EditDistance {
         for candidate in candidates where candidate != word {
             if normalized.matches(candidate) { return candidate }
             if bound < 0 { continue }
+            // An ASCII candidate's length is its byte count: one too long or too short is
+            // passed over without its scalars.
+            if normalized.isASCII, candidate.utf8.count - wordScalars.count > bound || wordScalars.count - candidate.utf8.count > bound,
+               candidate.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             let distance = rows.distance(wordScalars, scalars(candidate), bound: bound)
             if distance <= bound {
                 best = candidate
@@ -137,7 +141,10 @@ enum EditDistance {
     }
 
     private static func scalars(_ text: String) -> [UInt32] {
-        text.unicodeScalars.map(\.value)
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { values.append(scalar.value) }
+        return values
     }
 
     /// A word compared ignoring case and the difference between `-`, `_` and a space.
@@ -154,6 +161,7 @@ enum EditDistance {
 
         func matches(_ other: String) -> Bool {
             guard isASCII, other.utf8.allSatisfy({ $0 < 0x80 }) else { return Self.normalize(other) == full }
+            if word.utf8.count != other.utf8.count { return false }
             // ASCII on both sides: compare folded bytes without building strings.
             return word.utf8.elementsEqual(other.utf8) { Self.fold($0) == Self.fold($1) }
         }
@@ -177,26 +185,40 @@ enum EditDistance {
         var current: [Int] = []
 
         /// The distance between `x` and `y`, or `bound + 1` as soon as it must exceed `bound`.
+        /// Written with plain loops: it runs for each unknown key against each key allowed
+        /// there, and should cost little even unoptimized.
         mutating func distance(_ x: [UInt32], _ y: [UInt32], bound: Int) -> Int {
             if x.count - y.count > bound || y.count - x.count > bound { return bound + 1 }
             if x.isEmpty { return y.count }
             if y.isEmpty { return x.count }
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: 0...y.count)
-            current.removeAll(keepingCapacity: true)
-            current.append(contentsOf: repeatElement(0, count: y.count + 1))
-            for i in 1...x.count {
+            let width = y.count + 1
+            if previous.count < width {
+                previous = Array(repeating: 0, count: width)
+                current = previous
+            }
+            var j = 0
+            while j < width {
+                previous[j] = j
+                j += 1
+            }
+            var i = 1
+            while i <= x.count {
                 current[0] = i
                 var rowMinimum = i
-                for j in 1...y.count {
-                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                    let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                let scalar = x[i - 1]
+                j = 1
+                while j < width {
+                    var value = previous[j - 1] + (scalar == y[j - 1] ? 0 : 1)
+                    if previous[j] + 1 < value { value = previous[j] + 1 }
+                    if current[j - 1] + 1 < value { value = current[j - 1] + 1 }
                     current[j] = value
-                    rowMinimum = min(rowMinimum, value)
+                    if value < rowMinimum { rowMinimum = value }
+                    j += 1
                 }
                 // Every later row is at least this row's minimum.
                 if rowMinimum > bound { return bound + 1 }
                 swap(&previous, &current)
+                i += 1
             }
             return previous[y.count]
         }

@@ -95,14 +95,16 @@ struct PlanValidator {
     /// `nil` when it should be checked key by key.
     private func notAPlan(_ root: NodeID, schema: SchemaNode) -> [String]? {
         guard document.kind(root) == .mapping, !schema.requiredIndexes.isEmpty else { return nil }
-        var known: [String] = []
-        for entry in document.effectiveEntries(root) {
-            // A key that is not text, or that is (or looks like) a plan's key: check it as a plan.
-            guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }), found == nil,
-                  let key = document.keyText(entry.key)
-            else { return nil }
-            if known.isEmpty { known = schema.properties.map(\.name) }
-            if EditDistance.closest(to: key, among: known) != nil { return nil }
+        let entries = document.effectiveEntries(root)
+        // A key that is not text, or that is a plan's key: check it as a plan. All keys are
+        // looked up before any is compared with the plan's keys, which costs more.
+        for entry in entries {
+            guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }), found == nil else { return nil }
+        }
+        let known = schema.properties.map(\.name)
+        for entry in entries {
+            // A key that looks like a plan's key: check it as a plan.
+            guard let key = document.keyText(entry.key), EditDistance.closest(to: key, among: known) == nil else { return nil }
         }
         return schema.requiredIndexes.map { schema.properties[$0].name }
     }
@@ -114,9 +116,18 @@ struct PlanValidator {
     private func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: @autoclosure () -> String,
                         via: OriginTable.Via, _ message: @autoclosure () -> String, notes: [Diagnostic.Note] = [],
                         fix: @autoclosure () -> Diagnostic.Fix? = nil) {
+        report(rule, severity, at: range, path: path(), via: via, notes: notes) { (message(), fix()) }
+    }
+
+    /// Reports a problem at `range` whose message and fix are made together by `make`, only
+    /// if the file's sink keeps it.
+    private func report(_ rule: String, _ severity: Severity = .error, at range: SourceRange, path: @autoclosure () -> String,
+                        via: OriginTable.Via, notes: [Diagnostic.Note] = [],
+                        make: () -> (message: String, fix: Diagnostic.Fix?)) {
         sink.report(rule, severity, document: index, at: range) {
-            Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule, message: message(), yamlPath: path(),
-                       notes: (origins.note(via).map { [$0] } ?? []) + notes, fix: fix())
+            let (message, fix) = make()
+            return Diagnostic(file: file, document: index, range: range, severity: severity, rule: rule, message: message, yamlPath: path(),
+                              notes: (origins.note(via).map { [$0] } ?? []) + notes, fix: fix)
         }
     }
 
@@ -414,39 +425,43 @@ struct PlanValidator {
                 continue
             }
             guard let propertyIndex = found else {
-                let key = document.keyText(entry.key) ?? ""
-                let known = schema.properties.map(\.name)
-                if absent == nil {
-                    let written = Set(entries.compactMap { document.keyText($0.key) })
-                    let missing = known.filter { !written.contains($0) }
-                    absent = missing
-                    // Absent keys that more than one unknown key here is closest to: renaming
-                    // them all would write that key twice.
-                    var suggested: [String: Int] = [:]
-                    for text in written where !known.contains(text) {
-                        if let best = EditDistance.closest(to: text, among: missing) { suggested[best, default: 0] += 1 }
+                // The message and fix are made only for a diagnostic kept: past the file's
+                // limit, a mapping of many unknown keys costs no comparisons.
+                let below = lastProperty >= 0 ? entries[lastProperty] : nil
+                report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step),
+                       via: entryContext.via) {
+                    let key = document.keyText(entry.key) ?? ""
+                    let known = schema.properties.map(\.name)
+                    if absent == nil {
+                        let written = Set(entries.compactMap { document.keyText($0.key) })
+                        let missing = known.filter { !written.contains($0) }
+                        absent = missing
+                        // Absent keys that more than one unknown key here is closest to:
+                        // renaming them all would write that key twice.
+                        var suggested: [String: Int] = [:]
+                        for text in written where !known.contains(text) {
+                            if let best = EditDistance.closest(to: text, among: missing) { suggested[best, default: 0] += 1 }
+                        }
+                        contested = Set(suggested.filter { $0.value > 1 }.keys)
                     }
-                    contested = Set(suggested.filter { $0.value > 1 }.keys)
+                    var fix: Diagnostic.Fix?
+                    if let best = EditDistance.closest(to: key, among: absent ?? known) {
+                        let shared = contested.contains(best)
+                        fix = Diagnostic.Fix(range: keyRange, replacement: best,
+                                             safe: !shared && entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
+                                             message: "did you mean '\(best)'?" + (shared ? " (another key here is close to it too)" : ""))
+                    } else if let best = EditDistance.closest(to: key, among: known) {
+                        // Renaming it would write that key twice: offered, never applied unasked.
+                        fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: false,
+                                             message: "did you mean '\(best)'? (this mapping has that key already)")
+                    } else if entryContext.shownVia == nil, let below {
+                        fix = belongsUnderEmptyKey(key, entry, below: below, schema: schema)
+                    }
+                    let objectPath = path(here)
+                    // With nothing close to offer, the keys it can have are what helps.
+                    let allowed = fix == nil ? "; allowed: \(known.joined(separator: ", "))" : ""
+                    return ("\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'\(allowed)", fix)
                 }
-                let absent = absent ?? known
-                var fix: Diagnostic.Fix?
-                if let best = EditDistance.closest(to: key, among: absent) {
-                    let shared = contested.contains(best)
-                    fix = Diagnostic.Fix(range: keyRange, replacement: best,
-                                         safe: !shared && entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
-                                         message: "did you mean '\(best)'?" + (shared ? " (another key here is close to it too)" : ""))
-                } else if let best = EditDistance.closest(to: key, among: known) {
-                    // Renaming it would write that key twice: offered, never applied unasked.
-                    fix = Diagnostic.Fix(range: keyRange, replacement: best, safe: false,
-                                         message: "did you mean '\(best)'? (this mapping has that key already)")
-                } else if entryContext.shownVia == nil, lastProperty >= 0 {
-                    fix = belongsUnderEmptyKey(key, entry, below: entries[lastProperty], schema: schema)
-                }
-                let objectPath = path(here)
-                // With nothing close to offer, the keys it can have are what helps.
-                let allowed = fix == nil ? "; allowed: \(known.joined(separator: ", "))" : ""
-                report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step), via: entryContext.via,
-                       "\(objectPath.isEmpty ? "a plan" : objectPath) has no key '\(TextEscaper.escape(key))'\(allowed)", fix: fix)
                 continue
             }
             lastProperty = position
