@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("no-source"), help: "Print no source lines under diagnostics.")
     var noSource = false
 
-    @Flag(help: "Apply safe fixes (did-you-mean ids and keys; amounts, dates and financial years written another common way) in place, then report what remains.")
+    @Flag(help: "Apply safe fixes (did-you-mean ids and keys; amounts, dates and financial years written another common way; a list written as a mapping, or the other way round) in place, then report what remains.")
     var fix = false
 
     func validate() throws {

@@ -82,6 +82,12 @@ import YAMLTree
         let (_, quoted) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {2026-27: \"1_800_000\"}")
         #expect(quoted.count == 1)
         #expect(quoted.first?.fix == nil)
+        // A year written twice counts once as a key but twice as items: offered, not applied.
+        let (_, twice) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {2026-27: 1_000_000, 2026-27: 800_000}")
+        let fix = try #require(twice.first { $0.rule == "schema/type" }?.fix)
+        #expect(fix.replacement == "[{year: 2026-27, amount: 1_000_000}, {year: 2026-27, amount: 800_000}]")
+        #expect(fix.safe == false)
+        #expect(fix.message == "write each as an item of the list: - {year: 2026-27, amount: 1_000_000} (a key written twice becomes two items)")
     }
 
     @Test func aListOfOneMappingWhereAMappingIsWantedLosesItsDash() throws {

@@ -101,12 +101,16 @@ struct ShapeFix {
             written.append((key, value, "{\(items.required[0]): \(keyText), \(items.required[1]): \(valueText)}"))
         }
         let example = "- \(written[0].text)"
-        let message = "write each as an item of the list: \(example)"
+        // A key written twice counts once in the mapping but twice in the list: which was
+        // meant is the author's to say, so that rewrite is offered, never applied unasked.
+        let keys = entries.compactMap { document.keyText($0.key) }
+        let safe = Set(keys).count == keys.count
+        let message = "write each as an item of the list: \(example)" + (safe ? "" : " (a key written twice becomes two items)")
         if document.isFlow(node) {
             let range = document.range(node)
             guard range.start.line == range.end.line else { return nil }
             return Diagnostic.Fix(range: range, replacement: "[" + written.map(\.text).joined(separator: ", ") + "]",
-                                  safe: true, message: message)
+                                  safe: safe, message: message)
         }
         guard let span = blockSpan(from: written[0].key.start, through: entries) else { return nil }
         // Each pair's text is rewritten in place; what is around it (indentation, comments,
@@ -122,7 +126,7 @@ struct ShapeFix {
         }
         guard cursor <= lines[span.endLine - 1].upperBound else { return nil }
         out += source[cursor..<lines[span.endLine - 1].upperBound]
-        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: true, message: message)
+        return Diagnostic.Fix(range: span.range, replacement: String(decoding: out, as: UTF8.self), safe: safe, message: message)
     }
 
     private func itemAsTheMapping(_ node: NodeID, schema: SchemaNode) -> Diagnostic.Fix? {
