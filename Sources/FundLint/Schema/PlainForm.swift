@@ -2,10 +2,10 @@
 /// money (`£1,800,000`, `£1.8m`), a date unpadded or day first (`1/4/2026`), a financial year in full
 /// (`2026/2027`). Each is offered as a fix; `nil` wherever the intended value is not plain.
 enum PlainForm {
-    /// An amount with its currency (`£`, `GBP`) dropped, thousands separators (`1,800,000`)
-    /// made underscores (`1_800_000`) and zero pence (`.00`) dropped. `nil` unless the text is
-    /// exactly that: digits, in groups of three after the first one to three when commas
-    /// separate them. Millions and thousands written as such (`1.8m`, `£20 million`, `250k`)
+    /// An amount with its currency (`£`, `GBP`) dropped, thousands separators (`1,800,000`,
+    /// `1 800 000`) made underscores (`1_800_000`) and zero pence (`.00`) dropped. `nil`
+    /// unless the text is exactly that: digits, in groups of three after the first one to
+    /// three when commas, spaces or underscores separate them (one kind throughout). Millions and thousands written as such (`1.8m`, `£20 million`, `250k`)
     /// are spelt out, in groups of three.
     static func amount(_ text: String) -> String? {
         var rest = Substring(text)
@@ -31,7 +31,11 @@ enum PlainForm {
             rest = rest[..<dot]
             rewritten = true
         }
-        let groups = rest.split(separator: ",", omittingEmptySubsequences: false)
+        // The thousands separator is the first that is not a digit: a comma, a space (a
+        // no-break or thin one too), or an underscore after a currency dropped
+        // (`1_800_000 GBP`). One kind throughout.
+        let separator = rest.first { Self.thousandsSeparators.contains($0) } ?? ","
+        let groups = rest.split(separator: separator, omittingEmptySubsequences: false)
         guard let first = groups.first, groups.allSatisfy(isDigits) else { return nil }
         if groups.count == 1 { return rewritten ? String(first) : nil }
         guard first.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
@@ -139,6 +143,9 @@ enum PlainForm {
         let result = "\(parts[0])-\(next.count == 1 ? "0" + next : next)"
         return result == text ? nil : result
     }
+
+    /// What may separate the thousands of an amount: `1,800,000`, `1 800 000`, `1_800_000`.
+    private static let thousandsSeparators: Set<Character> = [",", " ", "\u{00A0}", "\u{202F}", "\u{2009}", "_"]
 
     /// `1.8m`, `20 million`, `0.25M` (with `zeros` 6) or `250k` (with 3) as whole pounds in
     /// groups of three (`1_800_000`); `nil` for anything else, or for a fraction of a pound.
