@@ -25,6 +25,18 @@ struct PlainFormTests {
         #expect(PlainForm.amount(text) == nil)
     }
 
+    @Test(arguments: [("April 2026", "2026-04"), ("apr 2026", "2026-04"), ("Sept 2027", "2027-09"), ("2026-04", "2026-04"),
+                      ("04/2026", "2026-04"), ("4/2026", "2026-04"), ("2026/12", "2026-12"), ("March, 2029", "2029-03")])
+    func aMonthWithoutItsDayIsNamed(text: String, month: String) {
+        #expect(PlainForm.monthWithoutDay(text) == month)
+    }
+
+    @Test(arguments: ["2026", "13/2026", "0/2026", "Ap 2026", "Aprilx 2026", "April 26", "1 April 2026", "2026-04-01",
+                      "April", "2026 2027", "June 0999"])
+    func otherTextIsNoMonthWithoutItsDay(text: String) {
+        #expect(PlainForm.monthWithoutDay(text) == nil)
+    }
+
     @Test func datesAreWrittenYearMonthDay() {
         #expect(PlainForm.date("2029-3-31")?.date == "2029-03-31")
         #expect(PlainForm.date("2029-3-31")?.guessedOrder == nil)

@@ -71,6 +71,16 @@ import YAMLTree
         #expect(close.first?.fix?.replacement == "role")
     }
 
+    @Test func aDateWithoutItsDaySaysTheDayIsMissingAndOffersNoGuess() throws {
+        let (_, found) = try check(replacing: "start_date: 2026-04-01", with: "start_date: April 2026")
+        #expect(found.map(\.message) == ["project.start_date must be a date written YYYY-MM-DD, not 'April 2026'; it needs its day too, as 2026-04-DD"])
+        #expect(found.first?.fix == nil)
+        // With a day, the date is mended instead.
+        let (_, dated) = try check(replacing: "start_date: 2026-04-01", with: "start_date: 1 April 2026")
+        #expect(dated.map(\.message) == ["project.start_date must be a date written YYYY-MM-DD, not '1 April 2026'"])
+        #expect(dated.first?.fix?.replacement == "2026-04-01")
+    }
+
     @Test func aFlowMappingWhereAListIsWantedIsPutInBrackets() throws {
         let (_, one) = try check(replacing: "  - {year: 2026-27, amount: 1_800_000}", with: "  {year: 2026-27, amount: 1_800_000}")
         #expect(one.map(\.message) == ["budget.profile must be a list, not a mapping"])

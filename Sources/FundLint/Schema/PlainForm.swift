@@ -126,6 +126,27 @@ enum PlainForm {
         return day.description
     }
 
+    /// A month without its day (`April 2026`, `Apr 2026`, `2026-04`, `04/2026`) as `YYYY-MM`,
+    /// to say which day is missing; `nil` for anything else. The day is the author's to give:
+    /// the first and the last of the month are both common readings.
+    static func monthWithoutDay(_ text: String) -> String? {
+        let parts = text.lowercased().split { $0 == " " || $0 == "-" || $0 == "," || $0 == "/" || $0 == "." }
+        guard parts.count == 2 else { return nil }
+        let (yearText, monthText) = parts[0].count == 4 && isDigits(parts[0]) ? (parts[0], parts[1]) : (parts[1], parts[0])
+        guard yearText.count == 4, isDigits(yearText), let year = Int(yearText), year >= 1000 else { return nil }
+        let month: Int
+        if isDigits(monthText) {
+            guard (1...2).contains(monthText.count), let number = Int(monthText), (1...12).contains(number) else { return nil }
+            month = number
+        } else {
+            guard monthText.count >= 3,
+                  let index = months.firstIndex(where: { $0 == monthText || ($0.hasPrefix(monthText) && (monthText.count == 3 || monthText == "sept")) })
+            else { return nil }
+            month = index + 1
+        }
+        return "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+    }
+
     /// A financial year written `2026/27`, `2026-2027`, `2026/2027` or with an en dash, as
     /// `YYYY-YY`, when the second year follows the first; with `FY` before it (`FY2024-25`,
     /// `FY 2024/25`), without it. `nil` for a year already written `YYYY-YY`.

@@ -243,8 +243,10 @@ struct PlanValidator {
                 form.guessedOrder.map { rewrite(node, as: form.date, "did you mean \(form.date)? (read as \($0))", guess: true) }
                     ?? rewrite(node, as: form.date, "write it as \(form.date)")
             }
-            report("schema/format", about: here, context, "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'",
-                   fix: fix)
+            // `April 2026`: the day is missing, and only the author knows which it is.
+            let missingDay = fix == nil ? PlainForm.monthWithoutDay(text).map { "; it needs its day too, as \($0)-DD" } ?? "" : ""
+            report("schema/format", about: here, context,
+                   "\(subject) must be a date written YYYY-MM-DD, not '\(TextEscaper.escape(text))'\(missingDay)", fix: fix)
         case .notFinancialYear:
             let fix = PlainForm.financialYear(text).map { rewrite(node, as: $0, "write it as \($0)") }
             report("schema/format", about: here, context,
