@@ -5,8 +5,9 @@ enum PlainForm {
     /// An amount with its currency (`£`, `GBP`) dropped, thousands separators (`1,800,000`,
     /// `1 800 000`) made underscores (`1_800_000`) and zero pence (`.00`) dropped. `nil`
     /// unless the text is exactly that: digits, in groups of three after the first one to
-    /// three when commas, spaces or underscores separate them (one kind throughout). Millions and thousands written as such (`1.8m`, `£20 million`, `250k`)
-    /// are spelt out, in groups of three.
+    /// three when commas, spaces or underscores separate them (one kind throughout).
+    /// Millions and thousands written as such (`1.8m`, `£20 million`, `250k`) are spelt out,
+    /// in groups of three.
     static func amount(_ text: String) -> String? {
         var rest = Substring(text)
         var rewritten = false
@@ -119,9 +120,8 @@ enum PlainForm {
             break
         }
         let name = monthText.hasSuffix(".") ? monthText.dropLast() : monthText
-        guard (1...2).contains(digits.count), isDigits(digits), let dayNumber = Int(digits), name.count >= 3,
-              let month = months.firstIndex(where: { $0 == name || ($0.hasPrefix(name) && (name.count == 3 || name == "sept")) }),
-              let day = Day(year: year, month: month + 1, day: dayNumber)
+        guard (1...2).contains(digits.count), isDigits(digits), let dayNumber = Int(digits), let month = monthNumber(name),
+              let day = Day(year: year, month: month, day: dayNumber)
         else { return nil }
         return day.description
     }
@@ -139,12 +139,17 @@ enum PlainForm {
             guard (1...2).contains(monthText.count), let number = Int(monthText), (1...12).contains(number) else { return nil }
             month = number
         } else {
-            guard monthText.count >= 3,
-                  let index = months.firstIndex(where: { $0 == monthText || ($0.hasPrefix(monthText) && (monthText.count == 3 || monthText == "sept")) })
-            else { return nil }
-            month = index + 1
+            guard let number = monthNumber(monthText) else { return nil }
+            month = number
         }
         return "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+    }
+
+    /// The number of an English month named in lower case, in full or cut to three letters
+    /// (`sept` too); `nil` for anything else.
+    private static func monthNumber(_ name: Substring) -> Int? {
+        guard name.count >= 3 else { return nil }
+        return months.firstIndex { $0 == name || ($0.hasPrefix(name) && (name.count == 3 || name == "sept")) }.map { $0 + 1 }
     }
 
     /// A financial year written `2026/27`, `2026-2027`, `2026/2027` or with an en dash, as
