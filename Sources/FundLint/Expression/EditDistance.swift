@@ -37,10 +37,10 @@ enum EditDistance {
         for candidate in candidates where candidate != word {
             if normalized.matches(candidate) { return candidate }
             if bound < 0 { continue }
-            // An ASCII candidate's length is its byte count: one too long or too short is
-            // passed over without its scalars.
-            if normalized.isASCII, candidate.utf8.count - wordScalars.count > bound || wordScalars.count - candidate.utf8.count > bound,
-               candidate.utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            // A candidate too long or too short to be within the bound is passed over without
+            // making an array of its scalars.
+            let length = candidate.unicodeScalars.count
+            if length - wordScalars.count > bound || wordScalars.count - length > bound { continue }
             let distance = rows.distance(wordScalars, scalars(candidate), bound: bound)
             if distance <= bound {
                 best = candidate

@@ -412,8 +412,10 @@ struct PlanValidator {
         var presentMask: UInt64 = 0
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
-        var absent: [String]?
-        var contested: Set<String> = []
+        // What the unknown keys here are compared with, made once for the mapping when the
+        // first of them is reported: the keys it can have, those of them it lacks, and those
+        // more than one unknown key is closest to.
+        var candidates: (known: [String], absent: [String], contested: Set<String>)?
         // Where the last key of the schema was, past unknown keys: a key below an empty one may
         // belong under it.
         var lastProperty = -1
@@ -433,21 +435,22 @@ struct PlanValidator {
                 report("schema/unknown-key", .warning, at: keyRange, path: origins.path(self.origin(here), then: entryContext.step),
                        via: entryContext.via) {
                     let key = document.keyText(entry.key) ?? ""
-                    let known = schema.properties.map(\.name)
-                    if absent == nil {
+                    let (known, absent, contested) = candidates ?? {
+                        let known = schema.properties.map(\.name)
                         let written = Set(entries.compactMap { document.keyText($0.key) })
                         let missing = known.filter { !written.contains($0) }
-                        absent = missing
                         // Absent keys that more than one unknown key here is closest to:
                         // renaming them all would write that key twice.
                         var suggested: [String: Int] = [:]
                         for text in written where !known.contains(text) {
                             if let best = EditDistance.closest(to: text, among: missing) { suggested[best, default: 0] += 1 }
                         }
-                        contested = Set(suggested.filter { $0.value > 1 }.keys)
-                    }
+                        let made = (known: known, absent: missing, contested: Set(suggested.filter { $0.value > 1 }.keys))
+                        candidates = made
+                        return made
+                    }()
                     var fix: Diagnostic.Fix?
-                    if let best = EditDistance.closest(to: key, among: absent ?? known) {
+                    if let best = EditDistance.closest(to: key, among: absent) {
                         let shared = contested.contains(best)
                         fix = Diagnostic.Fix(range: keyRange, replacement: best,
                                              safe: !shared && entryContext.shownVia == nil && document.kind(entry.key) == .scalar,
