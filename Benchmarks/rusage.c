@@ -1,5 +1,5 @@
-/* Runs a command and prints its wall seconds, CPU seconds (user + system) and peak RSS in
- * KiB, from the kernel's resource usage of that child and what it waited for (wait4):
+/* Runs a command and prints its wall seconds, CPU seconds (user + system), peak RSS in
+ * KiB, system seconds (the kernel's share of the CPU seconds) and minor page faults, from the kernel's resource usage of that child and what it waited for (wait4):
  * CPU time in microseconds, where GNU time prints hundredths, which on a run of 0.3 s moved
  * a ratio in steps of 3%. A small C program, so that the peak RSS of a small command is its
  * own and not a copy of a large parent's taken before exec. Output is discarded; the
@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
     double wall = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
     double cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-    printf("%.4f %.4f %ld\n", wall, cpu, usage.ru_maxrss);
+    double system = (double)usage.ru_stime.tv_sec + (double)usage.ru_stime.tv_usec / 1e6;
+    printf("%.4f %.4f %ld %.4f %ld\n", wall, cpu, usage.ru_maxrss, system, usage.ru_minflt);
     return 0;
 }
