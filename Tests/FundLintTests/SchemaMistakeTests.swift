@@ -56,6 +56,11 @@ import YAMLTree
         #expect(counted.map(\.message) == ["outcomes.jobs_created must be a whole number written in digits, not 25 jobs"])
         #expect(counted.first?.fix?.replacement == "25")
         #expect(counted.first?.fix?.safe == false)
+        // An amount grouped with spaces, or in millions, before a word: the amount is offered.
+        let (_, grouped) = try check(replacing: "requested: 1_800_000", with: "requested: 1 800 000 pounds")
+        #expect(grouped.map(\.message) == ["budget.requested must be a whole number written in digits, not 1 800 000 pounds"])
+        #expect(grouped.first?.fix?.replacement == "1_800_000")
+        #expect(grouped.first?.fix?.safe == false)
         let (_, exponent) = try check(replacing: "jobs_created: 25", with: "jobs_created: 2.5e1")
         #expect(exponent.first?.message.contains("written in digits") == true)
     }

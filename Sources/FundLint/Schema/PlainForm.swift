@@ -210,21 +210,30 @@ enum PlainForm {
                                 "nineteen"]
     private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
-    /// The number of `25 jobs`, `10 FTE` or `1,800,000 pounds`: a whole number in digits (or
-    /// an ``amount(_:)``) followed by words that say what it counts. A guess: the words may
-    /// change what the number means. Not for words that scale it (`25 thousand`), which
-    /// ``amount(_:)`` and ``numberInWords(_:)`` read or refuse.
+    /// The number of `25 jobs`, `10 FTE`, `1,800,000 pounds` or `1.8 million pounds`: a whole
+    /// number in digits (or an ``amount(_:)``, `1 800 000` and `£1.8m` among them) followed by
+    /// words that say what it counts. A guess: the words may change what the number means. Not
+    /// for words that scale it (`25 thousand`), which ``amount(_:)`` and ``numberInWords(_:)``
+    /// read or refuse.
     static func numberBeforeWords(_ text: String) -> String? {
-        let parts = text.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, let number = parts.first.map(String.init), let first = number.first, first.isASCII, first.isNumber,
-              number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == "_") })
-        else { return nil }
-        let words = parts[1].split(separator: " ").map { $0.lowercased() }
-        guard !words.isEmpty, words.allSatisfy({ $0.allSatisfy { $0.isLetter } }),
-              let firstWord = words.first, !Self.scales.contains(firstWord)
-        else { return nil }
-        if number.allSatisfy({ $0.isNumber }) { return number }
-        return amount(number)
+        // The words start after a space and a letter; the number is all before them. An
+        // amount may hold spaces and words of its own (`1 800 000`, `1.8 million`), so each
+        // place the words may start is tried, the last first.
+        let starts = text.indices.filter { index in
+            let next = text.index(after: index)
+            return text[index] == " " && next < text.endIndex && text[next].isLetter
+        }
+        for start in starts.reversed() {
+            let number = String(text[..<start])
+            let words = text[text.index(after: start)...].split(separator: " ").map { $0.lowercased() }
+            guard let first = number.first, (first.isASCII && first.isNumber) || first == "£",
+                  !words.isEmpty, words.allSatisfy({ $0.allSatisfy { $0.isLetter } }),
+                  let firstWord = words.first, !Self.scales.contains(firstWord)
+            else { continue }
+            if number.allSatisfy({ $0.isASCII && $0.isNumber }) { return number }
+            if let amount = amount(number) { return amount }
+        }
+        return nil
     }
 
     /// Words that scale the number before them.
