@@ -91,7 +91,8 @@ struct PlainFormTests {
         #expect(PlainForm.numberBeforeWords("£1,800,000 in total") == "1_800_000")
         #expect(PlainForm.numberBeforeWords("250k pounds sterling") == "250_000")
         for text in ["25", "jobs 25", "25 thousand", "25 k", "2.5 jobs", "25 jobs2", "25 ", "about 25", "25 - 30 jobs", "1,80 jobs", "٢٥ jobs",
-                     "25 thousand jobs", "1 800 00 pounds", "1.8 million", "£ pounds", "25 jobs over 3 years", "1.85 jobs"] {
+                     "25 thousand jobs", "1 800 00 pounds", "1.8 million", "£ pounds", "25 jobs over 3 years", "1.85 jobs",
+                     "25" + String(repeating: " jobs", count: 100_000)] {
             #expect(PlainForm.numberBeforeWords(text) == nil, "\(text)")
         }
     }

@@ -218,7 +218,9 @@ enum PlainForm {
     static func numberBeforeWords(_ text: String) -> String? {
         // The words start after a space and a letter; the number is all before them. An
         // amount may hold spaces and words of its own (`1 800 000`, `1.8 million`), so each
-        // place the words may start is tried, the last first.
+        // place the words may start is tried, the last first: for text of a number and a few
+        // words only, since each try reads the text again.
+        guard text.utf8.count <= Self.longestNumberBeforeWords else { return nil }
         let starts = text.indices.filter { index in
             let next = text.index(after: index)
             return text[index] == " " && next < text.endIndex && text[next].isLetter
@@ -235,6 +237,9 @@ enum PlainForm {
         }
         return nil
     }
+
+    /// The longest text read as a number before words, in bytes.
+    private static let longestNumberBeforeWords = 64
 
     /// Words that scale the number before them.
     private static let scales: Set<String> = ["k", "m", "bn", "b", "thousand", "thousands", "million", "millions", "billion",
