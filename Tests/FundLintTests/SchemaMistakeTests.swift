@@ -171,6 +171,44 @@ import YAMLTree
         #expect(beside.diagnostics.first?.fix == nil)
     }
 
+    @Test func aMissingKeyWithOneAllowedValueIsWrittenIn() throws {
+        // `fund` takes the pack's id and nothing else: the fix writes it above the first key.
+        let (marked, diagnostics) = try check(replacing: "fund: lipf-2026\n", with: "1️⃣")
+        #expect(diagnostics.map(\.message) == ["the plan is missing the required key 'fund'"])
+        let fix = try #require(diagnostics.first?.fix)
+        #expect(fix.range == SourceRange(at: marked[1]))
+        #expect(fix.replacement == "fund: lipf-2026\n")
+        #expect(fix.safe)
+        let mended = try #require(FixApplier.apply([fix], to: marked.bytes))
+        #expect(String(decoding: mended.bytes, as: UTF8.self) == QuickSchemaCheckTests.base)
+        // Misspelt, the key gets its name back from the unknown key's fix; writing it in as
+        // well would give the plan two.
+        let (_, misspelt) = try check(replacing: "fund: lipf-2026", with: "fnud: lipf-2026")
+        #expect(misspelt.map(\.rule).sorted() == ["schema/required", "schema/unknown-key"])
+        #expect(misspelt.first { $0.rule == "schema/required" }?.fix == nil)
+        // A required key with values to choose from gets no value made up.
+        let (_, start) = try check(replacing: "  start_date: 2026-04-01\n", with: "")
+        #expect(start.map(\.message) == ["project is missing the required key 'start_date'"])
+        #expect(start.first?.fix == nil)
+    }
+
+    @Test func aMissingKeyIsWrittenInAtTheStartOfItsMapping() throws {
+        // After a document marker and a comment, the key goes where the first key is.
+        let base = QuickSchemaCheckTests.base.replacingOccurrences(of: "fund: lipf-2026\n", with: "")
+        let bytes = Array(("---\n# the plan\n" + base).utf8)
+        let report = PlanChecker(pack: TestPacks.lipf).check(bytes, path: "plan.yaml")
+        #expect(report.diagnostics.map(\.message) == ["the plan is missing the required key 'fund'"])
+        let fix = try #require(report.diagnostics.first?.fix)
+        #expect(fix.range == SourceRange(at: SourceLocation(line: 3, column: 1)))
+        let mended = try #require(FixApplier.apply([fix], to: bytes))
+        #expect(String(decoding: mended.bytes, as: UTF8.self) == "---\n# the plan\n" + QuickSchemaCheckTests.base)
+        #expect(PlanChecker(pack: TestPacks.lipf).check(mended.bytes, path: "plan.yaml").diagnostics.isEmpty)
+        // A plan written as a flow mapping gets no line written into it.
+        let flow = PlanChecker(pack: TestPacks.lipf).check(Array("{project: {title: x}}".utf8), path: "plan.yaml")
+        let flowMissing = try #require(flow.diagnostics.first { $0.message == "the plan is missing the required key 'fund'" })
+        #expect(flowMissing.fix == nil)
+    }
+
     @Test func aMisspeltKeyBesideTheKeyItIsCloseToIsNotRenamedUnasked() throws {
         let (marked, diagnostics) = try check(replacing: "contact: {email: bids@example.org}",
                                               with: "contact: {email: bids@example.org, 1️⃣emial: info@example.org}")

@@ -412,6 +412,9 @@ struct PlanValidator {
         var presentMask: UInt64 = 0
         var presentBeyond: [Int] = []
         var nullKeys: [(String, NodeID)] = []
+        // Keys the schema does not have: one of them may be a required key misspelt, which
+        // its own fix renames.
+        var unknownKeys = 0
         // What the unknown keys here are compared with, made once for the mapping when the
         // first of them is reported: the keys it can have, those of them it lacks, and those
         // more than one unknown key is closest to.
@@ -426,9 +429,11 @@ struct PlanValidator {
             guard let found = document.withKeyUTF8(entry.key, { schema.propertyIndex(utf8: $0) }) else {
                 report("schema/type", at: keyRange, path: path(here), via: entryContext.via,
                        "a key in \(subject(here)) must be text, not \(describe(document.resolve(entry.key)))")
+                unknownKeys += 1
                 continue
             }
             guard let propertyIndex = found else {
+                unknownKeys += 1
                 // The message and fix are made only for a diagnostic kept: past the file's
                 // limit, a mapping of many unknown keys costs no comparisons.
                 let below = lastProperty >= 0 ? entries[lastProperty] : nil
@@ -492,10 +497,41 @@ struct PlanValidator {
             } else {
                 let objectPath = self.path(here)
                 let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
+                let property = schema.properties[index].schema
                 report("schema/required", at: anchor, path: path, via: context.via,
-                       "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'")
+                       "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'",
+                       fix: unknownKeys == 0 && context.shownVia == nil ? onlyValueFix(name, property, in: here.node) : nil)
             }
         }
         return true
+    }
+
+    /// `key: value` written above the first key of the block mapping `mapping`, when the
+    /// key's schema allows one value only (the plan's `fund`): nothing else can be meant.
+    /// `nil` for a flow mapping, or one whose first key does not begin its line's content
+    /// (after indentation and a list's dashes), or a key or value that would need quotes.
+    private func onlyValueFix(_ key: String, _ property: SchemaNode, in mapping: NodeID) -> Diagnostic.Fix? {
+        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1, let value = values.first,
+              Self.isPlainWord(key), Self.isPlainWord(value),
+              !document.isFlow(mapping), let first = document.entries(mapping).first, document.kind(first.key) == .scalar
+        else { return nil }
+        let start = document.range(first.key).start
+        let lines = ByteLocator.lineRanges(in: source)
+        guard start == document.range(mapping).start, start.line >= 1, start.line <= lines.count, start.column >= 1,
+              lines[start.line - 1].count >= start.column - 1,
+              source[lines[start.line - 1].prefix(start.column - 1)].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        return Diagnostic.Fix(range: SourceRange(at: start),
+                              replacement: "\(key): \(value)\n" + String(repeating: " ", count: start.column - 1),
+                              safe: true, message: "add '\(key): \(value)'")
+    }
+
+    /// Whether `text` reads as itself written plain in YAML, as a key or a value: a letter,
+    /// then letters, digits, `-`, `_` and `.`, and none of YAML's words for booleans and null.
+    private static func isPlainWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
+        else { return false }
+        return !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
     }
 }
