@@ -192,6 +192,32 @@ import YAMLTree
         #expect(start.first?.fix == nil)
     }
 
+    @Test func aKeyLeftEmptyThatCanTakeOneValueIsGivenIt() throws {
+        // Nothing after the colon: the value goes after it, a comment after that kept.
+        for (written, expected) in [("fund:", "fund: lipf-2026"), ("fund:   # to do", "fund: lipf-2026   # to do"),
+                                    ("fund: ~", "fund: lipf-2026"), ("fund: null", "fund: lipf-2026")] {
+            let (_, diagnostics) = try check(replacing: "fund: lipf-2026", with: written)
+            #expect(diagnostics.map(\.message) == ["fund has no value, but it is required"], "\(written)")
+            let fix = try #require(diagnostics.first?.fix, "\(written)")
+            #expect(fix.safe)
+            #expect(fix.message == "write it as lipf-2026")
+            let plan = QuickSchemaCheckTests.base.replacingOccurrences(of: "fund: lipf-2026", with: written)
+            let mended = try #require(FixApplier.apply([fix], to: Array(plan.utf8)))
+            #expect(String(decoding: mended.bytes, as: UTF8.self) == QuickSchemaCheckTests.base.replacingOccurrences(of: "fund: lipf-2026", with: expected))
+        }
+        // Nested, with a space already after the colon; and in a flow mapping.
+        let (_, currency) = try check(replacing: "currency: GBP", with: "currency: ")
+        #expect(currency.first?.fix?.replacement == " GBP")
+        let flow = PlanChecker(pack: TestPacks.lipf).check(Array("{fund: , project: {title: x}}".utf8), path: "plan.yaml")
+        let fund = try #require(flow.diagnostics.first { $0.message == "fund has no value, but it is required" })
+        #expect(fund.fix?.replacement == " lipf-2026")
+        #expect(fund.fix?.range == SourceRange(at: SourceLocation(line: 1, column: 7)))
+        // A key with values to choose from is left to its author.
+        let (_, title) = try check(replacing: "  title: AI for bus delay prediction", with: "  title:")
+        #expect(title.map(\.message) == ["project.title has no value, but it is required"])
+        #expect(title.first?.fix == nil)
+    }
+
     @Test func aMissingKeyIsWrittenInAtTheStartOfItsMapping() throws {
         // After a document marker and a comment, the key goes where the first key is.
         let base = QuickSchemaCheckTests.base.replacingOccurrences(of: "fund: lipf-2026\n", with: "")

@@ -411,7 +411,7 @@ struct PlanValidator {
         // names of any others.
         var presentMask: UInt64 = 0
         var presentBeyond: [Int] = []
-        var nullKeys: [(String, NodeID)] = []
+        var nullKeys: [(name: String, entry: MappingEntry)] = []
         // Keys the schema does not have: one of them may be a required key misspelt, which
         // its own fix renames.
         var unknownKeys = 0
@@ -476,7 +476,7 @@ struct PlanValidator {
             }
             lastProperty = position
             if document.isNull(document.resolve(entry.value)) {
-                nullKeys.append((schema.properties[propertyIndex].name, entry.key))
+                nullKeys.append((schema.properties[propertyIndex].name, entry))
                 continue
             }
             if let tableStart { fields.entries[tableStart + propertyIndex] = entry }
@@ -491,9 +491,11 @@ struct PlanValidator {
         where index < 64 ? presentMask & (1 << UInt64(index)) == 0 : !presentBeyond.contains(index) {
             let name = schema.properties[index].name
             let path = origins.path(self.origin(here), field: name)
-            if let keyNode = nullKeys.first(where: { $0.0 == name })?.1 {
-                report("schema/required", at: document.range(keyNode), path: path, via: .direct,
-                       "\(path) has no value, but it is required")
+            if let empty = nullKeys.first(where: { $0.name == name })?.entry {
+                let property = schema.properties[index].schema
+                report("schema/required", at: document.range(empty.key), path: path, via: .direct,
+                       "\(path) has no value, but it is required",
+                       fix: empty.mergedVia == nil && context.shownVia == nil ? onlyValueFix(property, for: empty) : nil)
             } else {
                 let objectPath = self.path(here)
                 let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
@@ -524,6 +526,28 @@ struct PlanValidator {
         return Diagnostic.Fix(range: SourceRange(at: start),
                               replacement: "\(key): \(value)\n" + String(repeating: " ", count: start.column - 1),
                               safe: true, message: "add '\(key): \(value)'")
+    }
+
+    /// The value a key left empty (`fund:`, `fund: ~`) can only have, when its schema allows
+    /// one value: written after the colon, or in place of the `~` or `null`.
+    private func onlyValueFix(_ property: SchemaNode, for entry: MappingEntry) -> Diagnostic.Fix? {
+        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1, let value = values.first,
+              Self.isPlainWord(value), document.kind(entry.value) == .scalar, document.kind(entry.key) == .scalar
+        else { return nil }
+        let valueRange = document.range(entry.value)
+        if valueRange.start != valueRange.end {
+            return Diagnostic.Fix(range: valueRange, replacement: value, safe: true, message: "write it as \(value)")
+        }
+        // Nothing written: the value goes after the colon that follows the key on its line.
+        let keyEnd = document.range(entry.key).end
+        let lines = ByteLocator.lineRanges(in: source)
+        guard keyEnd.line >= 1, keyEnd.line <= lines.count,
+              let offset = ByteLocator.offset(ofColumn: keyEnd.column, in: source[lines[keyEnd.line - 1]])
+        else { return nil }
+        let rest = source[offset..<lines[keyEnd.line - 1].upperBound]
+        guard let colon = rest.firstIndex(where: { $0 != UInt8(ascii: " ") }), source[colon] == UInt8(ascii: ":") else { return nil }
+        let at = SourceLocation(line: keyEnd.line, column: keyEnd.column + (colon - offset) + 1)
+        return Diagnostic.Fix(range: SourceRange(at: at), replacement: " " + value, safe: true, message: "write it as \(value)")
     }
 
     /// Whether `text` reads as itself written plain in YAML, as a key or a value: a letter,
