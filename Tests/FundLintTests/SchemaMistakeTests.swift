@@ -229,6 +229,10 @@ import YAMLTree
         let mended = try #require(FixApplier.apply([fix], to: bytes))
         #expect(String(decoding: mended.bytes, as: UTF8.self) == "---\n# the plan\n" + QuickSchemaCheckTests.base)
         #expect(PlanChecker(pack: TestPacks.lipf).check(mended.bytes, path: "plan.yaml").diagnostics.isEmpty)
+        // In a file whose lines end in CR LF, so does the new one.
+        let crlf = Array(base.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let crlfFix = try #require(PlanChecker(pack: TestPacks.lipf).check(crlf, path: "plan.yaml").diagnostics.first?.fix)
+        #expect(crlfFix.replacement == "fund: lipf-2026\r\n")
         // A plan written as a flow mapping gets no line written into it.
         let flow = PlanChecker(pack: TestPacks.lipf).check(Array("{project: {title: x}}".utf8), path: "plan.yaml")
         let flowMissing = try #require(flow.diagnostics.first { $0.message == "the plan is missing the required key 'fund'" })

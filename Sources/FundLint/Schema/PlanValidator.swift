@@ -523,8 +523,11 @@ struct PlanValidator {
               lines[start.line - 1].count >= start.column - 1,
               source[lines[start.line - 1].prefix(start.column - 1)].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
         else { return nil }
+        // The new line ends as the first key's line does (`\r\n` in a file written so).
+        let end = lines[start.line - 1].upperBound
+        let lineBreak = source[end...].starts(with: [0x0D, 0x0A]) ? "\r\n" : end < source.count && source[end] == 0x0D ? "\r" : "\n"
         return Diagnostic.Fix(range: SourceRange(at: start),
-                              replacement: "\(key): \(value)\n" + String(repeating: " ", count: start.column - 1),
+                              replacement: "\(key): \(value)" + lineBreak + String(repeating: " ", count: start.column - 1),
                               safe: true, message: "add '\(key): \(value)'")
     }
 
