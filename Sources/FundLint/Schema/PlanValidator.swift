@@ -513,9 +513,7 @@ struct PlanValidator {
     /// `nil` for a flow mapping, or one whose first key does not begin its line's content
     /// (after indentation and a list's dashes), or a key or value that would need quotes.
     private func onlyValueFix(_ key: String, _ property: SchemaNode, in mapping: NodeID) -> Diagnostic.Fix? {
-        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1, let value = values.first,
-              Self.isPlainWord(key), Self.isPlainWord(value),
-              !document.isFlow(mapping), let first = document.entries(mapping).first, document.kind(first.key) == .scalar
+        guard let value = Self.onlyValue(of: property), Self.isPlainWord(key), !document.isFlow(mapping), let first = document.entries(mapping).first, document.kind(first.key) == .scalar
         else { return nil }
         let start = document.range(first.key).start
         let lines = ByteLocator.lineRanges(in: source)
@@ -534,8 +532,7 @@ struct PlanValidator {
     /// The value a key left empty (`fund:`, `fund: ~`) can only have, when its schema allows
     /// one value: written after the colon, or in place of the `~` or `null`.
     private func onlyValueFix(_ property: SchemaNode, for entry: MappingEntry) -> Diagnostic.Fix? {
-        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1, let value = values.first,
-              Self.isPlainWord(value), document.kind(entry.value) == .scalar, document.kind(entry.key) == .scalar
+        guard let value = Self.onlyValue(of: property), document.kind(entry.value) == .scalar, document.kind(entry.key) == .scalar
         else { return nil }
         let valueRange = document.range(entry.value)
         if valueRange.start != valueRange.end {
@@ -551,6 +548,15 @@ struct PlanValidator {
         guard let colon = rest.firstIndex(where: { $0 != UInt8(ascii: " ") }), source[colon] == UInt8(ascii: ":") else { return nil }
         let at = SourceLocation(line: keyEnd.line, column: keyEnd.column + (colon - offset) + 1)
         return Diagnostic.Fix(range: SourceRange(at: at), replacement: " " + value, safe: true, message: "write it as \(value)")
+    }
+
+    /// The one value a text property allows, when it allows one only and that value can be
+    /// written plain.
+    private static func onlyValue(of property: SchemaNode) -> String? {
+        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1,
+              let value = values.first, isPlainWord(value)
+        else { return nil }
+        return value
     }
 
     /// Whether `text` reads as itself written plain in YAML, as a key or a value: a letter,
