@@ -66,6 +66,14 @@ public enum ByteLocator {
         return index
     }
 
+    /// The bytes of the line break that ends `line` (a range from ``lineRanges(in:)``): LF,
+    /// CR, CR LF, NEL, LS or PS; empty for the last line when no break ends it.
+    public static func lineBreak(after line: Range<Int>, in bytes: [UInt8]) -> ArraySlice<UInt8> {
+        let end = line.upperBound
+        guard end < bytes.count else { return [] }
+        return bytes[end..<(end + breakLength(at: end, in: bytes, limit: bytes.count))]
+    }
+
     /// The length of the line break at `index` (LF, CR, CR LF, NEL, LS or PS, as libyaml
     /// counts them), looking no further than `limit`; 0 when there is none.
     private static func breakLength(at index: Int, in bytes: [UInt8], limit: Int) -> Int {

@@ -495,76 +495,26 @@ struct PlanValidator {
                 let property = schema.properties[index].schema
                 report("schema/required", at: document.range(empty.key), path: path, via: .direct,
                        "\(path) has no value, but it is required",
-                       fix: empty.mergedVia == nil && context.shownVia == nil ? onlyValueFix(property, for: empty) : nil)
+                       fix: empty.mergedVia == nil && context.shownVia == nil
+                           ? Self.onlyValue(of: property).flatMap { ShapeFix(document: document, source: source).valueAfter(empty, value: $0) } : nil)
             } else {
                 let objectPath = self.path(here)
                 let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
                 let property = schema.properties[index].schema
                 report("schema/required", at: anchor, path: path, via: context.via,
                        "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'",
-                       fix: unknownKeys == 0 && context.shownVia == nil ? onlyValueFix(name, property, in: here.node) : nil)
+                       fix: unknownKeys == 0 && context.shownVia == nil
+                           ? Self.onlyValue(of: property).flatMap { ShapeFix(document: document, source: source).keyAbove(name, value: $0, in: here.node) }
+                           : nil)
             }
         }
         return true
     }
 
-    /// `key: value` written above the first key of the block mapping `mapping`, when the
-    /// key's schema allows one value only (the plan's `fund`): nothing else can be meant.
-    /// `nil` for a flow mapping, or one whose first key does not begin its line's content
-    /// (after indentation and a list's dashes), or a key or value that would need quotes.
-    private func onlyValueFix(_ key: String, _ property: SchemaNode, in mapping: NodeID) -> Diagnostic.Fix? {
-        guard let value = Self.onlyValue(of: property), Self.isPlainWord(key), !document.isFlow(mapping), let first = document.entries(mapping).first, document.kind(first.key) == .scalar
-        else { return nil }
-        let start = document.range(first.key).start
-        let lines = ByteLocator.lineRanges(in: source)
-        guard start == document.range(mapping).start, start.line >= 1, start.line <= lines.count, start.column >= 1,
-              lines[start.line - 1].count >= start.column - 1,
-              source[lines[start.line - 1].prefix(start.column - 1)].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
-        else { return nil }
-        // The new line ends as the first key's line does (`\r\n` in a file written so).
-        let end = lines[start.line - 1].upperBound
-        let lineBreak = source[end...].starts(with: [0x0D, 0x0A]) ? "\r\n" : end < source.count && source[end] == 0x0D ? "\r" : "\n"
-        return Diagnostic.Fix(range: SourceRange(at: start),
-                              replacement: "\(key): \(value)" + lineBreak + String(repeating: " ", count: start.column - 1),
-                              safe: true, message: "add '\(key): \(value)'")
-    }
-
-    /// The value a key left empty (`fund:`, `fund: ~`) can only have, when its schema allows
-    /// one value: written after the colon, or in place of the `~` or `null`.
-    private func onlyValueFix(_ property: SchemaNode, for entry: MappingEntry) -> Diagnostic.Fix? {
-        guard let value = Self.onlyValue(of: property), document.kind(entry.value) == .scalar, document.kind(entry.key) == .scalar
-        else { return nil }
-        let valueRange = document.range(entry.value)
-        if valueRange.start != valueRange.end {
-            return Diagnostic.Fix(range: valueRange, replacement: value, safe: true, message: "write it as \(value)")
-        }
-        // Nothing written: the value goes after the colon that follows the key on its line.
-        let keyEnd = document.range(entry.key).end
-        let lines = ByteLocator.lineRanges(in: source)
-        guard keyEnd.line >= 1, keyEnd.line <= lines.count,
-              let offset = ByteLocator.offset(ofColumn: keyEnd.column, in: source[lines[keyEnd.line - 1]])
-        else { return nil }
-        let rest = source[offset..<lines[keyEnd.line - 1].upperBound]
-        guard let colon = rest.firstIndex(where: { $0 != UInt8(ascii: " ") }), source[colon] == UInt8(ascii: ":") else { return nil }
-        let at = SourceLocation(line: keyEnd.line, column: keyEnd.column + (colon - offset) + 1)
-        return Diagnostic.Fix(range: SourceRange(at: at), replacement: " " + value, safe: true, message: "write it as \(value)")
-    }
-
-    /// The one value a text property allows, when it allows one only and that value can be
-    /// written plain.
+    /// The one value a text property allows, when it allows one only (the plan's `fund`):
+    /// nothing else can be meant where it is missing or left empty.
     private static func onlyValue(of property: SchemaNode) -> String? {
-        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1,
-              let value = values.first, isPlainWord(value)
-        else { return nil }
-        return value
-    }
-
-    /// Whether `text` reads as itself written plain in YAML, as a key or a value: a letter,
-    /// then letters, digits, `-`, `_` and `.`, and none of YAML's words for booleans and null.
-    private static func isPlainWord(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
-              text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
-        else { return false }
-        return !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
+        guard property.kind == .string, let values = property.enumeration?.values, values.count == 1 else { return nil }
+        return values.first
     }
 }

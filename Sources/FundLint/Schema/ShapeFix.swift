@@ -9,7 +9,8 @@ import YAMLTree
 ///   becomes an item, `- {category: staff, amount: 1_200_000}`;
 /// - where a mapping is wanted, a list of one such mapping, which loses its dash; or one value
 ///   that fits the mapping's one key (`contact: bids@example.org`), which becomes its mapping;
-/// - a whole plan written under a key of its own (`application:`), which comes out from under it.
+/// - a whole plan written under a key of its own (`application:`), which comes out from under it;
+/// - a key that can have one value only (`fund`), missing or left empty, which is written in.
 ///
 /// Each keeps the plan's own text (values as written, comments, line breaks). Made only when a
 /// plan fails its schema there, from the file's bytes.
@@ -177,6 +178,42 @@ struct ShapeFix {
                               safe: false, message: "take out '\(TextEscaper.escape(document.keyText(entry.key) ?? ""))' and move the plan's lines \(shift) spaces left")
     }
 
+    /// `key: value` written above the first key of the block mapping `mapping`, at its
+    /// indentation, the new line ending as that key's does. `nil` for a flow mapping, one whose
+    /// first key does not begin its line's content (after indentation and a list's dashes), or
+    /// a key or value that would need quotes.
+    func keyAbove(_ key: String, value: String, in mapping: NodeID) -> Diagnostic.Fix? {
+        guard Self.isPlainWord(key), Self.isPlainWord(value), !document.isFlow(mapping),
+              let first = document.entries(mapping).first, document.kind(first.key) == .scalar
+        else { return nil }
+        let start = document.range(first.key).start
+        guard start == document.range(mapping).start, let keyOffset = offset(of: start),
+              source[lines[start.line - 1].lowerBound..<keyOffset].allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        let lineBreak = ByteLocator.lineBreak(after: lines[start.line - 1], in: source)
+        return Diagnostic.Fix(range: SourceRange(at: start),
+                              replacement: "\(key): \(value)" + String(decoding: lineBreak.isEmpty ? [0x0A] : lineBreak, as: UTF8.self)
+                                  + String(repeating: " ", count: start.column - 1),
+                              safe: true, message: "add '\(key): \(value)'")
+    }
+
+    /// `value` for the key of `entry` left empty: after the colon that follows the key on its
+    /// line, or in place of a `~` or `null`. `nil` for a value that would need quotes.
+    func valueAfter(_ entry: MappingEntry, value: String) -> Diagnostic.Fix? {
+        guard Self.isPlainWord(value), document.kind(entry.value) == .scalar, document.kind(entry.key) == .scalar else { return nil }
+        let valueRange = document.range(entry.value)
+        if valueRange.start != valueRange.end {
+            return Diagnostic.Fix(range: valueRange, replacement: value, safe: true, message: "write it as \(value)")
+        }
+        let keyEnd = document.range(entry.key).end
+        guard let offset = offset(of: keyEnd),
+              let colon = source[offset..<lines[keyEnd.line - 1].upperBound].firstIndex(where: { $0 != 0x20 }),
+              source[colon] == UInt8(ascii: ":")
+        else { return nil }
+        let at = SourceLocation(line: keyEnd.line, column: keyEnd.column + (colon - offset) + 1)
+        return Diagnostic.Fix(range: SourceRange(at: at), replacement: " " + value, safe: true, message: "write it as \(value)")
+    }
+
     /// The bytes of lines `first` through `last` (1-based, each with the line break before it),
     /// each moved `shift` spaces left; a blank line, or a comment indented less, is kept as it
     /// is. `nil` when a line with content is indented less.
@@ -226,6 +263,15 @@ struct ShapeFix {
         let lastLine = source[lines[endLine - 1]]
         let endColumn = String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1
         return (SourceRange(start: start, end: SourceLocation(line: endLine, column: endColumn)), start.line, endLine, startOffset)
+    }
+
+    /// Whether `text` reads as itself written plain in YAML, as a key or a value: a letter,
+    /// then letters, digits, `-`, `_` and `.`, and none of YAML's words for booleans and null.
+    private static func isPlainWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) })
+        else { return false }
+        return !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
     }
 
     /// The byte offset of `location`, if it is within the file's lines.
