@@ -10,4 +10,7 @@ struct InputFile: Sendable {
     var source: Source
     /// The path shown in diagnostics.
     var displayPath: String
+    /// Whether the file was a regular file when the run's files were listed: reading it
+    /// then asks for its size only when it is larger than a first read.
+    var isRegularFile = false
 }

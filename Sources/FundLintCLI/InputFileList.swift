@@ -33,7 +33,9 @@ struct InputFileList: Sendable {
     /// The file at `index` (in `0..<count`).
     subscript(index: Int) -> InputFile {
         let path = path(of: entries[index])
-        return InputFile(source: standardInput.contains(index) ? .standardInput : .path(path), displayPath: path)
+        // Every path of the list was a regular file when it was listed (see FileCollector).
+        if standardInput.contains(index) { return InputFile(source: .standardInput, displayPath: path) }
+        return InputFile(source: .path(path), displayPath: path, isRegularFile: true)
     }
 
     private func path(of entry: Entry) -> String {

@@ -235,4 +235,40 @@ import Testing
         #expect(result.stdout.contains("over the limit of 100 bytes"))
         #expect(result.stdout.contains("[yaml/limits]"))
     }
+
+    /// A listed file is read without asking its size first when a first read of 16 KiB holds
+    /// it. Each plan here ends in an unknown key on its last line, whose value closes at the
+    /// file's last byte, so the one warning there shows the whole file was read: at sizes
+    /// around that first read and well past it, named directly and found in a directory.
+    @Test func filesAroundTheFirstReadAreReadWhole() throws {
+        // Without the file's last byte, the flow mapping would not close.
+        let last = "zz_unknown: {a: 1}"
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sizes = [16_383, 16_384, 16_385, 40_000]
+        let plan = try CommandRunner.examplePlan()
+        for (index, size) in sizes.enumerated() {
+            // Each plan its own reference, or the portfolio check would report them.
+            let plan = try CommandRunner.examplePlan(["LIPF-WM-0042": "LIPF-WM-004\(index)"])
+            let padding = size - plan.utf8.count - last.utf8.count - 3
+            let text = plan + "# " + String(repeating: "x", count: padding) + "\n" + last
+            #expect(text.utf8.count == size)
+            try text.write(to: directory.appendingPathComponent("plan-\(size).yaml"), atomically: true, encoding: .utf8)
+        }
+        let lastLine = plan.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        for arguments in [[directory.path], sizes.map { directory.appendingPathComponent("plan-\($0).yaml").path }] {
+            let result = try CommandRunner.run(["--no-source"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines == sizes.map {
+                "\(directory.appendingPathComponent("plan-\($0).yaml").path):\(lastLine):1: warning: a plan has no key 'zz_unknown'; allowed: fund, project, lead, partners, budget, outcomes, milestones, contact [schema/unknown-key]"
+            })
+        }
+        // Over the limit: the size named is the file's, not what the first read got.
+        let limited = try CommandRunner.run(["--no-source", "--max-file-size", "16384", directory.path])
+        #expect(limited.status == 1)
+        #expect(limited.stdout.contains("plan-16385.yaml:1:1: error: the file is 16385 bytes, over the limit of 16384 bytes"))
+        #expect(limited.stdout.contains("plan-40000.yaml:1:1: error: the file is 40000 bytes, over the limit of 16384 bytes"))
+        #expect(!limited.stdout.contains("plan-16384.yaml:1:1: error"))
+    }
 }
