@@ -80,16 +80,21 @@ enum FileReader {
     }
 
     /// Reads to the end, after `prefix` (what a first read gave). For a regular file, whose
-    /// size is known, one read of one byte more than what is left is the whole file.
+    /// size is known, one read of one byte more than what is left is the whole file, read
+    /// into room after a copy of the prefix. Any later read (a pipe gives at most its buffer
+    /// a read, or the file grew) is appended, the array growing as arrays do: copying all
+    /// read so far into each read's room would make a long pipe quadratic.
     private static func readAll(descriptor: Int32, limit: Int, prefix: [UInt8] = [], expected: Int = 65_536, regularFile: Bool = false) -> Outcome {
         var bytes = prefix
         var chunk = max(4_096, min(max(expected - prefix.count, 0), limit) + 1)
+        var first = true
         while true {
-            switch readOnce(descriptor: descriptor, size: chunk, after: bytes) {
+            switch readOnce(descriptor: descriptor, size: chunk, after: first ? bytes : []) {
             case .failure(let reason): return .failure(reason)
             case .read(let read, let complete):
-                let got = read.count - bytes.count
-                bytes = read
+                let got = first ? read.count - bytes.count : read.count
+                if first { bytes = read } else { bytes += read }
+                first = false
                 if got == 0 { return .bytes(bytes) }
                 if bytes.count > limit { return .tooLarge(bytes.count) }
                 if regularFile, complete { return .bytes(bytes) }
