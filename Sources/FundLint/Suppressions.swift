@@ -28,22 +28,37 @@ struct Suppressions {
     private static let scopes: [String: Directive.Scope] = ["disable-line": .thisLine, "disable-next-line": .nextLine, "disable-file": .file]
 
     /// Whether `bytes` may hold a directive, or a comment meant as one (a cheap byte search
-    /// before any scanning).
+    /// before any scanning). Both are comments, so the marker is looked for only after a `#`
+    /// and before the line feed that follows it (a line ending in a carriage return alone only
+    /// makes the text searched longer): most plans hold a comment or two, and the words of
+    /// the plan between them are skipped by the C library's vectorised `memchr`.
     static func mayContainDirectives(_ bytes: [UInt8]) -> Bool {
-        // Jump between the marker's first bytes with the C library's vectorised memchr, and
-        // compare the marker only there: far quicker than a byte loop.
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count >= marker.count else { return false }
-            let last = buffer.count - marker.count
+            guard let base = buffer.baseAddress else { return false }
+            let end = buffer.count
             var index = 0
-            while index <= last {
-                guard let found = memchr(base + index, Int32(marker[0]), last - index + 1) else { return false }
-                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, marker, marker.count) == 0 { return true }
-                index = start + 1
+            while index < end, let hash = memchr(base + index, 0x23, end - index) {
+                let start = base.distance(to: hash.assumingMemoryBound(to: UInt8.self)) + 1
+                let lineEnd = memchr(base + start, 0x0A, end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                if holdsMarker(base, from: start, to: lineEnd) { return true }
+                index = lineEnd
             }
             return false
         }
+    }
+
+    /// Whether the marker lies within `base[start..<end]`: `memchr` jumps between its first
+    /// bytes, and the marker is compared only there.
+    private static func holdsMarker(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        let last = end - marker.count
+        var index = start
+        while index <= last {
+            guard let found = memchr(base + index, Int32(marker[0]), last - index + 1) else { return false }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, marker, marker.count) == 0 { return true }
+            index = at + 1
+        }
+        return false
     }
 
     /// A waiver of a portfolio rule: those diagnostics only exist once the whole run has

@@ -14,10 +14,12 @@ import YAMLTree
 
     private var base: String { TestPacks.lipf.examplePlan ?? "" }
 
-    @Test(arguments: [("fundlint:", true), ("x: 1 # fundlint:", true), ("fundlint: x", true), ("# fundlint", true),
-                      ("fffundlint:", true), ("fundlint;", true), ("", false), ("fundlin", false), ("# fundlin-disable", false),
-                      ("f", false)])
-    func theQuickSearchFindsTheMarkerAnywhere(_ text: String, _ found: Bool) {
+    @Test(arguments: [("x: 1 # fundlint:", true), ("# fundlint", true), ("#fffundlint:", true), ("# fundlint;", true),
+                      ("a: '#'\nb: 1 # x fundlint: y", true), ("# a # fundlint", true), ("#\r# fundlint: x", true),
+                      ("#\rfundlint: x", true), ("# a\r\n# fundlint: x\r\n", true), ("fundlint:", false), ("fundlint: x", false),
+                      ("fundlint # x", false), ("# a\nfundlint: x", false), ("", false), ("#", false), ("# fundlin", false),
+                      ("# fundlin-disable", false), ("# f", false), ("#fundlin\nt", false)])
+    func theQuickSearchFindsTheMarkerInACommentsLine(_ text: String, _ found: Bool) {
         #expect(Suppressions.mayContainDirectives(Array(text.utf8)) == found)
     }
 
