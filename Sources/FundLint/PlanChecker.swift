@@ -33,6 +33,9 @@ public struct PlanChecker: Sendable {
         if bytes.count > options.maxFileSize {
             return oversizeReport(path: path, size: bytes.count)
         }
+        // Searched before the file is parsed: the search reads the bytes that libyaml then
+        // copies, so they are in the cache for it, rather than read again after the check.
+        let mayHoldDirectives = options.inlineSuppressions && Suppressions.mayContainDirectives(bytes)
         let scratch = scratches.take()
         let stream = YAMLParser.parse(bytes, limits: options.limits, storage: &scratch.tree)
         let sink = DiagnosticSink(limit: options.maxDiagnostics, disabled: options.disabledRules,
@@ -54,7 +57,7 @@ public struct PlanChecker: Sendable {
         }
         if options.reportRows, stream.documents.isEmpty { rows.append(reportRow(nil, file: path, document: 0)) }
         var pending: [Suppressions.Pending] = []
-        if options.inlineSuppressions, Suppressions.mayContainDirectives(bytes) {
+        if mayHoldDirectives {
             // Where the file's plans put portfolio diagnostics, if other files make them.
             var portfolioLines: Set<Suppressions.RuleLine> = []
             for plan in facts {
