@@ -28,8 +28,28 @@ struct Init: ParsableCommand {
                 return
             }
             try Self.create(output, with: plan)
-            StandardStream.error.write("fundlint: wrote \(TextEscaper.escape(output)); edit it, then run: fundlint \(TextEscaper.escape(output))\n")
+            let shown = TextEscaper.escape(PathText.shellWord(output))
+            StandardStream.error.write("fundlint: wrote \(TextEscaper.escape(output)); edit it, then run: fundlint \(shown)\n")
+            if let schema = Self.schemaMissing(beside: output, plan: plan) {
+                let rules = self.pack.rules.map { " --rules " + PathText.shellWord($0) } ?? ""
+                StandardStream.error.write("fundlint: its first line points editors at \(TextEscaper.escape(schema.name)), which is not beside it yet; "
+                    + "for completion as you type, run: fundlint schema\(TextEscaper.escape(rules)) --output \(TextEscaper.escape(PathText.shellWord(schema.path)))\n")
+            }
         }
+    }
+
+    /// The schema file a plan's editor comment names (`# yaml-language-server: $schema=NAME`
+    /// on its first line) when it is a relative path and no such file is beside `path`;
+    /// `nil` for a URL, an absolute path, a schema already there, or no such comment.
+    static func schemaMissing(beside path: String, plan: String) -> (name: String, path: String)? {
+        let marker = "# yaml-language-server: $schema="
+        guard let first = plan.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+              first.hasPrefix(marker) else { return nil }
+        let name = String(first.dropFirst(marker.count).prefix { $0 != " " && $0 != "\t" && $0 != "\r" })
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("://") else { return nil }
+        let beside = PathText.sibling(name, of: path)
+        var info = stat()
+        return stat(beside, &info) == 0 ? nil : (name, beside)
     }
 
     /// Writes a new file whole: a temporary file linked into place, which fails if the name

@@ -57,6 +57,28 @@ import Testing
         }
     }
 
+    /// The skeleton's first line names a schema file for editors: `init` says how to write
+    /// it beside the plan when it is not there, and the command it gives writes it.
+    @Test func initSaysHowToWriteTheSchemaItsPlanNames() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("my plan.yaml")
+        let first = try CommandRunner.run(["init", "--output", target.path])
+        #expect(first.status == 0)
+        let schema = directory.appendingPathComponent("lipf-2026.schema.json").path
+        #expect(first.stderr == "fundlint: wrote \(target.path); edit it, then run: fundlint '\(target.path)'\n"
+            + "fundlint: its first line points editors at lipf-2026.schema.json, which is not beside it yet; "
+            + "for completion as you type, run: fundlint schema --output \(schema)\n")
+        #expect(try String(contentsOf: target, encoding: .utf8).hasPrefix("# yaml-language-server: $schema=lipf-2026.schema.json\n"))
+        #expect(try CommandRunner.run(["schema", "--output", schema]).status == 0)
+        let second = try CommandRunner.run(["init", "--output", directory.appendingPathComponent("second.yaml").path])
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("schema"), "the schema is there now: \(second.stderr)")
+        // Written to standard output, the plan is all that is printed.
+        let printed = try CommandRunner.run(["init"])
+        #expect(printed.stderr.isEmpty)
+    }
+
     @Test func initSuggestsTheStrengthsAndNeverOverwrites() throws {
         let plan = try CommandRunner.run(["init", "--region", "cardiff-capital-region"])
         #expect(plan.stdout.contains("Cardiff Capital Region has an earmarked allocation of £30,000,000"))
