@@ -28,8 +28,10 @@ enum PathText {
     }
 
     /// `path` as one word of a shell command: as it is when it holds only letters, digits and
-    /// `_ . / , + : @ % = -`, otherwise in single quotes (a quote inside written `'\''`).
+    /// `_ . / , + : @ % = -`, otherwise in single quotes (a quote inside written `'\''`); one
+    /// that starts with `-` gets `./` before it, so that it is not read as an option.
     static func shellWord(_ path: String) -> String {
+        if path.hasPrefix("-") { return shellWord("./" + path) }
         let plain = !path.isEmpty && path.utf8.allSatisfy {
             switch $0 {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true

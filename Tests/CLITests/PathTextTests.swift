@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test(arguments: [("plan.yaml", "plan.yaml"), ("a/b-c_d.yaml", "a/b-c_d.yaml"), ("my plan.yaml", "'my plan.yaml'"),
-                      ("it's.yaml", "'it'\\''s.yaml'"), ("", "''"), ("$HOME/p", "'$HOME/p'"), ("é.yaml", "'é.yaml'")])
+                      ("it's.yaml", "'it'\\''s.yaml'"), ("", "''"), ("$HOME/p", "'$HOME/p'"), ("é.yaml", "'é.yaml'"),
+                      ("-p.yaml", "./-p.yaml"), ("-my p.yaml", "'./-my p.yaml'")])
     func aPathIsQuotedForTheShellOnlyWhenItNeedsIt(path: String, word: String) {
         #expect(PathText.shellWord(path) == word)
     }
