@@ -4,7 +4,8 @@
 # side in one run, on the same generated corpus:
 #   Benchmarks/run.sh [PLANS]        (default 10000)
 # SKIP_PEERS=1 leaves out the two peers (minutes each); SKIP_LARGE=1 the run over ten times
-# the plans; SKIP_INSTRUCTIONS=1 the instruction counts (valgrind's callgrind, when installed).
+# the plans; SKIP_INSTRUCTIONS=1 the instruction counts and cache misses (valgrind's callgrind
+# and cachegrind, when installed).
 # Prints CPU seconds, wall seconds, peak RSS and ratios. Needs python3, cc and libyaml-dev;
 # check-jsonschema and yamllint are installed into Benchmarks/out/venv.
 set -euo pipefail
@@ -163,4 +164,16 @@ if [ "${SKIP_INSTRUCTIONS:-}" != "1" ] && command -v valgrind > /dev/null; then
         printf "%-52s %.3f (%.3f G)\n", "swift tree floor / floor", t / f, t / 1e9 }'
     awk -v v="$version_i" -v s="$small_i" 'BEGIN {
         printf "%-52s %.3f (%.1f M against %.1f M)\n", "start-up: one small plan / --version", s / v, s / 1e6, v / 1e6 }'
+    # First-level data cache misses, simulated by cachegrind for this machine's caches (as
+    # steady as the counts above): the floor keeps what it touches in the cache from one
+    # plan to the next, and what fundlint misses is time its instructions do not show. Its
+    # start-up is set aside as one small plan's misses.
+    misses() { { SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=cachegrind --cache-sim=yes --cachegrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true; } | awk '/D1  misses/ { gsub(",", "", $4); print $4 }'; }
+    floor_m=$(misses "$out/libyaml-floor" - < "$out/files-1000.txt")
+    fundlint_m=$(misses "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$out/first-1000")
+    small_m=$(misses "$fundlint" --quiet "$small")
+    echo "first-level data cache misses (cachegrind):"
+    awk -v f="$floor_m" -v c="$fundlint_m" -v s="$small_m" -v n="$(wc -l < "$out/files-1000.txt")" 'BEGIN {
+        printf "%-52s %d against the floor'"'"'s %d (%d plans)\n", "fundlint --jobs 1", c, f, n
+        printf "%-52s %.0f against the floor'"'"'s %.1f\n", "a plan, start-up set aside", (c - s) / (n - 1), f / n }'
 fi
