@@ -1,5 +1,6 @@
 /* Runs a command and prints its wall seconds, CPU seconds (user + system), peak RSS in
- * KiB, system seconds (the kernel's share of the CPU seconds) and minor page faults, from the kernel's resource usage of that child and what it waited for (wait4):
+ * KiB, system seconds (the kernel's share of the CPU seconds) and minor page faults, from
+ * the kernel's resource usage of that child and what it waited for (wait4):
  * CPU time in microseconds, where GNU time prints hundredths, which on a run of 0.3 s moved
  * a ratio in steps of 3%. A small C program, so that the peak RSS of a small command is its
  * own and not a copy of a large parent's taken before exec. Output is discarded; the

@@ -491,8 +491,8 @@ struct PlanValidator {
         where index < 64 ? presentMask & (1 << UInt64(index)) == 0 : !presentBeyond.contains(index) {
             let name = schema.properties[index].name
             let path = origins.path(self.origin(here), field: name)
+            let property = schema.properties[index].schema
             if let empty = nullKeys.first(where: { $0.name == name })?.entry {
-                let property = schema.properties[index].schema
                 report("schema/required", at: document.range(empty.key), path: path, via: .direct,
                        "\(path) has no value, but it is required",
                        fix: empty.mergedVia == nil && context.shownVia == nil
@@ -500,7 +500,6 @@ struct PlanValidator {
             } else {
                 let objectPath = self.path(here)
                 let anchor = context.missingKeyAnchor(of: here.node).map { document.range($0) } ?? SourceRange(at: document.start)
-                let property = schema.properties[index].schema
                 report("schema/required", at: anchor, path: path, via: context.via,
                        "\(objectPath.isEmpty ? "the plan" : objectPath) is missing the required key '\(name)'",
                        fix: unknownKeys == 0 && context.shownVia == nil
