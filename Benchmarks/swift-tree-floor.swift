@@ -7,7 +7,7 @@
 // checker. Usage: swift-tree-floor FILE... (or a file list on stdin with -). Prints the node
 // count and a sum of the bytes read, so the work cannot be optimised away.
 //
-// Built by Benchmarks/run.sh:  swiftc -O -I Sources/CYAML Benchmarks/swift-tree-floor.swift
+// Built by Benchmarks/run.sh:  swiftc -O -static-stdlib -I Sources/CYAML Benchmarks/swift-tree-floor.swift
 import CYAML
 #if canImport(Glibc)
 import Glibc
