@@ -170,7 +170,7 @@ struct FileCollector {
                     return
                 }
                 guard let identity = found else { return }
-                let number = directoryNumber ?? collected.files.addDirectory(prefix)
+                let number = directoryNumber ?? collected.files.addDirectory(prefix, descriptor: directoryFD)
                 directoryNumber = number
                 collected.files.append(name: name, directory: number)
                 identities.append(identity)

@@ -21,7 +21,8 @@ enum FileReader {
         case .standardInput:
             return readAll(descriptor: 0, limit: limit)
         case .path(let path):
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+            let descriptor = file.entry.map { openat($0.directory, $0.name, flags) } ?? open(path, flags)
             guard descriptor >= 0 else { return .failure(String(cString: strerror(errno))) }
             defer { close(descriptor) }
             var prefix: [UInt8] = []

@@ -19,6 +19,8 @@ struct InputFileList: Sendable {
 
     /// Directory paths, each ending in `/`.
     private var directories: [String] = []
+    /// The directories kept open, position for position with `directories`.
+    private var handles = DirectoryHandles()
     private var names: [UInt8] = []
     private var entries: [Entry] = []
     /// The positions of standard input (`-`) in the list; its name is the display name.
@@ -32,15 +34,18 @@ struct InputFileList: Sendable {
 
     /// The file at `index` (in `0..<count`).
     subscript(index: Int) -> InputFile {
-        let path = path(of: entries[index])
-        // Every path of the list was a regular file when it was listed (see FileCollector).
-        if standardInput.contains(index) { return InputFile(source: .standardInput, displayPath: path) }
-        return InputFile(source: .path(path), displayPath: path, isRegularFile: true)
-    }
-
-    private func path(of entry: Entry) -> String {
+        let entry = entries[index]
         let name = String(decoding: names[entry.start..<(entry.start + Int(entry.length))], as: UTF8.self)
-        return entry.directory < 0 ? name : directories[Int(entry.directory)] + name
+        // Every path of the list was a regular file when it was listed (see FileCollector).
+        guard entry.directory >= 0 else {
+            if standardInput.contains(index) { return InputFile(source: .standardInput, displayPath: name) }
+            return InputFile(source: .path(name), displayPath: name, isRegularFile: true)
+        }
+        let path = directories[Int(entry.directory)] + name
+        var file = InputFile(source: .path(path), displayPath: path, isRegularFile: true)
+        let descriptor = handles.descriptors[Int(entry.directory)]
+        if descriptor >= 0 { file.entry = (descriptor, name) }
+        return file
     }
 
     /// Appends the file at `path`, given whole.
@@ -55,8 +60,11 @@ struct InputFileList: Sendable {
     }
 
     /// Adds a directory for ``append(name:directory:)`` to name; `path` ends in `/`.
-    mutating func addDirectory(_ path: String) -> Int32 {
+    /// `descriptor`, when the directory is open, lets its files be opened by name in it (a
+    /// duplicate is kept; the caller still owns and closes its own).
+    mutating func addDirectory(_ path: String, descriptor: Int32 = -1) -> Int32 {
         directories.append(path)
+        handles.add(descriptor)
         return Int32(clamping: directories.count - 1)
     }
 

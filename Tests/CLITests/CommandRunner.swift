@@ -27,18 +27,22 @@ struct CommandRunner {
     }
 
     /// Runs fundlint; with `limits`, under a memory cap (`ulimit -v`, in KiB) and a time
-    /// limit (seconds), after which it is killed and the result has status -1.
+    /// limit (seconds), after which it is killed and the result has status -1; with
+    /// `openFiles`, allowed that many open files (`ulimit -n`).
     /// A process that stops reading its input early must not kill the test run.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = packageRoot,
-                    environment: [String: String] = [:], limits: (memoryKiB: Int, seconds: Double)? = nil) throws -> Result {
+                    environment: [String: String] = [:], limits: (memoryKiB: Int, seconds: Double)? = nil,
+                    openFiles: Int? = nil) throws -> Result {
         _ = ignoreBrokenPipes
         let process = Process()
-        if let limits {
+        if limits != nil || openFiles != nil {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            let cap = limits.memoryKiB > 0 ? "ulimit -v \(limits.memoryKiB); " : ""
-            process.arguments = ["-c", cap + "exec \"$0\" \"$@\"", executable.path] + arguments
+            var caps = ""
+            if let limits, limits.memoryKiB > 0 { caps += "ulimit -v \(limits.memoryKiB); " }
+            if let openFiles { caps += "ulimit -n \(openFiles); " }
+            process.arguments = ["-c", caps + "exec \"$0\" \"$@\"", executable.path] + arguments
         } else {
             process.executableURL = executable
             process.arguments = arguments

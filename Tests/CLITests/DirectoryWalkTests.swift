@@ -83,6 +83,28 @@ import Testing
         #expect(result.stdout.contains("\n./one.yaml:2:1: error: duplicate key 'k'"))
     }
 
+    @Test func directoriesPastTheOpenFileAllowanceHaveTheirFilesReadByPath() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Each directory's plan has a different line broken, so each file's diagnostic shows
+        // that its own bytes were read.
+        for index in 0..<30 {
+            try write(String(repeating: "k\(index): 1\n", count: index % 5) + "a: [\n", "d\(index + 10)/plan.yaml", in: root)
+        }
+        // 48 open files: 12 directories kept open, the other 18 read by their paths.
+        for jobs in ["1", "2"] {
+            let result = try CommandRunner.run(["--format", "json", "--jobs", jobs, "."], in: root, openFiles: 48)
+            #expect(result.status == 1, "\(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
+            let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+            let found = diagnostics.compactMap { diagnostic -> String? in
+                guard let file = diagnostic["file"] as? String, let line = diagnostic["line"] as? Int else { return nil }
+                return "\(file):\(line)"
+            }
+            #expect(found == (0..<30).map { "./d\($0 + 10)/plan.yaml:\($0 % 5 + 2)" })
+        }
+    }
+
     @Test func filesAreReportedInTheOrderGiven() throws {
         let result = try CommandRunner.run(["--format", "json", "Examples/invalid-yaml-tag.yaml", "Examples/invalid-plan-empty.yaml"])
         let object = try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any]
