@@ -111,10 +111,11 @@ struct LintPipeline {
         var progress = ProgressLine(total: inputs.count)
         var unreadable = prepared.unreadable
         var file = 0
-        runner.forEachInOrder { outcome in
+        runner.forEachInOrder { (outcome: consuming FileOutcome) in
             defer { file += 1 }
             progress.advance()
-            switch outcome {
+            // Taken apart, not copied: a copy of a report retains each of its arrays.
+            switch consume outcome {
             case .report(var report, let fixed):
                 portfolio.process(&report, file: file)
                 body(report, fixed)

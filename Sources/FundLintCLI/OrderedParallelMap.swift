@@ -41,8 +41,9 @@ final class OrderedParallelMap<Output: Sendable>: @unchecked Sendable {
     /// The caller is one of the `jobs` threads: while the result it must hand on next is not
     /// there yet, it claims work and does it itself, and it waits only when there is none
     /// left to claim. So `jobs` threads work in all, none is started only to wait, and the
-    /// cores are not shared with a thread woken for each result.
-    func forEachInOrder(_ body: (Output) -> Void) {
+    /// cores are not shared with a thread woken for each result. Each result is handed over,
+    /// not lent: `body` can take it apart without copying what it holds.
+    func forEachInOrder(_ body: (consuming Output) -> Void) {
         if jobs == 1 || count <= 1 {
             let work = makeWork()
             for index in 0..<count { body(work(index)) }
