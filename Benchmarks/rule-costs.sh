@@ -25,7 +25,7 @@ if [ -z "${3:-}" ] && [ ! -d "$corpus" ]; then
 fi
 [ -d "$corpus" ] || { echo "rule-costs: $corpus is not a directory" >&2; exit 2; }
 [ "$plans" -ge 2 ] 2>/dev/null || { echo "rule-costs: PLANS must be a whole number of at least 2" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product fundlint > /dev/null
+swift build -c release --static-swift-stdlib --experimental-lto-mode=full --product fundlint > /dev/null
 fundlint=.build/release/fundlint
 
 rm -rf "$work" && mkdir -p "$work/plans" "$work/one"
