@@ -20,32 +20,52 @@ public enum ScalarStyle: UInt8, Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
-/// One key/value pair of a mapping.
+/// One key/value pair of a mapping: twelve bytes (a plan's field tables hold one for each
+/// property of each mapping).
 public struct MappingEntry: Sendable, Hashable {
     /// The key node.
     public var key: NodeID
     /// The value node (possibly an alias).
     public var value: NodeID
+    /// ``mergedVia``'s index, or -1 for none: an optional would take eight bytes.
+    private var mergedViaIndex: Int32
+
     /// For a pair that comes from a `<<` merge: the node in this mapping that names the
     /// merged mapping (the alias or mapping after `<<:`, or the item of a merge list).
     /// `nil` for pairs written here.
-    public var mergedVia: NodeID?
+    public var mergedVia: NodeID? {
+        get { mergedViaIndex < 0 ? nil : NodeID(mergedViaIndex) }
+        set { mergedViaIndex = newValue.map { max($0.index, -1) } ?? -1 }
+    }
 
     /// Creates an entry.
     public init(key: NodeID, value: NodeID, mergedVia: NodeID? = nil) {
         self.key = key
         self.value = value
-        self.mergedVia = mergedVia
+        mergedViaIndex = mergedVia.map { max($0.index, -1) } ?? -1
     }
 }
 
-/// The compact storage of one node. Its fields are read by the document's accessors that
-/// other modules inline (the checker asks them a few million times a thousand plans).
+/// The tag and anchor of a node, as indices into its document's strings (-1 for none): few
+/// nodes have either, so their document keeps them beside the records.
+@usableFromInline
+struct NodeLabel: Sendable, Equatable {
+    @usableFromInline var tag: Int32 = -1
+    @usableFromInline var anchor: Int32 = -1
+}
+
+/// The compact storage of one node: 28 bytes, for a plan of half a million budget items has
+/// over four million nodes, and each byte of a record is four megabytes written. Its fields
+/// are read by the document's accessors that other modules inline (the checker asks them a
+/// few million times a thousand plans).
 @usableFromInline
 struct NodeRecord: Sendable, Equatable {
     @usableFromInline var kind: NodeKind
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
     @usableFromInline var style: UInt8
+    /// Bit 0: the node has a tag; bit 1: it has an anchor (an alias: names one). Both are
+    /// kept in the document's ``YAMLDocument/labels``.
+    @usableFromInline var labelled: UInt8 = 0
     private var packedRange: PackedRange
     /// Scalar: where its text starts in the scalar bytes; collection: start in the children
     /// array; alias: the target node's index.
@@ -53,24 +73,25 @@ struct NodeRecord: Sendable, Equatable {
     /// Scalar: the byte length of its text; collection: number of child slots (a mapping
     /// has two per entry).
     @usableFromInline var count: Int32
-    /// Index into the document's string table, or -1.
-    @usableFromInline var tag: Int32
-    /// Index into the document's string table, or -1 (for an alias: its anchor name).
-    var anchor: Int32
 
-    init(kind: NodeKind, style: UInt8, range: SourceRange, first: Int32, count: Int32, tag: Int32, anchor: Int32) {
-        self.init(kind: kind, style: style, packedRange: PackedRange(range), first: first, count: count, tag: tag, anchor: anchor)
+    init(kind: NodeKind, style: UInt8, range: SourceRange, first: Int32, count: Int32) {
+        self.init(kind: kind, style: style, packedRange: PackedRange(range), first: first, count: count)
     }
 
-    init(kind: NodeKind, style: UInt8, packedRange: PackedRange, first: Int32, count: Int32, tag: Int32, anchor: Int32) {
+    init(kind: NodeKind, style: UInt8, packedRange: PackedRange, first: Int32, count: Int32) {
         self.kind = kind
         self.style = style
         self.packedRange = packedRange
         self.first = first
         self.count = count
-        self.tag = tag
-        self.anchor = anchor
     }
+
+    /// Whether the node has a tag.
+    @inlinable
+    var hasTag: Bool { labelled & 1 != 0 }
+
+    /// Whether the node has an anchor, or is an alias naming one.
+    var hasAnchor: Bool { labelled & 2 != 0 }
 
     /// The node's range.
     var range: SourceRange {

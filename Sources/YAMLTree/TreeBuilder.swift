@@ -96,7 +96,7 @@ struct TreeBuilder {
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
-                                          first: Int32(offset), count: Int32(text.count), tag: -1, anchor: -1))
+                                          first: Int32(offset), count: Int32(text.count)))
         writeScalarBytes(text, at: offset)
         if tag != nil || anchor != nil {
             let anchorName = label(index, tag: tag, anchor: anchor)
@@ -120,7 +120,7 @@ struct TreeBuilder {
             throw LimitExceeded()
         }
         let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),
-                                          first: 0, count: 0, tag: -1, anchor: -1))
+                                          first: 0, count: 0))
         if tag != nil || anchor != nil, let anchorName = label(index, tag: tag, anchor: anchor) {
             defineAnchor(anchorName, node: index)
             openAnchored.insert(index)
@@ -146,7 +146,7 @@ struct TreeBuilder {
         document.nodes[node].rangeEnd = rangeEnd
         // Nearly every collection has no tag: its text is then not read (reading it takes
         // and gives back a reference to the document's strings).
-        if document.nodes[node].tag >= 0 { try checkTag(document.tag(NodeID(open.node)), node: open.node) }
+        if document.nodes[node].hasTag { try checkTag(document.tag(NodeID(open.node)), node: open.node) }
         if document.nodes[node].kind == .mapping {
             try resolveMapping(open.node)
         }
@@ -171,8 +171,8 @@ struct TreeBuilder {
                 notes: [.init(range: SourceRange(at: document.nodes[Int(target)].range.start), message: "'&\(name)' is defined here")]))
             throw LimitExceeded()
         }
-        appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0,
-                                          tag: -1, anchor: intern(name)))
+        let index = appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0))
+        document.label(index, tag: -1, anchor: intern(name))
         // The alias stands for its target's whole expanded size.
         try grow(by: anchoredWeights[target] ?? 1, at: range)
     }
@@ -273,8 +273,7 @@ struct TreeBuilder {
     /// Gives node `index` its tag and anchor; returns the anchor's name, if it has one.
     private mutating func label(_ index: Int32, tag: UnsafeMutablePointer<UInt8>?, anchor: UnsafeMutablePointer<UInt8>?) -> String? {
         let anchorName = anchor.map { String(cString: $0) }
-        document.nodes[Int(index)].tag = intern(tag.map { String(cString: $0) })
-        document.nodes[Int(index)].anchor = intern(anchorName)
+        document.label(index, tag: intern(tag.map { String(cString: $0) }), anchor: intern(anchorName))
         return anchorName
     }
 
@@ -431,7 +430,7 @@ struct TreeBuilder {
             let key = NodeID(document.children[first + 2 * pair])
             let written = document.nodes[Int(key.index)]
             // Only a two-byte scalar (`<<`) or a tagged one (`!!merge`) can be a merge key.
-            if written.kind == .scalar, written.count == 2 || written.tag >= 0, document.isMergeKey(key) { return false }
+            if written.kind == .scalar, written.count == 2 || written.hasTag, document.isMergeKey(key) { return false }
             // A collection key is never compared.
             let resolved = written.kind == .alias ? document.nodes[Int(written.first)] : written
             guard resolved.kind == .scalar else { continue }

@@ -19,6 +19,8 @@ public struct YAMLDocument: Sendable, Equatable {
     /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
     @usableFromInline var scalarBytes: [UInt8] = []
     @usableFromInline var strings: [String] = []
+    /// The tag and anchor of each node that has either (few do); its record says which.
+    @usableFromInline var labels: [Int32: NodeLabel] = [:]
     /// Effective entries of mappings that have merges or duplicate keys.
     @usableFromInline var resolvedEntries: [Int32: [MappingEntry]] = [:]
 
@@ -42,6 +44,17 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// The node's source range (an alias's own range, not its target's).
     public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
+
+    /// Gives the node at `index` a tag and an anchor: indices into `strings`, or -1 for none.
+    mutating func label(_ index: Int32, tag: Int32, anchor: Int32) {
+        nodes[Int(index)].labelled = (tag >= 0 ? 1 : 0) | (anchor >= 0 ? 2 : 0)
+        labels[index] = tag >= 0 || anchor >= 0 ? NodeLabel(tag: tag, anchor: anchor) : nil
+    }
+
+    /// The tag and anchor of the node at `index`, as indices into `strings` (-1 for none).
+    func label(_ index: Int32) -> NodeLabel {
+        labels[index] ?? NodeLabel()
+    }
 
     /// The scalar's text after YAML unescaping and folding; `nil` for other kinds. Made
     /// each time it is asked for: code on a hot path reads ``withScalarUTF8(_:_:)``.
@@ -126,14 +139,14 @@ public struct YAMLDocument: Sendable, Equatable {
     /// The explicit tag as libyaml resolved it (`tag:yaml.org,2002:str`, `!`, `!local`).
     @inlinable
     public func tag(_ id: NodeID) -> String? {
-        let index = nodes[Int(id.index)].tag
-        return index < 0 ? nil : strings[Int(index)]
+        guard nodes[Int(id.index)].hasTag, let index = labels[id.index]?.tag, index >= 0 else { return nil }
+        return strings[Int(index)]
     }
 
     /// The anchor defined on the node, or for an alias the anchor it names.
     public func anchor(_ id: NodeID) -> String? {
-        let index = nodes[Int(id.index)].anchor
-        return index < 0 ? nil : strings[Int(index)]
+        guard nodes[Int(id.index)].hasAnchor, let index = labels[id.index]?.anchor, index >= 0 else { return nil }
+        return strings[Int(index)]
     }
 
     /// The node an alias points at; `nil` for other kinds.
@@ -208,7 +221,7 @@ public struct YAMLDocument: Sendable, Equatable {
         // Inline, the usual answer: a collection, or an untagged scalar quoted or longer
         // than `null`, is not a null.
         let record = nodes[Int(id.index)]
-        if record.kind != .scalar || (record.tag < 0 && (record.style != ScalarStyle.plain.rawValue || record.count > 4)) {
+        if record.kind != .scalar || (!record.hasTag && (record.style != ScalarStyle.plain.rawValue || record.count > 4)) {
             return false
         }
         return isNullScalar(id)
@@ -219,7 +232,7 @@ public struct YAMLDocument: Sendable, Equatable {
     func isNullScalar(_ id: NodeID) -> Bool {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
-        if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.null }
+        if record.hasTag { return tag(id) == YAMLTags.null }
         guard record.style == ScalarStyle.plain.rawValue, record.count <= 4 else { return false }
         return record.count == 0 || scalar(id, is: "~") || scalar(id, is: "null") || scalar(id, is: "Null")
             || scalar(id, is: "NULL")
@@ -235,7 +248,7 @@ public struct YAMLDocument: Sendable, Equatable {
     public func isMergeKey(_ id: NodeID) -> Bool {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return false }
-        if record.tag >= 0 { return strings[Int(record.tag)] == YAMLTags.merge }
+        if record.hasTag { return tag(id) == YAMLTags.merge }
         return record.style == ScalarStyle.plain.rawValue && record.count == 2 && scalar(id, is: "<<")
     }
 }

@@ -34,12 +34,13 @@ public enum YAMLSnapshot {
             }
             var line = 0
             var scalarEnd: Int32 = 0
-            for node in document.nodes {
+            for (index, node) in document.nodes.enumerated() {
                 let range = node.range
+                let label = document.label(Int32(index))
                 let multiLine = range.end.line != range.start.line
                 guard node.style < 8, node.kind != .scalar || node.first == scalarEnd else { return nil }
-                out.number(Int(node.kind.rawValue) | Int(node.style) << 2 | (node.tag >= 0 ? 32 : 0)
-                           | (node.anchor >= 0 ? 64 : 0) | (multiLine ? 128 : 0))
+                out.number(Int(node.kind.rawValue) | Int(node.style) << 2 | (label.tag >= 0 ? 32 : 0)
+                           | (label.anchor >= 0 ? 64 : 0) | (multiLine ? 128 : 0))
                 out.number(range.start.line - line)
                 out.number(range.start.column)
                 if multiLine {
@@ -58,8 +59,8 @@ public enum YAMLSnapshot {
                     out.number(Int(node.first))
                     out.number(Int(node.count))
                 }
-                if node.tag >= 0 { out.number(Int(node.tag)) }
-                if node.anchor >= 0 { out.number(Int(node.anchor)) }
+                if label.tag >= 0 { out.number(Int(label.tag)) }
+                if label.anchor >= 0 { out.number(Int(label.anchor)) }
             }
             var previousChild: Int32 = 0
             for child in document.children {
@@ -250,7 +251,8 @@ public enum YAMLSnapshot {
                 let range = SourceRange(start: SourceLocation(line: startLine, column: startColumn),
                                         end: SourceLocation(line: endLine, column: endColumn))
                 document.nodes.append(NodeRecord(kind: kind, style: UInt8((flags >> 2) & 7), range: range, first: Int32(first),
-                                                 count: Int32(count), tag: Int32(tag), anchor: Int32(anchor)))
+                                                 count: Int32(count)))
+                if tag >= 0 || anchor >= 0 { document.label(Int32(document.nodes.count - 1), tag: Int32(tag), anchor: Int32(anchor)) }
             }
             document.children.reserveCapacity(childCount)
             var child = 0

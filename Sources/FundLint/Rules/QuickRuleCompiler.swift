@@ -334,7 +334,7 @@ struct QuickRuleCompiler {
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index) else { return frame.bail() }
                     guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
-                    switch frame.fields.values[slot] {
+                    switch frame.fields.typed(at: slot) {
                     case .int(let number): return number
                     case .date(let day): return Int64(day.ordinal)
                     case .bool(let truth): return truth ? 1 : 0

@@ -38,6 +38,41 @@ final class FieldTables {
         }
     }
 
+    /// A ``Typed`` as the tables keep it: twelve bytes, where the enum takes sixteen (a
+    /// plan of half a million budget items has a million and a half slots).
+    struct PackedTyped {
+        /// 0 none, 1 a whole number, 2 a date, 3 a boolean.
+        private var kind: UInt8
+        private var low: UInt32
+        private var high: UInt32
+
+        static let none = PackedTyped(.none)
+
+        init(_ typed: Typed) {
+            let bits: Int64
+            switch typed {
+            case .none: (kind, bits) = (0, 0)
+            case .int(let value): (kind, bits) = (1, value)
+            case .date(let day): (kind, bits) = (2, Int64(day.ordinal))
+            case .bool(let value): (kind, bits) = (3, value ? 1 : 0)
+            }
+            low = UInt32(truncatingIfNeeded: bits)
+            high = UInt32(truncatingIfNeeded: bits >> 32)
+        }
+
+        /// The value kept. A date outside the calendar cannot have been kept, and would read
+        /// as `none` (typed again where it is read).
+        var typed: Typed {
+            let bits = Int64(high) << 32 | Int64(low)
+            switch kind {
+            case 1: return .int(bits)
+            case 2: return Day(ordinal: Int(bits)).map { .date($0) } ?? .none
+            case 3: return .bool(bits != 0)
+            default: return .none
+            }
+        }
+    }
+
     /// For each node, its table in ``tables``, or -1: four bytes a node, where a table
     /// for every node (scalars included) took sixteen.
     private let tableOf = SlotBuffer<Int32>()
@@ -46,9 +81,10 @@ final class FieldTables {
     /// For each table, a slot per property of its schema: the pair with a value that is not
     /// null, or a pair with a key of -1. Only the first ``slotCount`` belong to the plan.
     let entries = SlotBuffer<MappingEntry>()
-    /// What the validator typed in each slot (rules give a value its origin as they read it);
-    /// only the first ``slotCount`` belong to the plan.
-    let values = SlotBuffer<Typed>()
+    /// What the validator typed in each slot (rules give a value its origin as they read it),
+    /// read and written through ``typed(at:)`` and ``setTyped(_:at:)``; only the first
+    /// ``slotCount`` belong to the plan.
+    private let values = SlotBuffer<PackedTyped>()
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     /// Nodes of the plan: `tableOf` may be longer (kept from a larger plan), and is read
@@ -88,7 +124,19 @@ final class FieldTables {
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
     func typedKind(at slot: Int) -> Value.Kind? {
-        values[slot].kind
+        values[slot].typed.kind
+    }
+
+    /// What the validator typed in `slot` (below ``slotCount``).
+    @inline(__always)
+    func typed(at slot: Int) -> Typed {
+        values[slot].typed
+    }
+
+    /// Keeps what the validator typed in `slot` (below ``slotCount``).
+    @inline(__always)
+    func setTyped(_ typed: Typed, at slot: Int) {
+        values[slot] = PackedTyped(typed)
     }
 
     /// The table of `node`, as an index into ``tables``; `nil` when it has none (or is out
@@ -119,7 +167,7 @@ final class FieldTables {
         if entries.count < end { growSlots(to: end) }
         // Written in place: a slot kept from an earlier plan is overwritten, not appended.
         entries.fill(start..<end, with: Self.noEntry)
-        values.fill(start..<end, with: .none)
+        values.fill(start..<end, with: PackedTyped.none)
         slotCount = end
         return start
     }
@@ -136,7 +184,7 @@ final class FieldTables {
         for position in 0..<document.childCount(list) {
             guard let start = start(of: document.item(list, at: position), schema: schema) else { return nil }
             let slot = start + index
-            guard entries[slot].key.index >= 0, case .int(let amount) = values[slot] else { return nil }
+            guard entries[slot].key.index >= 0, case .int(let amount) = values[slot].typed else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
             if overflow { return nil }
             total = sum
@@ -149,6 +197,6 @@ final class FieldTables {
     @inline(never)
     private func growSlots(to count: Int) {
         entries.append(repeating: Self.noEntry, count: count - entries.count)
-        values.append(repeating: .none, count: count - values.count)
+        values.append(repeating: PackedTyped.none, count: count - values.count)
     }
 }

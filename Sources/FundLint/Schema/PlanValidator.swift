@@ -182,7 +182,7 @@ struct PlanValidator {
             switch typed {
             case .success(let value):
                 // Text the schema puts no condition on is made only if a rule reads it.
-                if let slot, value != .none { fields.values[slot] = value }
+                if let slot, value != .none { fields.setTyped(value, at: slot) }
                 return true
             case .failure(let problem):
                 guard reportedScalars.insert(node.index).inserted else { return false }

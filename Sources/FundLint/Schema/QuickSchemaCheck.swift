@@ -65,7 +65,7 @@ struct QuickSchemaCheck {
                 ScalarTyping.check(utf8: utf8, plain: plain, schema: schema) { String(decoding: utf8, as: UTF8.self) }
             }
             guard case .success(let typed) = checked else { return false }
-            if slot >= 0, typed != .none { fields.values[slot] = typed }
+            if slot >= 0, typed != .none { fields.setTyped(typed, at: slot) }
             return true
         }
     }

@@ -1,0 +1,46 @@
+import Testing
+@testable import FundLint
+import YAMLTree
+
+/// The field tables keep a slot for each property of each mapping of a plan: half a
+/// million budget items make a million and a half. Each slot is kept in 24 bytes, and must
+/// read back exactly what was put in it.
+@Suite struct FieldTablesTests {
+    @Test(arguments: [
+        FieldTables.Typed.none, .int(0), .int(1), .int(-1), .int(Int64.max), .int(Int64.min), .int(4_294_967_296),
+        .int(-4_294_967_297), .bool(true), .bool(false),
+    ] + [Day(year: 1, month: 1, day: 1), Day(year: 1970, month: 1, day: 1), Day(year: 2026, month: 4, day: 1),
+         Day(year: 9999, month: 12, day: 31)].compactMap { $0.map(FieldTables.Typed.date) })
+    func aTypedValueReadsBackAsItWasKept(_ typed: FieldTables.Typed) {
+        #expect(FieldTables.PackedTyped(typed).typed == typed)
+    }
+
+    @Test func aSlotTakesTwentyFourBytes() {
+        #expect(MemoryLayout<FieldTables.PackedTyped>.stride == 12)
+        #expect(MemoryLayout<MappingEntry>.stride == 12)
+    }
+
+    @Test func anEntryKeepsTheNodeItWasMergedVia() {
+        var entry = MappingEntry(key: NodeID(Int32(3)), value: NodeID(Int32(4)))
+        #expect(entry.mergedVia == nil)
+        entry.mergedVia = NodeID(Int32(0))
+        #expect(entry.mergedVia == NodeID(Int32(0)))
+        #expect(MappingEntry(key: NodeID(Int32(3)), value: NodeID(Int32(4)), mergedVia: NodeID(Int32(7))).mergedVia == NodeID(Int32(7)))
+        entry.mergedVia = nil
+        #expect(entry == MappingEntry(key: NodeID(Int32(3)), value: NodeID(Int32(4))))
+    }
+
+    @Test func aTableReadsBackWhatTheValidatorTyped() throws {
+        let document = try #require(YAMLParser.parse(Array("{a: 1, b: 2}".utf8)).documents.first)
+        let root = try #require(document.root)
+        let tables = FieldTables(nodeCount: document.nodeCount)
+        let schema = SchemaNode(kind: .object, name: "root")
+        schema.properties = [("a", SchemaNode(kind: .integer, name: "a")), ("b", SchemaNode(kind: .date, name: "b"))]
+        let start = try #require(tables.begin(root, schema: schema))
+        tables.setTyped(.int(-5), at: start)
+        tables.setTyped(.date(try #require(Day(year: 2027, month: 3, day: 31))), at: start + 1)
+        #expect(tables.typed(at: start) == .int(-5))
+        #expect(tables.typed(at: start + 1) == .date(try #require(Day(year: 2027, month: 3, day: 31))))
+        #expect(tables.typedKind(at: start + 1) != nil && FieldTables.PackedTyped(.none).typed == .none)
+    }
+}
