@@ -40,7 +40,10 @@ find "$corpus" -name '*.yaml' | sort > "$out/files.txt"
 # hundredths; system seconds and minor page faults show what the kernel's share was).
 measure() {
     local label="$1"; shift
-    read -r wall cpu rss system faults < <("$out/rusage" "$@")
+    local usage
+    # A command that crashed has no figures: the run stops rather than print them.
+    usage=$("$out/rusage" "$@") || { echo "run.sh: $label did not run to its end" >&2; exit 1; }
+    read -r wall cpu rss system faults <<< "$usage"
     echo "$label $wall $cpu $((rss / 1024)) $system $faults $(awk -v c="$cpu" -v s="$system" 'BEGIN { printf "%.4f", c - s }')"
 }
 
