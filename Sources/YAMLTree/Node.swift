@@ -27,7 +27,7 @@ public struct MappingEntry: Sendable, Hashable {
     public var key: NodeID
     /// The value node (possibly an alias).
     public var value: NodeID
-    /// ``mergedVia``'s index, or -1 for none: an optional would take eight bytes.
+    /// ``mergedVia``'s index, or a negative one for none: an optional would take eight bytes.
     private var mergedViaIndex: Int32
 
     /// For a pair that comes from a `<<` merge: the node in this mapping that names the
@@ -35,14 +35,14 @@ public struct MappingEntry: Sendable, Hashable {
     /// `nil` for pairs written here.
     public var mergedVia: NodeID? {
         get { mergedViaIndex < 0 ? nil : NodeID(mergedViaIndex) }
-        set { mergedViaIndex = newValue.map { max($0.index, -1) } ?? -1 }
+        set { mergedViaIndex = newValue?.index ?? -1 }
     }
 
     /// Creates an entry.
     public init(key: NodeID, value: NodeID, mergedVia: NodeID? = nil) {
         self.key = key
         self.value = value
-        mergedViaIndex = mergedVia.map { max($0.index, -1) } ?? -1
+        mergedViaIndex = mergedVia?.index ?? -1
     }
 }
 

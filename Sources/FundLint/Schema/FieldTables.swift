@@ -124,7 +124,7 @@ final class FieldTables {
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
     func typedKind(at slot: Int) -> Value.Kind? {
-        values[slot].typed.kind
+        typed(at: slot).kind
     }
 
     /// What the validator typed in `slot` (below ``slotCount``).
@@ -184,7 +184,7 @@ final class FieldTables {
         for position in 0..<document.childCount(list) {
             guard let start = start(of: document.item(list, at: position), schema: schema) else { return nil }
             let slot = start + index
-            guard entries[slot].key.index >= 0, case .int(let amount) = values[slot].typed else { return nil }
+            guard entries[slot].key.index >= 0, case .int(let amount) = typed(at: slot) else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
             if overflow { return nil }
             total = sum
