@@ -39,4 +39,18 @@ public enum ByteText {
         guard utf8.count == bytes.count else { return false }
         return utf8.withContiguousStorageIfAvailable { equal(bytes, $0) } ?? utf8.elementsEqual(bytes)
     }
+
+    /// How many bytes at the start of `bytes` are ASCII: up to the first byte of 0x80 or
+    /// more. In that part each byte is one character, so an offset libyaml counts in
+    /// characters is an offset in bytes. Eight bytes a step.
+    public static func asciiPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        while index < bytes.count, base[index] < 0x80 { index += 1 }
+        return index
+    }
 }

@@ -64,10 +64,13 @@ struct NodeRecord: Sendable, Equatable {
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
     @usableFromInline var style: UInt8
     /// Bit 0: the node has a tag; bit 1: it has an anchor (an alias: names one). Both are
-    /// kept in the document's ``YAMLDocument/labels``.
+    /// kept in the document's ``YAMLDocument/labels``. Bit 2: a scalar's text is read from
+    /// the document's ``YAMLDocument/source``, where it is written, not from its scalar
+    /// bytes.
     @usableFromInline var labelled: UInt8 = 0
     private var packedRange: PackedRange
-    /// Scalar: where its text starts in the scalar bytes; collection: start in the children
+    /// Scalar: where its text starts in the scalar bytes (or in the source, see
+    /// ``textInSource``); collection: start in the children
     /// array; alias: the target node's index.
     @usableFromInline var first: Int32
     /// Scalar: the byte length of its text; collection: number of child slots (a mapping
@@ -92,6 +95,10 @@ struct NodeRecord: Sendable, Equatable {
 
     /// Whether the node has an anchor, or is an alias naming one.
     var hasAnchor: Bool { labelled & 2 != 0 }
+
+    /// Whether a scalar's text is read from the source rather than the scalar bytes.
+    @inlinable
+    var textInSource: Bool { labelled & 4 != 0 }
 
     /// The node's range.
     var range: SourceRange {

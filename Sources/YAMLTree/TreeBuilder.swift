@@ -20,6 +20,9 @@ struct TreeBuilder {
     private var scalarByteCount = 0
     /// The scalar bytes the document is expected to hold, at most.
     private let expectedScalarBytes: Int
+    /// How far into the document's source a scalar's text may be read in place: the input's
+    /// ASCII part (where libyaml's character offsets are byte offsets), and within 32 bits.
+    private let inPlaceLimit: Int
     private let limits: YAMLLimits
     private let expansionBudget: Int
     private var stack: [OpenCollection] = []
@@ -43,9 +46,15 @@ struct TreeBuilder {
     ///
     /// The document is built into the arrays of `storage` (left empty), kept from an earlier
     /// stream: their room is used again, and what they held is overwritten.
-    init(start: SourceLocation, limits: YAMLLimits, inputSize: Int, expectedNodes: Int, expectedScalarBytes: Int,
-         problemsLeft: Int, storage: inout TreeStorage) {
+    ///
+    /// `source` is the input, kept by the document for the scalars read from it in place; its
+    /// first `asciiPrefix` bytes are ASCII.
+    init(start: SourceLocation, limits: YAMLLimits, source: [UInt8], asciiPrefix: Int, expectedNodes: Int,
+         expectedScalarBytes: Int, problemsLeft: Int, storage: inout TreeStorage) {
         document = YAMLDocument(start: start)
+        let inputSize = source.count
+        inPlaceLimit = min(max(asciiPrefix, 0), inputSize, Int(Int32.max))
+        if inPlaceLimit > 0 { document.source = source }
         self.limits = limits
         self.problemsLeft = problemsLeft
         let perByte = inputSize.multipliedReportingOverflow(by: limits.expansionPerByte)
@@ -80,14 +89,29 @@ struct TreeBuilder {
 
     // MARK: events
 
-    /// A scalar at `packed`; `text` is its UTF-8, copied into the document. `tag` and
-    /// `anchor` are NUL-terminated UTF-8 as libyaml gives them, or `nil` (nearly always):
-    /// text is made only for the ones there are. Kept inline in the event loop, with
-    /// ``appendNode(_:)``: every scalar passes here, and left to itself the compiler keeps one
-    /// of the two out of line (2.7 M or 6.6 M more instructions a thousand plans, measured).
+    /// A scalar at `packed`; `text` is its UTF-8. `tag` and `anchor` are NUL-terminated
+    /// UTF-8 as libyaml gives them, or `nil` (nearly always): text is made only for the ones
+    /// there are. Kept inline in the event loop, with ``appendNode(_:)``: every scalar passes
+    /// here, and left to itself the compiler keeps one of the two out of line (2.7 M or 6.6 M
+    /// more instructions a thousand plans, measured).
+    ///
+    /// `written` is where the scalar starts in the input as libyaml counts (in characters)
+    /// when it is on one line, -1 otherwise. A plain scalar on one line is its source
+    /// exactly (no escapes, no folding): when it also lies in the input's ASCII part and
+    /// spans as many characters as its text has bytes, its record points into the source
+    /// and nothing is copied. Any other scalar's text is copied into the document.
     @inline(__always)
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
-                         anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange) throws(LimitExceeded) {
+                         anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange, written: Int) throws(LimitExceeded) {
+        if style == .plain, written >= 0, text.count <= inPlaceLimit - written {
+            assert(document.source.withUnsafeBufferPointer { ByteText.equal(UnsafeBufferPointer(rebasing: $0[written..<(written + text.count)]), text) },
+                   "a plain scalar on one line is not its source")
+            var record = NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
+                                    first: Int32(truncatingIfNeeded: written), count: Int32(truncatingIfNeeded: text.count))
+            record.labelled = 4
+            try labelScalar(appendNode(record), packed: packed, tag: tag, anchor: anchor)
+            return
+        }
         let offset = scalarByteCount
         // Offsets and lengths are 32-bit: text beyond 2 GiB in one document is refused.
         guard text.count <= Int(Int32.max) - offset else {
@@ -98,6 +122,14 @@ struct TreeBuilder {
         let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
                                           first: Int32(offset), count: Int32(text.count)))
         writeScalarBytes(text, at: offset)
+        try labelScalar(index, packed: packed, tag: tag, anchor: anchor)
+    }
+
+    /// The tag and anchor of the scalar just appended at `index`, and its count towards
+    /// the expansion limit.
+    @inline(__always)
+    private mutating func labelScalar(_ index: Int32, packed: PackedRange, tag: UnsafeMutablePointer<UInt8>?,
+                                      anchor: UnsafeMutablePointer<UInt8>?) throws(LimitExceeded) {
         if tag != nil || anchor != nil {
             let anchorName = label(index, tag: tag, anchor: anchor)
             try checkTag(document.tag(NodeID(index)), node: index)

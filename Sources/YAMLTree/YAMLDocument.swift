@@ -18,6 +18,11 @@ public struct YAMLDocument: Sendable, Equatable {
     /// starts here and how long it is. One buffer, not a string per scalar: most scalars
     /// (keys, numbers, dates) are only ever compared or parsed, never kept as text.
     @usableFromInline var scalarBytes: [UInt8] = []
+    /// The bytes the document was read from, when some scalars' text is read from them
+    /// where it is written (a plain scalar on one line, in the ASCII part of the input: its
+    /// text is its source, byte for byte); empty otherwise. Shared with the reader of the
+    /// file, not copied: a large plan's text is then not held twice.
+    @usableFromInline var source: [UInt8] = []
     @usableFromInline var strings: [String] = []
     /// The tag and anchor of each node that has either (few do); its record says which.
     @usableFromInline var labels: [Int32: NodeLabel] = [:]
@@ -47,7 +52,7 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// Gives the node at `index` a tag and an anchor: indices into `strings`, or -1 for none.
     mutating func label(_ index: Int32, tag: Int32, anchor: Int32) {
-        nodes[Int(index)].labelled = (tag >= 0 ? 1 : 0) | (anchor >= 0 ? 2 : 0)
+        nodes[Int(index)].labelled = nodes[Int(index)].labelled & ~3 | (tag >= 0 ? 1 : 0) | (anchor >= 0 ? 2 : 0)
         labels[index] = tag >= 0 || anchor >= 0 ? NodeLabel(tag: tag, anchor: anchor) : nil
     }
 
@@ -67,16 +72,17 @@ public struct YAMLDocument: Sendable, Equatable {
     /// cheapest way to read a scalar: nothing is copied or retained.
     @inlinable
     public func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
-        guard let span = scalarSpan(id) else { return nil }
-        return try scalarBytes.withUnsafeBufferPointer { all in try body(UnsafeBufferPointer(rebasing: all[span])) }
-    }
-
-    /// Where the scalar's text lies in `scalarBytes`; `nil` for other kinds.
-    @inlinable @inline(__always)
-    func scalarSpan(_ id: NodeID) -> Range<Int>? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
-        return Int(record.first)..<(Int(record.first) + Int(record.count))
+        return try (record.textInSource ? source : scalarBytes).withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[Self.span(of: record)]))
+        }
+    }
+
+    /// Where a scalar's text lies in `scalarBytes`, or in `source` when its record says so.
+    @inlinable @inline(__always)
+    static func span(of record: NodeRecord) -> Range<Int> {
+        Int(record.first)..<(Int(record.first) + Int(record.count))
     }
 
     /// Calls `body` with the UTF-8 of the text a key is compared by (see ``keyText(_:)``);
@@ -94,19 +100,23 @@ public struct YAMLDocument: Sendable, Equatable {
 
     /// The UTF-8 of the scalar's text, sharing the document's storage; `nil` for other kinds.
     public func scalarUTF8(_ id: NodeID) -> ArraySlice<UInt8>? {
-        scalarSpan(id).map { scalarBytes[$0] }
+        let record = nodes[Int(id.index)]
+        guard record.kind == .scalar else { return nil }
+        return (record.textInSource ? source : scalarBytes)[Self.span(of: record)]
     }
 
     /// Whether two scalars (each through an alias) have the same text, code point for code
     /// point: how YAML tells keys apart. `false` when either is a collection.
     public func sameKeyText(_ a: NodeID, _ b: NodeID) -> Bool {
-        // On the tree builder's hot path: the records are read once, not through `scalarSpan`.
+        // On the tree builder's hot path: the records are read once, not through `withScalarUTF8`.
         let first = nodes[Int(resolve(a).index)]
         let second = nodes[Int(resolve(b).index)]
         guard first.kind == .scalar, second.kind == .scalar, first.count == second.count else { return false }
-        return scalarBytes.withUnsafeBufferPointer { all in
-            ByteText.equal(UnsafeBufferPointer(rebasing: all[Int(first.first)..<(Int(first.first) + Int(first.count))]),
-                           UnsafeBufferPointer(rebasing: all[Int(second.first)..<(Int(second.first) + Int(second.count))]))
+        return source.withUnsafeBufferPointer { source in
+            scalarBytes.withUnsafeBufferPointer { copied in
+                ByteText.equal(UnsafeBufferPointer(rebasing: (first.textInSource ? source : copied)[Self.span(of: first)]),
+                               UnsafeBufferPointer(rebasing: (second.textInSource ? source : copied)[Self.span(of: second)]))
+            }
         }
     }
 
@@ -250,5 +260,29 @@ public struct YAMLDocument: Sendable, Equatable {
         guard record.kind == .scalar else { return false }
         if record.hasTag { return tag(id) == YAMLTags.merge }
         return record.style == ScalarStyle.plain.rawValue && record.count == 2 && scalar(id, is: "<<")
+    }
+}
+
+extension YAMLDocument {
+    /// Two documents are equal when they hold the same nodes with the same text, wherever
+    /// each keeps a scalar's text (in its source, or in its own bytes as a snapshot does).
+    public static func == (lhs: YAMLDocument, rhs: YAMLDocument) -> Bool {
+        guard lhs.start == rhs.start, lhs.root == rhs.root, lhs.problems == rhs.problems,
+              lhs.isComplete == rhs.isComplete, lhs.children == rhs.children, lhs.strings == rhs.strings,
+              lhs.labels == rhs.labels, lhs.resolvedEntries == rhs.resolvedEntries,
+              lhs.nodes.count == rhs.nodes.count else { return false }
+        for index in lhs.nodes.indices {
+            var left = lhs.nodes[index]
+            var right = rhs.nodes[index]
+            if left.kind == .scalar, right.kind == .scalar {
+                let id = NodeID(Int32(index))
+                guard lhs.scalarUTF8(id) == rhs.scalarUTF8(id) else { return false }
+                (left.first, right.first) = (0, 0)
+                left.labelled &= ~4
+                right.labelled &= ~4
+            }
+            guard left == right else { return false }
+        }
+        return true
     }
 }

@@ -55,11 +55,11 @@ public final class YAMLParser {
                 let base = buffer.baseAddress.map { UnsafePointer($0) } ?? UnsafePointer(emptyPointer)
                 yaml_parser_set_input_string(parser, base, buffer.count)
             }
-            return run(bytes, storage: &storage)
+            return run(bytes, asciiPrefix: ByteText.asciiPrefixLength(buffer), storage: &storage)
         }
     }
 
-    private func run(_ bytes: [UInt8], storage: inout TreeStorage) -> YAMLStream {
+    private func run(_ bytes: [UInt8], asciiPrefix: Int, storage: inout TreeStorage) -> YAMLStream {
         var documents: [YAMLDocument] = []
         var problemsLeft = limits.maxProblems
         var event = yaml_event_t()
@@ -91,7 +91,7 @@ public final class YAMLParser {
                 // input's bytes for the first, and as many as the one before had for each
                 // later one (a stream keeps all its documents, so none may hold room it does
                 // not use).
-                var builder = TreeBuilder(start: start, limits: limits, inputSize: bytes.count,
+                var builder = TreeBuilder(start: start, limits: limits, source: bytes, asciiPrefix: asciiPrefix,
                                           expectedNodes: documents.last?.nodeCount ?? bytes.count / 6,
                                           expectedScalarBytes: documents.last?.scalarBytes.count ?? bytes.count,
                                           problemsLeft: problemsLeft, storage: &storage)
@@ -142,7 +142,12 @@ public final class YAMLParser {
                     let text = UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length)
                     let range = PackedRange(zeroBasedStartLine: event.start_mark.line, column: event.start_mark.column,
                                             endLine: event.end_mark.line, column: event.end_mark.column)
-                    try builder.scalar(text, style: Self.scalarStyle(data.style), tag: data.tag, anchor: data.anchor, range: range)
+                    // On one line, and as many characters as its text has bytes: a plain
+                    // scalar there may be read where it is written.
+                    let written = event.start_mark.line == event.end_mark.line
+                        && event.end_mark.index &- event.start_mark.index == text.count ? event.start_mark.index : -1
+                    try builder.scalar(text, style: Self.scalarStyle(data.style), tag: data.tag, anchor: data.anchor, range: range,
+                                       written: written)
                 case YAML_SEQUENCE_START_EVENT:
                     let data = event.data.sequence_start
                     try builder.startCollection(.sequence, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,

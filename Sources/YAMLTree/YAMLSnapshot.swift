@@ -28,17 +28,21 @@ public enum YAMLSnapshot {
         out.number(stream.documents.count)
         for document in stream.documents {
             guard document.problems.isEmpty, document.isComplete, document.resolvedEntries.isEmpty else { return nil }
+            // The scalars' text in one piece, in node order, wherever the document keeps it.
+            var text: [UInt8] = []
+            for index in document.nodes.indices {
+                if let utf8 = document.scalarUTF8(NodeID(index)) { text += utf8 }
+            }
             for number in [document.start.line, document.start.column, Int(document.root?.index ?? -1),
-                           document.nodes.count, document.children.count, document.scalarBytes.count, document.strings.count] {
+                           document.nodes.count, document.children.count, text.count, document.strings.count] {
                 out.number(number)
             }
             var line = 0
-            var scalarEnd: Int32 = 0
             for (index, node) in document.nodes.enumerated() {
                 let range = node.range
                 let label = document.label(Int32(index))
                 let multiLine = range.end.line != range.start.line
-                guard node.style < 8, node.kind != .scalar || node.first == scalarEnd else { return nil }
+                guard node.style < 8 else { return nil }
                 out.number(Int(node.kind.rawValue) | Int(node.style) << 2 | (label.tag >= 0 ? 32 : 0)
                            | (label.anchor >= 0 ? 64 : 0) | (multiLine ? 128 : 0))
                 out.number(range.start.line - line)
@@ -53,7 +57,6 @@ public enum YAMLSnapshot {
                 switch node.kind {
                 case .scalar:
                     out.number(Int(node.count))
-                    scalarEnd += node.count
                 case .alias: out.number(Int(node.first))
                 case .sequence, .mapping:
                     out.number(Int(node.first))
@@ -67,8 +70,7 @@ public enum YAMLSnapshot {
                 out.number(Int(child) - Int(previousChild))
                 previousChild = child
             }
-            guard Int(scalarEnd) == document.scalarBytes.count else { return nil }
-            out.bytes += document.scalarBytes
+            out.bytes += text
             for text in document.strings {
                 out.number(text.utf8.count)
                 out.bytes += text.utf8
