@@ -68,12 +68,13 @@ enum PathArguments {
         try checkAlone(arguments) ?? Fundlint.parseAsRoot(arguments)
     }
 
-    /// The check `arguments` ask for, parsed by `Check` alone, when ``parseAsRoot(_:)`` may
-    /// take that way and `Check` parses them; `nil` otherwise.
+    /// The check `arguments` ask for, parsed by `Check` alone (or, for the usual lines,
+    /// without ArgumentParser: ``QuickCheckArguments``), when ``parseAsRoot(_:)`` may take
+    /// that way and `Check` parses them; `nil` otherwise.
     static func checkAlone(_ arguments: [String]) -> Check? {
         let rest = arguments.first == "check" ? Array(arguments.dropFirst()) : arguments
         guard rest.count <= threshold, !rest.contains(where: { isCommandName($0) || isRootOption($0) }) else { return nil }
-        return try? Check.parse(rest)
+        return QuickCheckArguments.parse(rest) ?? (try? Check.parse(rest))
     }
 
     /// Options ArgumentParser answers for the root command itself.
