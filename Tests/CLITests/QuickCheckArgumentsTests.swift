@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test(arguments: [
-        [], ["plan.yaml"], ["a.yaml", "b.yaml", "dir"], ["-"], ["a=b.yaml"],
+        [], ["plan.yaml"], ["a.yaml", "b.yaml", "dir"], ["-"], ["a=b.yaml"], [""], ["plän.yaml", "--quiet"],
         ["--format", "json", "plan.yaml"], ["--format=sarif", "plan.yaml"], ["--format", "github"], ["--format", "junit"],
         ["--format", "compiler"], ["--color", "never"], ["--color=always"], ["--color", "auto"],
         ["--output", "out.json"], ["--output=out.json", "x.yaml"], ["--rules", "lipf-2026"], ["--rules=my-pack.yaml"],
