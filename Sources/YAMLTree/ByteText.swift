@@ -42,12 +42,21 @@ public enum ByteText {
 
     /// How many bytes at the start of `bytes` are ASCII: up to the first byte of 0x80 or
     /// more. In that part each byte is one character, so an offset libyaml counts in
-    /// characters is an offset in bytes. Eight bytes a step.
+    /// characters is an offset in bytes. Thirty-two bytes a step, then eight.
     public static func asciiPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080
         var index = 0
-        while index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        while index + 32 <= bytes.count {
+            let words = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+            if words & high != 0 { break }
+            index += 32
+        }
+        while index + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high == 0 {
             index += 8
         }
         while index < bytes.count, base[index] < 0x80 { index += 1 }

@@ -26,4 +26,21 @@ import Testing
             }
         }
     }
+
+    /// The ASCII part of a buffer ends at its first byte of 0x80 or more, wherever that is
+    /// against the thirty-two and eight bytes the scan takes a step.
+    @Test func theASCIIPartEndsAtTheFirstHighByteAtEveryLengthAndPlace() {
+        for count in 0...80 {
+            let ascii = (0..<count).map { UInt8(truncatingIfNeeded: 32 + $0 % 95) }
+            ascii.withUnsafeBufferPointer { #expect(ByteText.asciiPrefixLength($0) == count, "length \(count)") }
+            for place in 0..<count {
+                for high: UInt8 in [0x80, 0xC2, 0xFF] {
+                    var text = ascii
+                    text[place] = high
+                    text.withUnsafeBufferPointer { #expect(ByteText.asciiPrefixLength($0) == place, "length \(count), at \(place)") }
+                }
+            }
+        }
+        #expect(ByteText.asciiPrefixLength(UnsafeBufferPointer(start: nil, count: 0)) == 0)
+    }
 }

@@ -192,11 +192,17 @@ final class FieldTables {
         return total
     }
 
-    /// Makes `entries` and `values` at least `count` long. Kept out of line: once the
-    /// arrays have grown to a plan's size, later plans of that size never come here.
+    /// Makes `entries` and `values` at least `count` long, and up to ``slotChunk`` longer:
+    /// a plan of many small mappings (a list of half a million items) then comes here once
+    /// a chunk, not once a mapping. Kept out of line: once the arrays have grown to a
+    /// plan's size, later plans of that size never come here.
     @inline(never)
     private func growSlots(to count: Int) {
-        entries.append(repeating: Self.noEntry, count: count - entries.count)
-        values.append(repeating: PackedTyped.none, count: count - values.count)
+        let target = max(count, min(entries.count + Self.slotChunk, entries.capacity))
+        entries.append(repeating: Self.noEntry, count: target - entries.count)
+        values.append(repeating: PackedTyped.none, count: target - values.count)
     }
+
+    /// How many slots the tables grow by at least: 24 KiB written ahead at most.
+    private static let slotChunk = 1024
 }
