@@ -96,10 +96,11 @@ struct TreeBuilder {
     /// more instructions a thousand plans, measured).
     ///
     /// `written` is where the scalar starts in the input as libyaml counts (in characters)
-    /// when it is on one line, -1 otherwise. A plain scalar on one line is its source
-    /// exactly (no escapes, no folding): when it also lies in the input's ASCII part and
-    /// spans as many characters as its text has bytes, its record points into the source
-    /// and nothing is copied. Any other scalar's text is copied into the document.
+    /// when it is on one line and spans as many characters as its text has bytes, -1
+    /// otherwise (the parser, which has the marks, decides). A plain scalar on one line is
+    /// its source exactly (no escapes, no folding): when it also lies in the input's ASCII
+    /// part, its record points into the source and nothing is copied. Any other scalar's
+    /// text is copied into the document.
     @inline(__always)
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: UnsafeMutablePointer<UInt8>?,
                          anchor: UnsafeMutablePointer<UInt8>?, range packed: PackedRange, written: Int) throws(LimitExceeded) {

@@ -74,12 +74,19 @@ public struct YAMLDocument: Sendable, Equatable {
     public func withScalarUTF8<Result>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
-        return try (record.textInSource ? source : scalarBytes).withUnsafeBufferPointer { all in
+        return try storage(of: record).withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[Self.span(of: record)]))
         }
     }
 
-    /// Where a scalar's text lies in `scalarBytes`, or in `source` when its record says so.
+    /// The bytes a scalar's text lies in: `source` when its record says so, else
+    /// `scalarBytes`.
+    @inlinable @inline(__always)
+    func storage(of record: NodeRecord) -> [UInt8] {
+        record.textInSource ? source : scalarBytes
+    }
+
+    /// Where a scalar's text lies in ``storage(of:)``.
     @inlinable @inline(__always)
     static func span(of record: NodeRecord) -> Range<Int> {
         Int(record.first)..<(Int(record.first) + Int(record.count))
@@ -102,7 +109,7 @@ public struct YAMLDocument: Sendable, Equatable {
     public func scalarUTF8(_ id: NodeID) -> ArraySlice<UInt8>? {
         let record = nodes[Int(id.index)]
         guard record.kind == .scalar else { return nil }
-        return (record.textInSource ? source : scalarBytes)[Self.span(of: record)]
+        return storage(of: record)[Self.span(of: record)]
     }
 
     /// Whether two scalars (each through an alias) have the same text, code point for code

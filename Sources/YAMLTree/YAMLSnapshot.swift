@@ -29,12 +29,12 @@ public enum YAMLSnapshot {
         for document in stream.documents {
             guard document.problems.isEmpty, document.isComplete, document.resolvedEntries.isEmpty else { return nil }
             // The scalars' text in one piece, in node order, wherever the document keeps it.
-            var text: [UInt8] = []
+            var scalarText: [UInt8] = []
             for index in document.nodes.indices {
-                if let utf8 = document.scalarUTF8(NodeID(index)) { text += utf8 }
+                if let utf8 = document.scalarUTF8(NodeID(index)) { scalarText += utf8 }
             }
             for number in [document.start.line, document.start.column, Int(document.root?.index ?? -1),
-                           document.nodes.count, document.children.count, text.count, document.strings.count] {
+                           document.nodes.count, document.children.count, scalarText.count, document.strings.count] {
                 out.number(number)
             }
             var line = 0
@@ -70,7 +70,7 @@ public enum YAMLSnapshot {
                 out.number(Int(child) - Int(previousChild))
                 previousChild = child
             }
-            out.bytes += text
+            out.bytes += scalarText
             for text in document.strings {
                 out.number(text.utf8.count)
                 out.bytes += text.utf8
