@@ -54,21 +54,20 @@ struct NodeLabel: Sendable, Equatable {
     @usableFromInline var anchor: Int32 = -1
 }
 
-/// The compact storage of one node: 28 bytes, for a plan of half a million budget items has
+/// The compact storage of one node: 20 bytes, for a plan of half a million budget items has
 /// over four million nodes, and each byte of a record is four megabytes written. Its fields
 /// are read by the document's accessors that other modules inline (the checker asks them a
 /// few million times a thousand plans).
+///
+/// The range is kept as its start line, its start and end columns in 16 bits each, and the
+/// lines from start to end in 16 bits. A range that does not fit (a column past 65,535, or
+/// a collection of more than 65,536 lines) is marked ``isWide`` here and kept whole in the
+/// document's ``YAMLDocument/wideRanges``: few nodes have one, and only the document can
+/// read their range.
 @usableFromInline
 struct NodeRecord: Sendable, Equatable {
-    @usableFromInline var kind: NodeKind
-    /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
-    @usableFromInline var style: UInt8
-    /// Bit 0: the node has a tag; bit 1: it has an anchor (an alias: names one). Both are
-    /// kept in the document's ``YAMLDocument/labels``. Bit 2: a scalar's text is read from
-    /// the document's ``YAMLDocument/source``, where it is written, not from its scalar
-    /// bytes.
-    @usableFromInline var labelled: UInt8 = 0
-    private var packedRange: PackedRange
+    /// The line the node starts on (1-based; saturates at 2³² − 1, as ``PackedRange``).
+    private var startLine: UInt32
     /// Scalar: where its text starts in the scalar bytes (or in the source, see
     /// ``textInSource``); collection: start in the children
     /// array; alias: the target node's index.
@@ -76,17 +75,49 @@ struct NodeRecord: Sendable, Equatable {
     /// Scalar: the byte length of its text; collection: number of child slots (a mapping
     /// has two per entry).
     @usableFromInline var count: Int32
+    private var startColumn: UInt16
+    private var endColumn: UInt16
+    /// The end line minus the start line.
+    private var lineSpan: UInt16
+    @usableFromInline var kind: NodeKind
+    /// Bits 0–2: ``style``; bits 3–5: ``labelled``; bit 6: ``isWide``.
+    @usableFromInline var flags: UInt8
 
-    init(kind: NodeKind, style: UInt8, range: SourceRange, first: Int32, count: Int32) {
-        self.init(kind: kind, style: style, packedRange: PackedRange(range), first: first, count: count)
-    }
+    /// The bit of ``flags`` that says the range is the document's to keep.
+    private static let wideBit: UInt8 = 0x40
 
-    init(kind: NodeKind, style: UInt8, packedRange: PackedRange, first: Int32, count: Int32) {
-        self.kind = kind
-        self.style = style
-        self.packedRange = packedRange
+    /// A record at `range`; when the range does not fit, the record is ``isWide`` and its
+    /// document must keep `range` (see ``YAMLDocument/append(_:range:)``).
+    @inline(__always)
+    init(kind: NodeKind, style: UInt8, range: PackedRange, first: Int32, count: Int32) {
+        // As ``setRange(_:)`` does, each field written once: every node passes here.
+        let span = range.endLine &- range.startLine
+        let fits = (range.startColumn | range.endColumn | span) >> 16 == 0
+        startLine = range.startLine
         self.first = first
         self.count = count
+        startColumn = UInt16(truncatingIfNeeded: range.startColumn)
+        endColumn = UInt16(truncatingIfNeeded: range.endColumn)
+        lineSpan = UInt16(truncatingIfNeeded: span)
+        self.kind = kind
+        flags = style & 7 | (fits ? 0 : Self.wideBit)
+    }
+
+    /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
+    @inlinable
+    var style: UInt8 {
+        get { flags & 7 }
+        set { flags = flags & ~7 | newValue & 7 }
+    }
+
+    /// Bit 0: the node has a tag; bit 1: it has an anchor (an alias: names one). Both are
+    /// kept in the document's ``YAMLDocument/labels``. Bit 2: a scalar's text is read from
+    /// the document's ``YAMLDocument/source``, where it is written, not from its scalar
+    /// bytes.
+    @inlinable
+    var labelled: UInt8 {
+        get { flags >> 3 & 7 }
+        set { flags = flags & ~0x38 | (newValue & 7) << 3 }
     }
 
     /// Whether the node has a tag.
@@ -100,16 +131,65 @@ struct NodeRecord: Sendable, Equatable {
     @inlinable
     var textInSource: Bool { labelled & 4 != 0 }
 
-    /// The node's range.
-    var range: SourceRange {
-        get { packedRange.range }
-        set { packedRange = PackedRange(newValue) }
+    /// Whether the range did not fit the record and is kept by the document.
+    var isWide: Bool { flags & Self.wideBit != 0 }
+
+    /// The range, or `nil` when it is ``isWide`` (the document has it).
+    var compactRange: PackedRange? {
+        guard !isWide else { return nil }
+        return PackedRange(startLine: startLine, startColumn: UInt32(startColumn),
+                           endLine: startLine &+ UInt32(lineSpan), endColumn: UInt32(endColumn))
     }
 
-    /// Where the node ends, read or set without the start (a collection's end is set when
-    /// it closes).
-    var rangeEnd: SourceLocation {
-        get { packedRange.end }
-        set { packedRange.end = newValue }
+    /// Keeps `range` in the record when it fits; returns whether it did (otherwise the
+    /// record is ``isWide``, and the document must keep the range). A range's end is never
+    /// before its start (``PackedRange`` keeps it so); one that were would not fit.
+    @discardableResult @inline(__always)
+    mutating func setRange(_ range: PackedRange) -> Bool {
+        startLine = range.startLine
+        let span = range.endLine &- range.startLine
+        // Each of the three fits 16 bits when none has a bit above them.
+        let fits = (range.startColumn | range.endColumn | span) >> 16 == 0
+        startColumn = UInt16(truncatingIfNeeded: range.startColumn)
+        endColumn = UInt16(truncatingIfNeeded: range.endColumn)
+        lineSpan = UInt16(truncatingIfNeeded: span)
+        flags = fits ? flags & ~Self.wideBit : flags | Self.wideBit
+        return fits
+    }
+
+    /// Sets where the node ends, keeping its start, when the record is not ``isWide`` and
+    /// the new range fits it; returns whether it did (the record is left as it was
+    /// otherwise). An end before the start is raised to it, as ``PackedRange/end`` does.
+    @inline(__always)
+    mutating func setCompactEnd(_ end: SourceLocation) -> Bool {
+        guard !isWide else { return false }
+        let line = UInt32(clamping: end.line), column = UInt32(clamping: end.column)
+        if line < startLine || (line == startLine && column < UInt32(startColumn)) {
+            (lineSpan, endColumn) = (0, startColumn)
+            return true
+        }
+        let span = line &- startLine
+        guard (column | span) >> 16 == 0 else { return false }
+        (lineSpan, endColumn) = (UInt16(truncatingIfNeeded: span), UInt16(truncatingIfNeeded: column))
+        return true
+    }
+
+    /// Sets where the node ends to where `other` ends, keeping its start, when neither
+    /// record is ``isWide``, the new range fits and `other` does not end before this node
+    /// starts; returns whether it did (the record is left as it was otherwise).
+    @inline(__always)
+    mutating func setCompactEnd(asEndOf other: NodeRecord) -> Bool {
+        guard !isWide, !other.isWide else { return false }
+        let span = (other.startLine &+ UInt32(other.lineSpan)) &- startLine
+        guard span >> 16 == 0, span > 0 || other.endColumn >= startColumn else { return false }
+        (lineSpan, endColumn) = (UInt16(truncatingIfNeeded: span), other.endColumn)
+        return true
+    }
+
+    /// Where the node ends, or `nil` when the record is ``isWide``.
+    @inline(__always)
+    var compactEnd: SourceLocation? {
+        guard !isWide else { return nil }
+        return SourceLocation(line: Int(startLine) + Int(lineSpan), column: Int(endColumn))
     }
 }

@@ -2,10 +2,10 @@
 /// bulk: a document's nodes, a run's first occurrences. Positions past 2³² saturate; files
 /// are far smaller than the size limit lets that happen.
 public struct PackedRange: Sendable, Hashable {
-    private var startLine: UInt32
-    private var startColumn: UInt32
-    private var endLine: UInt32
-    private var endColumn: UInt32
+    private(set) var startLine: UInt32
+    private(set) var startColumn: UInt32
+    private(set) var endLine: UInt32
+    private(set) var endColumn: UInt32
 
     /// Packs `range`.
     public init(_ range: SourceRange) {
@@ -13,6 +13,14 @@ public struct PackedRange: Sendable, Hashable {
         startColumn = UInt32(clamping: range.start.column)
         endLine = UInt32(clamping: range.end.line)
         endColumn = UInt32(clamping: range.end.column)
+    }
+
+    /// A range from its fields as they are kept (1-based, the end not before the start).
+    init(startLine: UInt32, startColumn: UInt32, endLine: UInt32, endColumn: UInt32) {
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
     }
 
     /// The range between two zero-based positions as libyaml marks them, made 1-based; the

@@ -107,10 +107,10 @@ struct TreeBuilder {
         if style == .plain, written >= 0, text.count <= inPlaceLimit - written {
             assert(document.source.withUnsafeBufferPointer { ByteText.equal(UnsafeBufferPointer(rebasing: $0[written..<(written + text.count)]), text) },
                    "a plain scalar on one line is not its source")
-            var record = NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
+            var record = NodeRecord(kind: .scalar, style: style.rawValue, range: packed,
                                     first: Int32(truncatingIfNeeded: written), count: Int32(truncatingIfNeeded: text.count))
             record.labelled = 4
-            try labelScalar(appendNode(record), packed: packed, tag: tag, anchor: anchor)
+            try labelScalar(appendNode(record, range: packed), packed: packed, tag: tag, anchor: anchor)
             return
         }
         let offset = scalarByteCount
@@ -120,8 +120,8 @@ struct TreeBuilder {
                                                  range: packed.range))
             throw LimitExceeded()
         }
-        let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, packedRange: packed,
-                                          first: Int32(offset), count: Int32(text.count)))
+        let index = appendNode(NodeRecord(kind: .scalar, style: style.rawValue, range: packed,
+                                          first: Int32(offset), count: Int32(text.count)), range: packed)
         writeScalarBytes(text, at: offset)
         try labelScalar(index, packed: packed, tag: tag, anchor: anchor)
     }
@@ -152,8 +152,8 @@ struct TreeBuilder {
                 range: SourceRange(start: start, columns: 1)))
             throw LimitExceeded()
         }
-        let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: SourceRange(at: start),
-                                          first: 0, count: 0))
+        let range = PackedRange(SourceRange(at: start))
+        let index = appendNode(NodeRecord(kind: kind, style: flow ? 1 : 0, range: range, first: 0, count: 0), range: range)
         if tag != nil || anchor != nil, let anchorName = label(index, tag: tag, anchor: anchor) {
             defineAnchor(anchorName, node: index)
             openAnchored.insert(index)
@@ -162,6 +162,9 @@ struct TreeBuilder {
         try growByOne(at: SourceRange(at: start))
     }
 
+    /// A collection closes at `end`. Kept inline in the event loop, as
+    /// ``scalar(_:style:tag:anchor:range:written:)`` is.
+    @inline(__always)
     mutating func endCollection(end: SourceLocation) throws(LimitExceeded) {
         guard let open = stack.popLast() else { return }
         let node = Int(open.node)
@@ -171,12 +174,12 @@ struct TreeBuilder {
         pending.removeSuffix(from: open.pendingStart)
         document.nodes[node].first = Int32(truncatingIfNeeded: first)
         document.nodes[node].count = Int32(truncatingIfNeeded: count)
-        var rangeEnd = end
         if open.isBlock, count > 0, let last = document.children.last {
             // A block collection ends where its last child ends, not at the next token.
-            rangeEnd = document.nodes[Int(last)].rangeEnd
+            document.setRangeEnd(asEndOf: Int(last), of: node)
+        } else {
+            document.setRangeEnd(end, of: node)
         }
-        document.nodes[node].rangeEnd = rangeEnd
         // Nearly every collection has no tag: its text is then not read (reading it takes
         // and gives back a reference to the document's strings).
         if document.nodes[node].hasTag { try checkTag(document.tag(NodeID(open.node)), node: open.node) }
@@ -201,10 +204,11 @@ struct TreeBuilder {
                 kind: .syntax,
                 message: "alias '*\(name)' refers to the collection '&\(name)' that contains it; recursive structures are not allowed",
                 range: range,
-                notes: [.init(range: SourceRange(at: document.nodes[Int(target)].range.start), message: "'&\(name)' is defined here")]))
+                notes: [.init(range: SourceRange(at: document.packedRange(Int(target)).start), message: "'&\(name)' is defined here")]))
             throw LimitExceeded()
         }
-        let index = appendNode(NodeRecord(kind: .alias, style: 0, range: range, first: target, count: 0))
+        let packed = PackedRange(range)
+        let index = appendNode(NodeRecord(kind: .alias, style: 0, range: packed, first: target, count: 0), range: packed)
         document.label(index, tag: -1, anchor: intern(name))
         // The alias stands for its target's whole expanded size.
         try grow(by: anchoredWeights[target] ?? 1, at: range)
@@ -217,7 +221,7 @@ struct TreeBuilder {
         for collection in stack.reversed() {
             guard !collection.isBlock else { break }
             let record = document.nodes[Int(collection.node)]
-            open.append(SyntaxHint.OpenFlow(start: record.range.start, isSequence: record.kind == .sequence))
+            open.append(SyntaxHint.OpenFlow(start: document.packedRange(Int(collection.node)).start, isSequence: record.kind == .sequence))
         }
         return open
     }
@@ -286,9 +290,8 @@ struct TreeBuilder {
     }
 
     @discardableResult @inline(__always)
-    private mutating func appendNode(_ record: NodeRecord) -> Int32 {
-        let index = Int32(truncatingIfNeeded: document.nodes.count)
-        document.nodes.append(record)
+    private mutating func appendNode(_ record: NodeRecord, range: PackedRange) -> Int32 {
+        let index = document.append(record, range: range)
         if !stack.isEmpty {
             pending.append(index)
         } else if document.root == nil {
@@ -320,7 +323,7 @@ struct TreeBuilder {
         try report(YAMLProblem(
             kind: .tag,
             message: "tag '\(YAMLTags.display(tag))' is not supported; plans use only the core tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)",
-            range: document.nodes[Int(node)].range, node: NodeID(node)))
+            range: document.range(NodeID(node)), node: NodeID(node)))
     }
 
     /// Keeps a problem that does not stop reading, while the file may have more; the one past

@@ -28,6 +28,9 @@ public struct YAMLDocument: Sendable, Equatable {
     @usableFromInline var labels: [Int32: NodeLabel] = [:]
     /// Effective entries of mappings that have merges or duplicate keys.
     @usableFromInline var resolvedEntries: [Int32: [MappingEntry]] = [:]
+    /// The range of each node whose record could not hold it (see ``NodeRecord``): a
+    /// column past 65,535, or a collection of 65,535 lines or more. Few nodes, if any.
+    var wideRanges: [Int32: PackedRange] = [:]
 
     init(start: SourceLocation) {
         self.start = start
@@ -48,7 +51,65 @@ public struct YAMLDocument: Sendable, Equatable {
     public func kind(_ id: NodeID) -> NodeKind { nodes[Int(id.index)].kind }
 
     /// The node's source range (an alias's own range, not its target's).
-    public func range(_ id: NodeID) -> SourceRange { nodes[Int(id.index)].range }
+    public func range(_ id: NodeID) -> SourceRange { packedRange(Int(id.index)).range }
+
+    /// The range of the node at `index`, from its record or, when the record could not
+    /// hold it, from ``wideRanges``.
+    func packedRange(_ index: Int) -> PackedRange {
+        // A wide record always has its range kept; the document's start stands in otherwise.
+        nodes[index].compactRange ?? wideRanges[Int32(truncatingIfNeeded: index)] ?? PackedRange(SourceRange(at: start))
+    }
+
+    /// Appends `record`, made at `range`, keeping the range here when the record could not
+    /// hold it; returns the new node's index.
+    @discardableResult @inline(__always)
+    mutating func append(_ record: NodeRecord, range: PackedRange) -> Int32 {
+        let index = Int32(truncatingIfNeeded: nodes.count)
+        nodes.append(record)
+        if record.isWide { wideRanges[index] = range }
+        return index
+    }
+
+    /// Where the node at `index` ends.
+    @inline(__always)
+    func rangeEnd(of index: Int) -> SourceLocation {
+        nodes[index].compactEnd ?? wideRangeEnd(of: index)
+    }
+
+    /// ``rangeEnd(of:)`` for a record that does not hold its range: out of line, as few
+    /// nodes come here.
+    @inline(never)
+    private func wideRangeEnd(of index: Int) -> SourceLocation {
+        packedRange(index).end
+    }
+
+    /// Where the node at `index` ends, set without its start (a collection's end is set
+    /// when it closes); an end before the start is raised to it.
+    @inline(__always)
+    mutating func setRangeEnd(_ end: SourceLocation, of index: Int) {
+        if !nodes[index].setCompactEnd(end) { setWideRangeEnd(end, of: index) }
+    }
+
+    /// Sets where the node at `index` ends to where the node at `other` ends (a block
+    /// collection ends with its last child).
+    @inline(__always)
+    mutating func setRangeEnd(asEndOf other: Int, of index: Int) {
+        if !nodes[index].setCompactEnd(asEndOf: nodes[other]) { setWideRangeEnd(rangeEnd(of: other), of: index) }
+    }
+
+    /// ``setRangeEnd(_:of:)`` for a range the record does not hold, before or after: out of
+    /// line, as few nodes come here.
+    @inline(never)
+    private mutating func setWideRangeEnd(_ end: SourceLocation, of index: Int) {
+        var range = packedRange(index)
+        range.end = end
+        let key = Int32(truncatingIfNeeded: index)
+        if nodes[index].setRange(range) {
+            wideRanges[key] = nil
+        } else {
+            wideRanges[key] = range
+        }
+    }
 
     /// Gives the node at `index` a tag and an anchor: indices into `strings`, or -1 for none.
     mutating func label(_ index: Int32, tag: Int32, anchor: Int32) {
@@ -276,7 +337,7 @@ extension YAMLDocument {
     public static func == (lhs: YAMLDocument, rhs: YAMLDocument) -> Bool {
         guard lhs.start == rhs.start, lhs.root == rhs.root, lhs.problems == rhs.problems,
               lhs.isComplete == rhs.isComplete, lhs.children == rhs.children, lhs.strings == rhs.strings,
-              lhs.labels == rhs.labels, lhs.resolvedEntries == rhs.resolvedEntries,
+              lhs.labels == rhs.labels, lhs.resolvedEntries == rhs.resolvedEntries, lhs.wideRanges == rhs.wideRanges,
               lhs.nodes.count == rhs.nodes.count else { return false }
         for index in lhs.nodes.indices {
             var left = lhs.nodes[index]

@@ -39,7 +39,7 @@ public enum YAMLSnapshot {
             }
             var line = 0
             for (index, node) in document.nodes.enumerated() {
-                let range = node.range
+                let range = document.range(NodeID(index))
                 let label = document.label(Int32(index))
                 let multiLine = range.end.line != range.start.line
                 guard node.style < 8 else { return nil }
@@ -252,8 +252,9 @@ public enum YAMLSnapshot {
                 else { return nil }
                 let range = SourceRange(start: SourceLocation(line: startLine, column: startColumn),
                                         end: SourceLocation(line: endLine, column: endColumn))
-                document.nodes.append(NodeRecord(kind: kind, style: UInt8((flags >> 2) & 7), range: range, first: Int32(first),
-                                                 count: Int32(count)))
+                let packed = PackedRange(range)
+                document.append(NodeRecord(kind: kind, style: UInt8((flags >> 2) & 7), range: packed, first: Int32(first),
+                                           count: Int32(count)), range: packed)
                 if tag >= 0 || anchor >= 0 { document.label(Int32(document.nodes.count - 1), tag: Int32(tag), anchor: Int32(anchor)) }
             }
             document.children.reserveCapacity(childCount)
