@@ -29,7 +29,7 @@ public struct YAMLDocument: Sendable, Equatable {
     /// Effective entries of mappings that have merges or duplicate keys.
     @usableFromInline var resolvedEntries: [Int32: [MappingEntry]] = [:]
     /// The range of each node whose record could not hold it (see ``NodeRecord``): a
-    /// column past 65,535, or a collection of 65,535 lines or more. Few nodes, if any.
+    /// column past 65,535, or a collection of more than 65,536 lines. Few nodes, if any.
     var wideRanges: [Int32: PackedRange] = [:]
 
     init(start: SourceLocation) {
