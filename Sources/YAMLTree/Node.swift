@@ -90,17 +90,24 @@ struct NodeRecord: Sendable, Equatable {
     /// document must keep `range` (see ``YAMLDocument/append(_:range:)``).
     @inline(__always)
     init(kind: NodeKind, style: UInt8, range: PackedRange, first: Int32, count: Int32) {
-        // As ``setRange(_:)`` does, each field written once: every node passes here.
-        let span = range.endLine &- range.startLine
-        let fits = (range.startColumn | range.endColumn | span) >> 16 == 0
+        // Each field written once: every node passes here.
+        let packed = Self.pack(range)
         startLine = range.startLine
         self.first = first
         self.count = count
-        startColumn = UInt16(truncatingIfNeeded: range.startColumn)
-        endColumn = UInt16(truncatingIfNeeded: range.endColumn)
-        lineSpan = UInt16(truncatingIfNeeded: span)
+        (startColumn, endColumn, lineSpan) = (packed.startColumn, packed.endColumn, packed.lineSpan)
         self.kind = kind
-        flags = style & 7 | (fits ? 0 : Self.wideBit)
+        flags = style & 7 | (packed.fits ? 0 : Self.wideBit)
+    }
+
+    /// `range`'s columns and line span in 16 bits each, and whether all three fit them
+    /// (when they do not, the record is ``isWide``).
+    @inline(__always)
+    private static func pack(_ range: PackedRange) -> (startColumn: UInt16, endColumn: UInt16, lineSpan: UInt16, fits: Bool) {
+        let span = range.endLine &- range.startLine
+        // Each of the three fits 16 bits when none has a bit above them.
+        return (UInt16(truncatingIfNeeded: range.startColumn), UInt16(truncatingIfNeeded: range.endColumn),
+                UInt16(truncatingIfNeeded: span), (range.startColumn | range.endColumn | span) >> 16 == 0)
     }
 
     /// Scalar: its ``ScalarStyle``; collection: 0 block, 1 flow.
@@ -146,15 +153,11 @@ struct NodeRecord: Sendable, Equatable {
     /// before its start (``PackedRange`` keeps it so); one that were would not fit.
     @discardableResult @inline(__always)
     mutating func setRange(_ range: PackedRange) -> Bool {
+        let packed = Self.pack(range)
         startLine = range.startLine
-        let span = range.endLine &- range.startLine
-        // Each of the three fits 16 bits when none has a bit above them.
-        let fits = (range.startColumn | range.endColumn | span) >> 16 == 0
-        startColumn = UInt16(truncatingIfNeeded: range.startColumn)
-        endColumn = UInt16(truncatingIfNeeded: range.endColumn)
-        lineSpan = UInt16(truncatingIfNeeded: span)
-        flags = fits ? flags & ~Self.wideBit : flags | Self.wideBit
-        return fits
+        (startColumn, endColumn, lineSpan) = (packed.startColumn, packed.endColumn, packed.lineSpan)
+        flags = packed.fits ? flags & ~Self.wideBit : flags | Self.wideBit
+        return packed.fits
     }
 
     /// Sets where the node ends, keeping its start, when the record is not ``isWide`` and
