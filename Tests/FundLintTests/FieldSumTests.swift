@@ -37,6 +37,9 @@ import RulePacks
                                   with: "    - &staff\n      category: staff\n      amount: 2000000\n    - *staff\n"),
         base.replacingOccurrences(of: "    - category: staff\n      amount: 2000000\n",
                                   with: "    - &staff {category: staff, amount: 1000000}\n    - {<<: *staff, amount: 1000000}\n"),
+        // Amounts past the 62 bits a field table's slot keeps, read again from their text.
+        base.replacingOccurrences(of: "amount: 2000000", with: "amount: 3000000000000000000")
+            .replacingOccurrences(of: "amount: 1700000", with: "amount: -3000000000000000000"),
         // Sums past the largest whole number a plan may write (which the schema refuses).
         base.replacingOccurrences(of: "amount: 2000000", with: "amount: 9223372036854775807")
             .replacingOccurrences(of: "amount: 1700000", with: "amount: 9223372036854775807"),

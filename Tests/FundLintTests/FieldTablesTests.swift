@@ -3,20 +3,27 @@ import Testing
 import YAMLTree
 
 /// The field tables keep a slot for each property of each mapping of a plan: half a
-/// million budget items make a million and a half. Each slot is kept in 24 bytes, and must
-/// read back exactly what was put in it.
+/// million budget items make a million and a half. Each slot is kept in 20 bytes, and must
+/// read back exactly what was put in it, or nothing typed (to be typed again when read).
 @Suite struct FieldTablesTests {
     @Test(arguments: [
-        FieldTables.Typed.none, .int(0), .int(1), .int(-1), .int(Int64.max), .int(Int64.min), .int(4_294_967_296),
-        .int(-4_294_967_297), .bool(true), .bool(false),
+        FieldTables.Typed.none, .int(0), .int(1), .int(-1), .int(4_294_967_296), .int(-4_294_967_297),
+        .int(1 << 61 - 1), .int(-(1 << 61)), .bool(true), .bool(false),
     ] + [Day(year: 1, month: 1, day: 1), Day(year: 1970, month: 1, day: 1), Day(year: 2026, month: 4, day: 1),
          Day(year: 9999, month: 12, day: 31)].compactMap { $0.map(FieldTables.Typed.date) })
     func aTypedValueReadsBackAsItWasKept(_ typed: FieldTables.Typed) {
         #expect(FieldTables.PackedTyped(typed).typed == typed)
     }
 
-    @Test func aSlotTakesTwentyFourBytes() {
-        #expect(MemoryLayout<FieldTables.PackedTyped>.stride == 12)
+    /// A whole number beyond the 62 bits a slot keeps is kept as nothing typed, never as
+    /// another number.
+    @Test(arguments: [Int64.max, Int64.min, 1 << 61, -(1 << 61) - 1, 1 << 62, -(1 << 62) - 1] as [Int64])
+    func aWholeNumberTooLargeForASlotIsKeptUntyped(_ number: Int64) {
+        #expect(FieldTables.PackedTyped(.int(number)).typed == .none)
+    }
+
+    @Test func aSlotTakesTwentyBytes() {
+        #expect(MemoryLayout<FieldTables.PackedTyped>.stride == 8)
         #expect(MemoryLayout<MappingEntry>.stride == 12)
     }
 

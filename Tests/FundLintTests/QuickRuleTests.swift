@@ -41,6 +41,9 @@ import YAMLTree
         // Past 64 bits: the quick form cannot add these, and leaves the verdict to the evaluator.
         ("requested: 1_800_000", "requested: 9_223_372_036_854_775_000"),
         ("amount: 3_700_000}", "amount: 9_223_372_036_854_775_000}\n    - {category: travel, description: trains, amount: 9_000}"),
+        // Past the 62 bits a field table's slot keeps: kept untyped, typed again when read.
+        ("requested: 1_800_000", "requested: 3_000_000_000_000_000_000"),
+        ("amount: 3_700_000}", "amount: 3_000_000_000_000_000_000}\n    - {category: travel, description: trains, amount: 9_000}"),
         // Text beyond ASCII is compared as strings are.
         ("title: AI for bus delay prediction", "title: Prédiction des retards"),
         ("name: West Midlands Combined Authority", "name: Autorité combinée des Midlands"),

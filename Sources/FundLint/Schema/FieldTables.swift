@@ -38,36 +38,39 @@ final class FieldTables {
         }
     }
 
-    /// A ``Typed`` as the tables keep it: twelve bytes, where the enum takes sixteen (a
-    /// plan of half a million budget items has a million and a half slots).
+    /// A ``Typed`` as the tables keep it: eight bytes, where the enum takes sixteen (a plan
+    /// of half a million budget items has a million and a half slots). The kind is kept in
+    /// the two low bits and the value in the 62 above them: a whole number beyond ±2^61 is
+    /// kept as `none`, and typed again where it is read, as text is.
     struct PackedTyped {
-        /// 0 none, 1 a whole number, 2 a date, 3 a boolean.
-        private var kind: UInt8
-        private var low: UInt32
-        private var high: UInt32
+        /// The low two bits: 0 none, 1 a whole number, 2 a date, 3 a boolean.
+        private var bits: UInt64
 
         static let none = PackedTyped(.none)
 
         init(_ typed: Typed) {
-            let bits: Int64
             switch typed {
-            case .none: (kind, bits) = (0, 0)
-            case .int(let value): (kind, bits) = (1, value)
-            case .date(let day): (kind, bits) = (2, Int64(day.ordinal))
-            case .bool(let value): (kind, bits) = (3, value ? 1 : 0)
+            case .none:
+                bits = 0
+            case .int(let value):
+                // A shift drops the bits that do not fit; shifting back tells whether any did.
+                let shifted = value << 2
+                bits = shifted >> 2 == value ? UInt64(bitPattern: shifted) | 1 : 0
+            case .date(let day):
+                bits = UInt64(bitPattern: Int64(day.ordinal) << 2) | 2
+            case .bool(let value):
+                bits = (value ? 4 : 0) | 3
             }
-            low = UInt32(truncatingIfNeeded: bits)
-            high = UInt32(truncatingIfNeeded: bits >> 32)
         }
 
         /// The value kept. A date outside the calendar cannot have been kept, and would read
         /// as `none` (typed again where it is read).
         var typed: Typed {
-            let bits = Int64(high) << 32 | Int64(low)
-            switch kind {
-            case 1: return .int(bits)
-            case 2: return Day(ordinal: Int(bits)).map { .date($0) } ?? .none
-            case 3: return .bool(bits != 0)
+            let value = Int64(bitPattern: bits) >> 2
+            switch bits & 3 {
+            case 1: return .int(value)
+            case 2: return Day(ordinal: Int(value)).map { .date($0) } ?? .none
+            case 3: return .bool(value != 0)
             default: return .none
             }
         }
