@@ -27,6 +27,24 @@ import YAMLTree
         #expect(MemoryLayout<MappingEntry>.stride == 12)
     }
 
+    /// A table names its schema by the schema's identity, in four bytes: a table made for
+    /// one schema is found for that schema only.
+    @Test func aTableIsFoundForTheSchemaItWasMadeForOnly() throws {
+        #expect(MemoryLayout<FieldTables.Table>.stride == 8)
+        let document = try #require(YAMLParser.parse(Array("{a: 1}".utf8)).documents.first)
+        let root = try #require(document.root)
+        let tables = FieldTables(nodeCount: document.nodeCount)
+        let schema = SchemaNode(kind: .object, name: "root")
+        let other = SchemaNode(kind: .object, name: "root")
+        schema.properties = [("a", SchemaNode(kind: .integer, name: "a"))]
+        #expect(schema.identity != other.identity)
+        let start = try #require(tables.begin(root, schema: schema))
+        #expect(tables.start(of: root, schema: schema.identity) == start)
+        #expect(tables.start(of: root, schema: other.identity) == nil)
+        // A node has one table: a second schema does not make another.
+        #expect(tables.begin(root, schema: other) == nil)
+    }
+
     @Test func anEntryKeepsTheNodeItWasMergedVia() {
         var entry = MappingEntry(key: NodeID(Int32(3)), value: NodeID(Int32(4)))
         #expect(entry.mergedVia == nil)

@@ -206,7 +206,7 @@ struct QuickRuleCompiler {
                       let index = schema.propertyIndex(name, expectedAt: position) else { return nil }
                 var path = YAMLPathBuilder()
                 for name in names.reversed() { path.appendKey(name) }
-                let table = Self.identity(schema)
+                let table = schema.identity
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index),
                           frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
@@ -321,7 +321,7 @@ struct QuickRuleCompiler {
             guard let index = schema.propertyIndex(name, expectedAt: position) else { return nil }
             let property = schema.propertySchema(at: index).takeUnretainedValue()
             guard let form = Self.planForm(property) else { return nil }
-            let table = Self.identity(schema)
+            let table = schema.identity
             // A field the plan leaves out reads as its default, if it has one.
             var fallback: Int64?
             if let value = property.defaultValue {
@@ -373,7 +373,7 @@ struct QuickRuleCompiler {
             return ({ _, _ in present }, .bool)
         case .planObject(let schema):
             guard let index = schema.propertyIndex(name) else { return nil }
-            let table = Self.identity(schema)
+            let table = schema.identity
             return ({ frame, document in
                 guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index) else { return frame.bail() }
                 return frame.fields.entries[slot].key.index >= 0 ? 1 : 0
@@ -647,11 +647,6 @@ struct QuickRuleCompiler {
     }
 
     // MARK: forms
-
-    /// What tells the field table made for `schema` from others (see ``QuickRuleFrame/slot(_:schema:index:)``).
-    private static func identity(_ schema: SchemaNode) -> UInt {
-        UInt(bitPattern: Unmanaged.passUnretained(schema).toOpaque())
-    }
 
     /// Whether a word of the form is the value itself (a list can hold it).
     static func isScalar(_ form: Form) -> Bool {

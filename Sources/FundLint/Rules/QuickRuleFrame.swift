@@ -148,10 +148,9 @@ final class QuickRuleFrame {
     // MARK: plan values
 
     /// The slot of the field at `index` of the mapping `node`, whose table must be the one
-    /// made for `schema`; `nil` when there is none.
-    func slot(_ node: Int64, schema: UInt, index: Int) -> Int? {
-        guard let node = Int32(exactly: node), let schema = UnsafeMutableRawPointer(bitPattern: schema),
-              let start = fields.start(of: NodeID(node), schema: schema) else { return nil }
+    /// made for the schema whose ``SchemaNode/identity`` is `schema`; `nil` when there is none.
+    func slot(_ node: Int64, schema: Int32, index: Int) -> Int? {
+        guard let node = Int32(exactly: node), let start = fields.start(of: NodeID(node), schema: schema) else { return nil }
         return start + index
     }
 

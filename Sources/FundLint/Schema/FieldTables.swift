@@ -9,12 +9,13 @@ import YAMLTree
 /// One table serves one plan on one thread, and no access to it overlaps another: the
 /// dynamic exclusivity checks would only cost time.
 final class FieldTables {
+    /// Eight bytes: a plan of half a million budget items has half a million tables.
     struct Table {
         /// Where the table starts in `entries` and `values`.
         var start: Int32
-        /// The schema the table was made for (a node reached under two schemas through
-        /// aliases is looked up directly for the second).
-        var schema: UnsafeMutableRawPointer
+        /// The ``SchemaNode/identity`` of the schema the table was made for (a node reached
+        /// under two schemas through aliases is looked up directly for the second).
+        var schema: Int32
     }
 
     /// What the validator typed a scalar to, when more than text. Sixteen bytes: a plan's
@@ -151,9 +152,9 @@ final class FieldTables {
     }
 
     /// Where the table of `node` starts in ``entries`` and ``values``, when it was made for
-    /// the schema at `schema`; `nil` when the node has no table, or one made for another
-    /// schema.
-    func start(of node: NodeID, schema: UnsafeMutableRawPointer) -> Int? {
+    /// the schema whose ``SchemaNode/identity`` is `schema`; `nil` when the node has no
+    /// table, or one made for another schema.
+    func start(of node: NodeID, schema: Int32) -> Int? {
         guard let table = table(of: node), tables[table].schema == schema else { return nil }
         return Int(tables[table].start)
     }
@@ -165,7 +166,7 @@ final class FieldTables {
         guard index >= 0, index < nodeCount, tableOf[index] < 0 else { return nil }
         let start = slotCount
         tableOf[index] = Int32(truncatingIfNeeded: tables.count)
-        tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: Unmanaged.passUnretained(schema).toOpaque()))
+        tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: schema.identity))
         let end = start + schema.properties.count
         if entries.count < end { growSlots(to: end) }
         // Written in place: a slot kept from an earlier plan is overwritten, not appended.
@@ -182,7 +183,7 @@ final class FieldTables {
     /// fit: then it is worked out item by item.
     func sum(ofSlot index: Int, itemsOf list: NodeID, in document: YAMLDocument, itemSchema: SchemaNode) -> Int128? {
         guard list.index >= 0, Int(list.index) < document.nodeCount else { return nil }
-        let schema = Unmanaged.passUnretained(itemSchema).toOpaque()
+        let schema = itemSchema.identity
         var total: Int128 = 0
         for position in 0..<document.childCount(list) {
             guard let start = start(of: document.item(list, at: position), schema: schema) else { return nil }

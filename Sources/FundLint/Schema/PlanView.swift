@@ -93,7 +93,7 @@ final class PlanView {
             forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
             return start
         }
-        return fields.start(of: plan.node, schema: plan.schema.toOpaque())
+        return fields.start(of: plan.node, schema: plan.schema._withUnsafeGuaranteedRef(\.identity))
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is

@@ -92,9 +92,18 @@ final class SchemaNode: @unchecked Sendable {
     /// Whether this is a named type of `schema.types` (exported as a `$defs` entry).
     @exclusivity(unchecked) var isNamedType = false
 
+    /// A number no other schema node of the process has: what tells the field table made
+    /// for this node from others, in four bytes where a pointer takes eight. (Numbers repeat
+    /// only after four billion nodes are made.)
+    let identity: Int32
+
+    /// The next node's ``identity``.
+    private static let nextIdentity = Atomic<Int32>(0)
+
     init(kind: Kind, name: String) {
         self.kind = kind
         self.name = name
+        identity = Self.nextIdentity.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     deinit {
