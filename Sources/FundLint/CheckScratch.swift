@@ -16,7 +16,7 @@ final class CheckScratch: @unchecked Sendable {
     static let largestTreeKept = 4 << 20
 
     var tree = TreeStorage()
-    let fields = FieldTables(nodeCount: 0)
+    let fields = FieldTables()
     var origins = OriginTable.Storage()
     var evaluator = EvaluatorStorage()
     /// The checker's quick rules, once compiled, and the frame they run in.

@@ -126,7 +126,7 @@ public struct PlanChecker: Sendable {
         }
         let origins = OriginTable(document: document, storage: &scratch.origins)
         let fields = scratch.fields
-        fields.prepare(nodeCount: document.nodeCount)
+        fields.prepare(for: document)
         // Most plans pass the quick check, and that is all their validation costs; the
         // validator walks the others (again, from empty tables), to say what is wrong.
         var passed = false

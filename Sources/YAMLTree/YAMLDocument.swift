@@ -268,6 +268,22 @@ public struct YAMLDocument: Sendable, Equatable {
         NodeID(children[Int(nodes[Int(id.index)].first) + position])
     }
 
+    /// For a mapping with at least one pair, a number no other such mapping of the document
+    /// has, below ``pairedMappingLimit``: half the position of its first child (a mapping's
+    /// children are its pairs, two each, and no two collections share a child). `nil` for
+    /// other nodes, for a mapping without pairs and for an id out of range.
+    @inlinable
+    public func pairedMappingKey(_ id: NodeID) -> Int? {
+        let index = Int(id.index)
+        guard index >= 0, index < nodes.count else { return nil }
+        let record = nodes[index]
+        guard record.kind == .mapping, record.count > 0, record.first >= 0 else { return nil }
+        return Int(record.first) / 2
+    }
+
+    /// What every ``pairedMappingKey(_:)`` of the document is below.
+    public var pairedMappingLimit: Int { (children.count + 1) / 2 }
+
     /// The pair at `position` of a mapping as written (`position` below ``childCount(_:)``).
     @inlinable
     public func entry(_ id: NodeID, at position: Int) -> MappingEntry {

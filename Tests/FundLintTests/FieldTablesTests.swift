@@ -33,16 +33,44 @@ import YAMLTree
         #expect(MemoryLayout<FieldTables.Table>.stride == 8)
         let document = try #require(YAMLParser.parse(Array("{a: 1}".utf8)).documents.first)
         let root = try #require(document.root)
-        let tables = FieldTables(nodeCount: document.nodeCount)
+        let tables = FieldTables(for: document)
         let schema = SchemaNode(kind: .object, name: "root")
         let other = SchemaNode(kind: .object, name: "root")
         schema.properties = [("a", SchemaNode(kind: .integer, name: "a"))]
         #expect(schema.identity != other.identity)
-        let start = try #require(tables.begin(root, schema: schema))
-        #expect(tables.start(of: root, schema: schema.identity) == start)
-        #expect(tables.start(of: root, schema: other.identity) == nil)
+        let start = try #require(tables.begin(root, schema: schema, in: document))
+        #expect(tables.start(of: root, schema: schema.identity, in: document) == start)
+        #expect(tables.start(of: root, schema: other.identity, in: document) == nil)
         // A node has one table: a second schema does not make another.
-        #expect(tables.begin(root, schema: other) == nil)
+        #expect(tables.begin(root, schema: other, in: document) == nil)
+    }
+
+    /// A mapping without pairs has the same first child position as the collection closed
+    /// after it: its table, and a table a check makes for a node that is not a mapping,
+    /// are kept apart from the others, and found again until the tables are reset.
+    @Test func tablesOfEmptyMappingsAndOtherNodesAreTheirOwn() throws {
+        let document = try #require(YAMLParser.parse(Array("a: {}\nb: {x: 1}\nc: 5\n".utf8)).documents.first)
+        let root = try #require(document.root)
+        let entries = document.entries(root).map(\.value)
+        let (empty, full, scalar) = (entries[0], entries[1], entries[2])
+        let schema = SchemaNode(kind: .object, name: "o")
+        schema.properties = [("x", SchemaNode(kind: .integer, name: "x"))]
+        let tables = FieldTables(for: document)
+        var starts: [Int] = []
+        for node in [root, empty, full, scalar] {
+            #expect(tables.table(of: node, in: document) == nil)
+            starts.append(try #require(tables.begin(node, schema: schema, in: document)))
+            #expect(tables.begin(node, schema: schema, in: document) == nil)
+        }
+        #expect(Set(starts).count == 4)
+        for (node, start) in zip([root, empty, full, scalar], starts) {
+            #expect(tables.start(of: node, schema: schema.identity, in: document) == start)
+        }
+        tables.reset()
+        for node in [root, empty, full, scalar] {
+            #expect(tables.table(of: node, in: document) == nil)
+        }
+        #expect(tables.begin(empty, schema: schema, in: document) == 0)
     }
 
     @Test func anEntryKeepsTheNodeItWasMergedVia() {
@@ -58,10 +86,10 @@ import YAMLTree
     @Test func aTableReadsBackWhatTheValidatorTyped() throws {
         let document = try #require(YAMLParser.parse(Array("{a: 1, b: 2}".utf8)).documents.first)
         let root = try #require(document.root)
-        let tables = FieldTables(nodeCount: document.nodeCount)
+        let tables = FieldTables(for: document)
         let schema = SchemaNode(kind: .object, name: "root")
         schema.properties = [("a", SchemaNode(kind: .integer, name: "a")), ("b", SchemaNode(kind: .date, name: "b"))]
-        let start = try #require(tables.begin(root, schema: schema))
+        let start = try #require(tables.begin(root, schema: schema, in: document))
         // A new table's slots hold nothing typed until the validator keeps something there.
         #expect(tables.typed(at: start) == .none && tables.typedKind(at: start + 1) == nil)
         let day = try #require(Day(year: 2027, month: 3, day: 31))

@@ -75,7 +75,7 @@ import YAMLTree
         let pack = TestPacks.lipf
         for (change, text) in zip(Self.changes, Self.changedPlans) {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
-            let passed = QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema)
+            let passed = QuickSchemaCheck(fields: FieldTables(for: document)).passes(document, root: pack.schema)
             #expect(passed, "\(change)")
         }
     }
@@ -93,7 +93,7 @@ import YAMLTree
         let pack = TestPacks.lipf
         let text = Array(Self.base.utf8)
         let document = try #require(YAMLParser.parse(text).documents.first)
-        let fields = FieldTables(nodeCount: document.nodeCount)
+        let fields = FieldTables(for: document)
         #expect(QuickSchemaCheck(fields: fields).passes(document, root: pack.schema))
         let program = QuickRuleProgram(pack: pack)
         let frame = QuickRuleFrame(program: program, fields: fields)
@@ -112,7 +112,7 @@ import YAMLTree
         for (change, text) in zip(Self.changes, Self.changedPlans) {
             let bytes = Array(text.utf8)
             let document = try #require(YAMLParser.parse(bytes).documents.first)
-            let fields = FieldTables(nodeCount: document.nodeCount)
+            let fields = FieldTables(for: document)
             #expect(QuickSchemaCheck(fields: fields).passes(document, root: pack.schema))
             let frame = QuickRuleFrame(program: program, fields: fields)
             frame.begin()
@@ -270,7 +270,7 @@ import YAMLTree
         var passed = 0
         for text in Self.plans.dropLast() {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
-            if QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema) {
+            if QuickSchemaCheck(fields: FieldTables(for: document)).passes(document, root: pack.schema) {
                 passed += 1
             }
         }

@@ -98,7 +98,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         for (position, text) in ([Self.base] + Self.brokenPlans).enumerated() {
             let document = try #require(YAMLParser.parse(Array(text.utf8)).documents.first)
             #expect(document.isSimple)
-            let passed = QuickSchemaCheck(fields: FieldTables(nodeCount: document.nodeCount)).passes(document, root: pack.schema)
+            let passed = QuickSchemaCheck(fields: FieldTables(for: document)).passes(document, root: pack.schema)
             #expect(passed == (position == 0), "\(position == 0 ? "the base" : "\(Self.mistakes[position - 1])")")
         }
     }
@@ -108,7 +108,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         let pack = TestPacks.lipf
         // A file of comments only (one of the examples) holds no document to check.
         guard let document = YAMLParser.parse(Array(text.utf8)).documents.first else { return }
-        let validated = FieldTables(nodeCount: document.nodeCount)
+        let validated = FieldTables(for: document)
         let sink = DiagnosticSink(limit: 10_000)
         var validator = PlanValidator(origins: OriginTable(document: document), fields: validated, file: "plan.yaml", source: Array(text.utf8), index: 0,
                                       packID: pack.id, sink: sink)
@@ -116,7 +116,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         let silent = validatorPassed && sink.diagnostics.isEmpty
         // The checker asks the quick check only about simple documents.
         guard document.isSimple else { return }
-        let checked = FieldTables(nodeCount: document.nodeCount)
+        let checked = FieldTables(for: document)
         let passed = QuickSchemaCheck(fields: checked).passes(document, root: pack.schema)
         #expect(passed == silent, "\(sink.diagnostics.map(\.message))")
         if passed {

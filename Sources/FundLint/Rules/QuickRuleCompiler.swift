@@ -208,7 +208,7 @@ struct QuickRuleCompiler {
                 for name in names.reversed() { path.appendKey(name) }
                 let table = schema.identity
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index),
+                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document),
                           frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
                     return Int64(frame.fields.entries[slot].value.index)
                 }, path.text)
@@ -332,7 +332,7 @@ struct QuickRuleCompiler {
             switch form {
             case .int, .date, .bool:
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index) else { return frame.bail() }
+                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
                     guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
                     switch frame.fields.typed(at: slot) {
                     case .int(let number): return number
@@ -343,7 +343,7 @@ struct QuickRuleCompiler {
                 }, form)
             case .text:
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index) else { return frame.bail() }
+                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
                     guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
                     let value = frame.fields.entries[slot].value.index
                     // A plan that passed its schema has no aliases: the value is the scalar.
@@ -355,7 +355,7 @@ struct QuickRuleCompiler {
             default:
                 guard missing == nil else { return nil }
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index),
+                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document),
                           frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
                     return Int64(frame.fields.entries[slot].value.index)
                 }, form)
@@ -375,7 +375,7 @@ struct QuickRuleCompiler {
             guard let index = schema.propertyIndex(name) else { return nil }
             let table = schema.identity
             return ({ frame, document in
-                guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index) else { return frame.bail() }
+                guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
                 return frame.fields.entries[slot].key.index >= 0 ? 1 : 0
             }, .bool)
         default:

@@ -147,10 +147,12 @@ final class QuickRuleFrame {
 
     // MARK: plan values
 
-    /// The slot of the field at `index` of the mapping `node`, whose table must be the one
-    /// made for the schema whose ``SchemaNode/identity`` is `schema`; `nil` when there is none.
-    func slot(_ node: Int64, schema: Int32, index: Int) -> Int? {
-        guard let node = Int32(exactly: node), let start = fields.start(of: NodeID(node), schema: schema) else { return nil }
+    /// The slot of the field at `index` of the mapping `node` of `document`, whose table must
+    /// be the one made for the schema whose ``SchemaNode/identity`` is `schema`; `nil` when
+    /// there is none.
+    func slot(_ node: Int64, schema: Int32, index: Int, in document: YAMLDocument) -> Int? {
+        guard let node = Int32(exactly: node),
+              let start = fields.start(of: NodeID(node), schema: schema, in: document) else { return nil }
         return start + index
     }
 

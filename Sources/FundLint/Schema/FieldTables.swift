@@ -77,9 +77,14 @@ final class FieldTables {
         }
     }
 
-    /// For each node, its table in ``tables``, or -1: four bytes a node, where a table
-    /// for every node (scalars included) took sixteen.
+    /// For each mapping with pairs, its table in ``tables``, or -1, at the mapping's
+    /// ``YAMLDocument/pairedMappingKey(_:)``: four bytes for every two nodes of the plan,
+    /// where an entry for every node (scalars included) took twice that.
     private let tableOf = SlotBuffer<Int32>()
+    /// The tables of other nodes, by node: mappings without pairs (whose key another
+    /// mapping may have), and nodes that are not mappings, for which a check of a plan that
+    /// failed its schema may make a table. Few, if any.
+    private var tableOfOther: [Int32: Int32] = [:]
     /// The tables made, in the order they were.
     let tables = SlotBuffer<Table>()
     /// For each table, a slot per property of its schema: the pair with a value that is not
@@ -91,23 +96,38 @@ final class FieldTables {
     private let values = SlotBuffer<PackedTyped>()
     static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
-    /// Nodes of the plan: `tableOf` may be longer (kept from a larger plan), and is read
-    /// only below this.
+    /// The plan's ``YAMLDocument/pairedMappingLimit``: `tableOf` may be longer (kept from
+    /// a larger plan), and is read only below this.
+    private var keyCount = 0
+    /// Nodes of the plan.
     private var nodeCount = 0
     /// Slots of the plan's tables: `entries` and `values` may be longer (kept from a larger
     /// plan), and are read only below this.
     private(set) var slotCount = 0
 
-    init(nodeCount: Int) {
-        prepare(nodeCount: nodeCount)
+    /// Tables for no plan yet.
+    init() {
+        prepare(nodeCount: 0, keyCount: 0)
     }
 
-    /// Empty tables for a plan of `nodeCount` nodes, keeping the room earlier plans' tables
-    /// had: one set of tables serves one plan after another.
-    func prepare(nodeCount: Int) {
+    /// Empty tables for the plan `document`.
+    convenience init(for document: YAMLDocument) {
+        self.init()
+        prepare(for: document)
+    }
+
+    /// Empty tables for the plan `document`, keeping the room earlier plans' tables had:
+    /// one set of tables serves one plan after another.
+    func prepare(for document: YAMLDocument) {
+        prepare(nodeCount: document.nodeCount, keyCount: document.pairedMappingLimit)
+    }
+
+    private func prepare(nodeCount: Int, keyCount: Int) {
         self.nodeCount = max(nodeCount, 0)
-        if tableOf.count < self.nodeCount { tableOf.append(repeating: -1, count: self.nodeCount - tableOf.count) }
-        tableOf.fill(0..<self.nodeCount, with: -1)
+        self.keyCount = max(keyCount, 0)
+        if tableOf.count < self.keyCount { tableOf.append(repeating: -1, count: self.keyCount - tableOf.count) }
+        tableOf.fill(0..<self.keyCount, with: -1)
+        if !tableOfOther.isEmpty { tableOfOther.removeAll(keepingCapacity: true) }
         tables.removeAll()
         slotCount = 0
         // About one collection in eight nodes; more grows the array.
@@ -120,11 +140,12 @@ final class FieldTables {
     /// Empties the tables, keeping their room: for the validator to fill again after a
     /// ``QuickSchemaCheck`` stopped partway.
     func reset() {
-        prepare(nodeCount: nodeCount)
+        prepare(nodeCount: nodeCount, keyCount: keyCount)
     }
 
-    /// The nodes the tables have room for without growing (kept from the largest plan).
-    var room: Int { tableOf.count }
+    /// About the nodes the tables have room for without growing (kept from the largest
+    /// plan).
+    var room: Int { max(tableOf.count * 2, entries.count) }
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
     func typedKind(at slot: Int) -> Value.Kind? {
@@ -143,29 +164,45 @@ final class FieldTables {
         values[slot] = PackedTyped(typed)
     }
 
-    /// The table of `node`, as an index into ``tables``; `nil` when it has none (or is out
-    /// of range).
-    func table(of node: NodeID) -> Int? {
-        let index = Int(node.index)
-        guard index >= 0, index < nodeCount, tableOf[index] >= 0 else { return nil }
-        return Int(tableOf[index])
+    /// The table of `node` of the plan `document`, as an index into ``tables``; `nil` when
+    /// it has none (or is out of range).
+    @inline(__always)
+    func table(of node: NodeID, in document: YAMLDocument) -> Int? {
+        guard let key = document.pairedMappingKey(node) else { return otherTable(of: node) }
+        guard key < keyCount, tableOf[key] >= 0 else { return nil }
+        return Int(tableOf[key])
     }
 
-    /// Where the table of `node` starts in ``entries`` and ``values``, when it was made for
-    /// the schema whose ``SchemaNode/identity`` is `schema`; `nil` when the node has no
-    /// table, or one made for another schema.
-    func start(of node: NodeID, schema: Int32) -> Int? {
-        guard let table = table(of: node), tables[table].schema == schema else { return nil }
+    /// The table of a node without a ``YAMLDocument/pairedMappingKey(_:)``. Kept out of
+    /// line: few nodes come here.
+    @inline(never)
+    private func otherTable(of node: NodeID) -> Int? {
+        tableOfOther[node.index].map(Int.init)
+    }
+
+    /// Where the table of `node` of the plan `document` starts in ``entries`` and
+    /// ``values``, when it was made for the schema whose ``SchemaNode/identity`` is
+    /// `schema`; `nil` when the node has no table, or one made for another schema.
+    @inline(__always)
+    func start(of node: NodeID, schema: Int32, in document: YAMLDocument) -> Int? {
+        guard let table = table(of: node, in: document), tables[table].schema == schema else { return nil }
         return Int(tables[table].start)
     }
 
-    /// Makes an empty table for the mapping `node` under `schema` and returns where it
-    /// starts; `nil` when the node already has one (or is out of range).
-    func begin(_ node: NodeID, schema: SchemaNode) -> Int? {
+    /// Makes an empty table for the mapping `node` of the plan `document` under `schema`
+    /// and returns where it starts; `nil` when the node already has one (or is out of
+    /// range).
+    func begin(_ node: NodeID, schema: SchemaNode, in document: YAMLDocument) -> Int? {
         let index = Int(node.index)
-        guard index >= 0, index < nodeCount, tableOf[index] < 0 else { return nil }
+        guard index >= 0, index < nodeCount else { return nil }
+        let table = Int32(truncatingIfNeeded: tables.count)
+        if let key = document.pairedMappingKey(node) {
+            guard key < keyCount, tableOf[key] < 0 else { return nil }
+            tableOf[key] = table
+        } else {
+            guard beginOther(node, table: table) else { return nil }
+        }
         let start = slotCount
-        tableOf[index] = Int32(truncatingIfNeeded: tables.count)
         tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: schema.identity))
         let end = start + schema.properties.count
         if entries.count < end { growSlots(to: end) }
@@ -174,6 +211,16 @@ final class FieldTables {
         values.fill(start..<end, with: PackedTyped.none)
         slotCount = end
         return start
+    }
+
+    /// Files `table` as the table of `node`, a node without a
+    /// ``YAMLDocument/pairedMappingKey(_:)``; `false` when it has one already. Kept out of
+    /// line, as ``otherTable(of:)``.
+    @inline(never)
+    private func beginOther(_ node: NodeID, table: Int32) -> Bool {
+        guard tableOfOther[node.index] == nil else { return false }
+        tableOfOther[node.index] = table
+        return true
     }
 
     /// The sum of the whole numbers in the slot at `index` of the tables of the items of the
@@ -186,7 +233,7 @@ final class FieldTables {
         let schema = itemSchema.identity
         var total: Int128 = 0
         for position in 0..<document.childCount(list) {
-            guard let start = start(of: document.item(list, at: position), schema: schema) else { return nil }
+            guard let start = start(of: document.item(list, at: position), schema: schema, in: document) else { return nil }
             let slot = start + index
             guard entries[slot].key.index >= 0, case .int(let amount) = typed(at: slot) else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(Int128(amount))

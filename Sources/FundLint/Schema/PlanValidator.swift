@@ -406,7 +406,7 @@ struct PlanValidator {
         }
         let entries = document.effectiveEntries(node)
         // The mapping's field table, for the rules, filled as keys are matched.
-        let tableStart = fields.begin(node, schema: schema)
+        let tableStart = fields.begin(node, schema: schema, in: document)
         // Which properties have a value: a bit per property index (the first 64), and the
         // names of any others.
         var presentMask: UInt64 = 0

@@ -29,7 +29,7 @@ struct QuickSchemaCheck {
     private func passes(_ node: NodeID, schema: SchemaNode, slot: Int, in document: YAMLDocument) -> Bool {
         switch schema.kind {
         case .object:
-            guard document.kind(node) == .mapping, let start = fields.begin(node, schema: schema) else { return false }
+            guard document.kind(node) == .mapping, let start = fields.begin(node, schema: schema, in: document) else { return false }
             // The properties with a value, a bit each: a schema of more than 64 is left to the
             // validator.
             var present: UInt64 = 0
