@@ -206,9 +206,9 @@ struct QuickRuleCompiler {
                       let index = schema.propertyIndex(name, expectedAt: position) else { return nil }
                 var path = YAMLPathBuilder()
                 for name in names.reversed() { path.appendKey(name) }
-                let table = schema.identity
+                let identity = schema.identity
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document),
+                    guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document),
                           frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
                     return Int64(frame.fields.entries[slot].value.index)
                 }, path.text)
@@ -321,7 +321,7 @@ struct QuickRuleCompiler {
             guard let index = schema.propertyIndex(name, expectedAt: position) else { return nil }
             let property = schema.propertySchema(at: index).takeUnretainedValue()
             guard let form = Self.planForm(property) else { return nil }
-            let table = schema.identity
+            let identity = schema.identity
             // A field the plan leaves out reads as its default, if it has one.
             var fallback: Int64?
             if let value = property.defaultValue {
@@ -332,7 +332,7 @@ struct QuickRuleCompiler {
             switch form {
             case .int, .date, .bool:
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
+                    guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
                     guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
                     switch frame.fields.typed(at: slot) {
                     case .int(let number): return number
@@ -343,7 +343,7 @@ struct QuickRuleCompiler {
                 }, form)
             case .text:
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
+                    guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
                     guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
                     let value = frame.fields.entries[slot].value.index
                     // A plan that passed its schema has no aliases: the value is the scalar.
@@ -355,7 +355,7 @@ struct QuickRuleCompiler {
             default:
                 guard missing == nil else { return nil }
                 return ({ frame, document in
-                    guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document),
+                    guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document),
                           frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
                     return Int64(frame.fields.entries[slot].value.index)
                 }, form)
@@ -373,9 +373,9 @@ struct QuickRuleCompiler {
             return ({ _, _ in present }, .bool)
         case .planObject(let schema):
             guard let index = schema.propertyIndex(name) else { return nil }
-            let table = schema.identity
+            let identity = schema.identity
             return ({ frame, document in
-                guard let slot = frame.slot(baseCode(frame, document), schema: table, index: index, in: document) else { return frame.bail() }
+                guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
                 return frame.fields.entries[slot].key.index >= 0 ? 1 : 0
             }, .bool)
         default:
