@@ -3,8 +3,9 @@ import Testing
 import YAMLTree
 
 /// The field tables keep a slot for each property of each mapping of a plan: half a
-/// million budget items make a million and a half. Each slot is kept in 20 bytes, and must
-/// read back exactly what was put in it, or nothing typed (to be typed again when read).
+/// million budget items make a million and a half. Each slot is kept in 12 bytes (its pair's
+/// key and what was typed), and must read back exactly what was put in it, or nothing typed
+/// (to be typed again when read).
 @Suite struct FieldTablesTests {
     @Test(arguments: [
         FieldTables.Typed.none, .int(0), .int(1), .int(-1), .int(4_294_967_296), .int(-4_294_967_297),
@@ -22,9 +23,45 @@ import YAMLTree
         #expect(FieldTables.PackedTyped(.int(number)).typed == .none)
     }
 
-    @Test func aSlotTakesTwentyBytes() {
+    @Test func aSlotTakesTwelveBytes() {
         #expect(MemoryLayout<FieldTables.PackedTyped>.stride == 8)
-        #expect(MemoryLayout<MappingEntry>.stride == 12)
+        #expect(MemoryLayout<NodeID>.stride == 4)
+    }
+
+    /// A slot keeps its pair's key, and the value is the node after it; a pair whose value
+    /// is not (a key that is a collection), or that was merged, is kept whole: every pair
+    /// reads back as it was kept, whatever was kept in the slot before.
+    @Test func aPairReadsBackAsItWasKept() throws {
+        let document = try #require(YAMLParser.parse(Array("{a: 1, b: 2, c: 3}".utf8)).documents.first)
+        let root = try #require(document.root)
+        let tables = FieldTables(for: document)
+        let schema = SchemaNode(kind: .object, name: "o")
+        schema.properties = [("a", SchemaNode(kind: .integer, name: "a")), ("b", SchemaNode(kind: .integer, name: "b")),
+                             ("c", SchemaNode(kind: .integer, name: "c"))]
+        let start = try #require(tables.begin(root, schema: schema, in: document))
+        #expect((0..<3).allSatisfy { !tables.hasEntry(at: start + $0) && tables.entry(at: start + $0) == nil })
+        let usual = MappingEntry(key: NodeID(Int32(1)), value: NodeID(Int32(2)))
+        let complexKey = MappingEntry(key: NodeID(Int32(3)), value: NodeID(Int32(7)))
+        let merged = MappingEntry(key: NodeID(Int32(5)), value: NodeID(Int32(6)), mergedVia: NodeID(Int32(4)))
+        for (offset, entry) in [usual, complexKey, merged].enumerated() {
+            tables.setEntry(entry, at: start + offset)
+        }
+        for (offset, entry) in [usual, complexKey, merged].enumerated() {
+            #expect(tables.hasEntry(at: start + offset))
+            #expect(tables.entry(at: start + offset) == entry)
+            #expect(tables.value(at: start + offset) == entry.value)
+        }
+        // Usual over unusual, and unusual over usual.
+        tables.setEntry(usual, at: start + 1)
+        tables.setEntry(complexKey, at: start)
+        #expect(tables.entry(at: start + 1) == usual)
+        #expect(tables.entry(at: start) == complexKey)
+        // Emptied tables keep no pair, usual or not.
+        tables.reset()
+        let again = try #require(tables.begin(root, schema: schema, in: document))
+        #expect((0..<3).allSatisfy { tables.entry(at: again + $0) == nil })
+        tables.setEntry(usual, at: again)
+        #expect(tables.entry(at: again) == usual)
     }
 
     /// A table names its schema by the schema's identity, in four bytes: a table made for

@@ -137,7 +137,7 @@ private let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
     private static func sameTables(_ a: FieldTables, _ b: FieldTables) -> Bool {
         guard a.tables.count == b.tables.count, a.slotCount == b.slotCount else { return false }
-        for slot in 0..<a.slotCount where a.entries[slot] != b.entries[slot] || a.typed(at: slot) != b.typed(at: slot) {
+        for slot in 0..<a.slotCount where a.entry(at: slot) != b.entry(at: slot) || a.typed(at: slot) != b.typed(at: slot) {
             return false
         }
         return !(0..<a.tables.count).contains { a.tables[$0].start != b.tables[$0].start || a.tables[$0].schema != b.tables[$0].schema }

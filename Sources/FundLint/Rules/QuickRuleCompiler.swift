@@ -209,8 +209,8 @@ struct QuickRuleCompiler {
                 let identity = schema.identity
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document),
-                          frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
-                    return Int64(frame.fields.entries[slot].value.index)
+                          frame.fields.hasEntry(at: slot) else { return frame.bail() }
+                    return Int64(frame.fields.value(at: slot).index)
                 }, path.text)
             }
         }
@@ -333,7 +333,7 @@ struct QuickRuleCompiler {
             case .int, .date, .bool:
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
-                    guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
+                    guard frame.fields.hasEntry(at: slot) else { return missing ?? frame.bail() }
                     switch frame.fields.typed(at: slot) {
                     case .int(let number): return number
                     case .date(let day): return Int64(day.ordinal)
@@ -344,8 +344,8 @@ struct QuickRuleCompiler {
             case .text:
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
-                    guard frame.fields.entries[slot].key.index >= 0 else { return missing ?? frame.bail() }
-                    let value = frame.fields.entries[slot].value.index
+                    guard frame.fields.hasEntry(at: slot) else { return missing ?? frame.bail() }
+                    let value = frame.fields.value(at: slot).index
                     // A plan that passed its schema has no aliases: the value is the scalar.
                     guard Int(value) < document.nodeCount, document.kind(NodeID(value)) == .scalar else {
                         return frame.bail()
@@ -356,8 +356,8 @@ struct QuickRuleCompiler {
                 guard missing == nil else { return nil }
                 return ({ frame, document in
                     guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document),
-                          frame.fields.entries[slot].key.index >= 0 else { return frame.bail() }
-                    return Int64(frame.fields.entries[slot].value.index)
+                          frame.fields.hasEntry(at: slot) else { return frame.bail() }
+                    return Int64(frame.fields.value(at: slot).index)
                 }, form)
             }
         default:
@@ -376,7 +376,7 @@ struct QuickRuleCompiler {
             let identity = schema.identity
             return ({ frame, document in
                 guard let slot = frame.slot(baseCode(frame, document), schema: identity, index: index, in: document) else { return frame.bail() }
-                return frame.fields.entries[slot].key.index >= 0 ? 1 : 0
+                return frame.fields.hasEntry(at: slot) ? 1 : 0
             }, .bool)
         default:
             return nil

@@ -11,7 +11,7 @@ import YAMLTree
 final class FieldTables {
     /// Eight bytes: a plan of half a million budget items has half a million tables.
     struct Table {
-        /// Where the table starts in `entries` and `values`.
+        /// Where the table starts in `keys` and `values`.
         var start: Int32
         /// The ``SchemaNode/identity`` of the schema the table was made for (a node reached
         /// under two schemas through aliases is looked up directly for the second).
@@ -84,24 +84,30 @@ final class FieldTables {
     /// The tables of other nodes, by node: mappings without pairs (whose key another
     /// mapping may have), and nodes that are not mappings, for which a check of a plan that
     /// failed its schema may make a table. Few, if any.
-    private var tableOfOther: [Int32: Int32] = [:]
+    @exclusivity(unchecked) private var tableOfOther: [Int32: Int32] = [:]
     /// The tables made, in the order they were.
     let tables = SlotBuffer<Table>()
-    /// For each table, a slot per property of its schema: the pair with a value that is not
-    /// null, or a pair with a key of -1. Only the first ``slotCount`` belong to the plan.
-    let entries = SlotBuffer<MappingEntry>()
+    /// For each table, a slot per property of its schema: the key of the pair with a value
+    /// that is not null, or -1. Only the first ``slotCount`` belong to the plan. Four bytes:
+    /// the pair's value is the node after its key (a key that is a scalar or an alias is one
+    /// node), and a pair that is not so, or that comes from a `<<` merge, is kept whole in
+    /// ``unusualEntries``. Read and written through ``hasEntry(at:)``, ``entry(at:)``,
+    /// ``value(at:)`` and ``setEntry(_:at:)``.
+    private let keys = SlotBuffer<Int32>()
+    /// The pairs of slots whose value is not the node after their key, or which were
+    /// merged: few, if any.
+    @exclusivity(unchecked) private var unusualEntries: [Int32: MappingEntry] = [:]
     /// What the validator typed in each slot (rules give a value its origin as they read it),
     /// read and written through ``typed(at:)`` and ``setTyped(_:at:)``; only the first
     /// ``slotCount`` belong to the plan.
     private let values = SlotBuffer<PackedTyped>()
-    static let noEntry = MappingEntry(key: NodeID(Int32(-1)), value: NodeID(Int32(-1)))
 
     /// The plan's ``YAMLDocument/pairedMappingLimit``: `tableOf` may be longer (kept from
     /// a larger plan), and is read only below this.
     private var keyCount = 0
     /// Nodes of the plan.
     private var nodeCount = 0
-    /// Slots of the plan's tables: `entries` and `values` may be longer (kept from a larger
+    /// Slots of the plan's tables: `keys` and `values` may be longer (kept from a larger
     /// plan), and are read only below this.
     private(set) var slotCount = 0
 
@@ -128,12 +134,13 @@ final class FieldTables {
         if tableOf.count < self.keyCount { tableOf.append(repeating: -1, count: self.keyCount - tableOf.count) }
         tableOf.fill(0..<self.keyCount, with: -1)
         if !tableOfOther.isEmpty { tableOfOther.removeAll(keepingCapacity: true) }
+        if !unusualEntries.isEmpty { unusualEntries.removeAll(keepingCapacity: true) }
         tables.removeAll()
         slotCount = 0
         // About one collection in eight nodes; more grows the array.
         tables.reserveCapacity(max(16, min(nodeCount, 1 << 24) / 4))
         // At most a slot per node in practice; room not written is only address space.
-        entries.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
+        keys.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
         values.reserveCapacity(max(64, min(nodeCount, 1 << 24)))
     }
 
@@ -145,7 +152,49 @@ final class FieldTables {
 
     /// About the nodes the tables have room for without growing (kept from the largest
     /// plan).
-    var room: Int { max(tableOf.count * 2, entries.count) }
+    var room: Int { max(tableOf.count * 2, keys.count) }
+
+    /// Whether `slot` (below ``slotCount``) holds a pair.
+    @inline(__always)
+    func hasEntry(at slot: Int) -> Bool {
+        keys[slot] >= 0
+    }
+
+    /// The pair in `slot` (below ``slotCount``), or `nil` when it holds none.
+    @inline(__always)
+    func entry(at slot: Int) -> MappingEntry? {
+        let key = keys[slot]
+        guard key >= 0 else { return nil }
+        if !unusualEntries.isEmpty, let entry = unusualEntries[Int32(truncatingIfNeeded: slot)] { return entry }
+        return MappingEntry(key: NodeID(key), value: NodeID(key &+ 1))
+    }
+
+    /// The value node of the pair in `slot` (below ``slotCount``), which must hold one.
+    @inline(__always)
+    func value(at slot: Int) -> NodeID {
+        entry(at: slot)?.value ?? NodeID(Int32(-1))
+    }
+
+    /// Keeps `entry` in `slot` (below ``slotCount``).
+    @inline(__always)
+    func setEntry(_ entry: MappingEntry, at slot: Int) {
+        keys[slot] = entry.key.index
+        if entry.value.index != entry.key.index &+ 1 || entry.mergedVia != nil || !unusualEntries.isEmpty {
+            keepUnusual(entry, at: slot)
+        }
+    }
+
+    /// Keeps `entry` whole for `slot` (or forgets what was kept, when the entry is usual
+    /// again). Kept out of line: few pairs come here.
+    @inline(never)
+    private func keepUnusual(_ entry: MappingEntry, at slot: Int) {
+        let index = Int32(truncatingIfNeeded: slot)
+        if entry.value.index != entry.key.index &+ 1 || entry.mergedVia != nil {
+            unusualEntries[index] = entry
+        } else {
+            unusualEntries[index] = nil
+        }
+    }
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
     func typedKind(at slot: Int) -> Value.Kind? {
@@ -180,7 +229,7 @@ final class FieldTables {
         tableOfOther[node.index].map(Int.init)
     }
 
-    /// Where the table of `node` of the plan `document` starts in ``entries`` and
+    /// Where the table of `node` of the plan `document` starts in ``keys`` and
     /// ``values``, when it was made for the schema whose ``SchemaNode/identity`` is
     /// `schema`; `nil` when the node has no table, or one made for another schema.
     @inline(__always)
@@ -205,9 +254,9 @@ final class FieldTables {
         let start = slotCount
         tables.append(Table(start: Int32(truncatingIfNeeded: start), schema: schema.identity))
         let end = start + schema.properties.count
-        if entries.count < end { growSlots(to: end) }
+        if keys.count < end { growSlots(to: end) }
         // Written in place: a slot kept from an earlier plan is overwritten, not appended.
-        entries.fill(start..<end, with: Self.noEntry)
+        keys.fill(start..<end, with: -1)
         values.fill(start..<end, with: PackedTyped.none)
         slotCount = end
         return start
@@ -235,7 +284,7 @@ final class FieldTables {
         for position in 0..<document.childCount(list) {
             guard let start = start(of: document.item(list, at: position), schema: schema, in: document) else { return nil }
             let slot = start + index
-            guard entries[slot].key.index >= 0, case .int(let amount) = typed(at: slot) else { return nil }
+            guard hasEntry(at: slot), case .int(let amount) = typed(at: slot) else { return nil }
             let (sum, overflow) = total.addingReportingOverflow(Int128(amount))
             if overflow { return nil }
             total = sum
@@ -243,14 +292,14 @@ final class FieldTables {
         return total
     }
 
-    /// Makes `entries` and `values` at least `count` long, and up to ``slotChunk`` longer:
+    /// Makes `keys` and `values` at least `count` long, and up to ``slotChunk`` longer:
     /// a plan of many small mappings (a list of half a million items) then comes here once
     /// a chunk, not once a mapping. Kept out of line: once the arrays have grown to a
     /// plan's size, later plans of that size never come here.
     @inline(never)
     private func growSlots(to count: Int) {
-        let target = max(count, min(entries.count + Self.slotChunk, entries.capacity))
-        entries.append(repeating: Self.noEntry, count: target - entries.count)
+        let target = max(count, min(keys.count + Self.slotChunk, keys.capacity))
+        keys.append(repeating: -1, count: target - keys.count)
         values.append(repeating: PackedTyped.none, count: target - values.count)
     }
 

@@ -479,7 +479,7 @@ struct PlanValidator {
                 nullKeys.append((schema.properties[propertyIndex].name, entry))
                 continue
             }
-            if let tableStart { fields.entries[tableStart + propertyIndex] = entry }
+            if let tableStart { fields.setEntry(entry, at: tableStart + propertyIndex) }
             if propertyIndex < 64 { presentMask |= 1 << UInt64(propertyIndex) } else { presentBeyond.append(propertyIndex) }
             steps.append(entryContext.step)
             _ = schema.propertySchema(at: propertyIndex)._withUnsafeGuaranteedRef { property in

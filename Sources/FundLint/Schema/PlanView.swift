@@ -90,7 +90,7 @@ final class PlanView {
     private func tableStart(_ plan: PlanNode) -> Int? {
         if fields.table(of: plan.node, in: document) == nil,
            let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0, in: document) }) {
-            forEachValuedEntry(of: plan) { index, entry in fields.entries[start + index] = entry }
+            forEachValuedEntry(of: plan) { index, entry in fields.setEntry(entry, at: start + index) }
             return start
         }
         return fields.start(of: plan.node, schema: plan.schema._withUnsafeGuaranteedRef(\.identity), in: document)
@@ -125,13 +125,7 @@ final class PlanView {
         let index = plan.schema._withUnsafeGuaranteedRef { $0.propertyIndex(name, expectedAt: position) }
         guard let index, let origin else { return .unknown }
         let start = tableStart(plan)
-        let entry: MappingEntry?
-        if let start {
-            let found = fields.entries[start + index]
-            entry = found.key.index < 0 ? nil : found
-        } else {
-            entry = lookUp(index, of: plan)
-        }
+        let entry = if let start { fields.entry(at: start + index) } else { lookUp(index, of: plan) }
         let property = plan.schema._withUnsafeGuaranteedRef { $0.propertySchema(at: index) }
         guard let entry else {
             let missing = origins.missingField(name, of: origins.reshown(origin, at: plan.anchor))
@@ -164,7 +158,7 @@ final class PlanView {
     /// Whether the mapping `plan` (whose value has `origin`) has a value for `name`.
     func isPresent(_ name: String, of plan: PlanNode, origin: Origin?) -> Bool {
         guard let index = plan.schema.takeUnretainedValue().propertyIndex(name), origin != nil else { return false }
-        if let start = tableStart(plan) { return fields.entries[start + index].key.index >= 0 }
+        if let start = tableStart(plan) { return fields.hasEntry(at: start + index) }
         return lookUp(index, of: plan) != nil
     }
 

@@ -40,7 +40,7 @@ struct QuickSchemaCheck {
                       let index = found, index < 64 else { return false }
                 // A key left empty counts as absent, as for the validator.
                 if document.isNull(entry.value) { continue }
-                fields.entries[start + index] = entry
+                fields.setEntry(entry, at: start + index)
                 present |= 1 << UInt64(index)
                 let passed = schema.propertySchema(at: index)._withUnsafeGuaranteedRef {
                     passes(entry.value, schema: $0, slot: start + index, in: document)
