@@ -179,21 +179,22 @@ final class FieldTables {
     @inline(__always)
     func setEntry(_ entry: MappingEntry, at slot: Int) {
         keys[slot] = entry.key.index
-        if entry.value.index != entry.key.index &+ 1 || entry.mergedVia != nil || !unusualEntries.isEmpty {
-            keepUnusual(entry, at: slot)
-        }
+        let usual = Self.isUsual(entry)
+        if !usual || !unusualEntries.isEmpty { keepUnusual(usual ? nil : entry, at: slot) }
     }
 
-    /// Keeps `entry` whole for `slot` (or forgets what was kept, when the entry is usual
-    /// again). Kept out of line: few pairs come here.
+    /// Whether a slot's key alone says `entry`: its value is the node after its key, and it
+    /// was not merged.
+    @inline(__always)
+    private static func isUsual(_ entry: MappingEntry) -> Bool {
+        entry.value.index == entry.key.index &+ 1 && entry.mergedVia == nil
+    }
+
+    /// Keeps `entry` whole for `slot`, or forgets what was kept there when `nil` (the slot's
+    /// pair is usual again). Kept out of line: few pairs come here.
     @inline(never)
-    private func keepUnusual(_ entry: MappingEntry, at slot: Int) {
-        let index = Int32(truncatingIfNeeded: slot)
-        if entry.value.index != entry.key.index &+ 1 || entry.mergedVia != nil {
-            unusualEntries[index] = entry
-        } else {
-            unusualEntries[index] = nil
-        }
+    private func keepUnusual(_ entry: MappingEntry?, at slot: Int) {
+        unusualEntries[Int32(truncatingIfNeeded: slot)] = entry
     }
 
     /// The kind the validator typed in `slot`, or `nil` when it typed none.
@@ -234,8 +235,14 @@ final class FieldTables {
     /// `schema`; `nil` when the node has no table, or one made for another schema.
     @inline(__always)
     func start(of node: NodeID, schema: Int32, in document: YAMLDocument) -> Int? {
-        guard let table = table(of: node, in: document), tables[table].schema == schema else { return nil }
-        return Int(tables[table].start)
+        table(of: node, in: document).flatMap { start(ofTable: $0, schema: schema) }
+    }
+
+    /// Where the table at `table` in ``tables`` starts in ``keys`` and ``values``, when it
+    /// was made for the schema whose ``SchemaNode/identity`` is `schema`; `nil` otherwise.
+    @inline(__always)
+    func start(ofTable table: Int, schema: Int32) -> Int? {
+        tables[table].schema == schema ? Int(tables[table].start) : nil
     }
 
     /// Makes an empty table for the mapping `node` of the plan `document` under `schema`

@@ -88,12 +88,15 @@ final class PlanView {
     /// use; `nil` when the node's table was made for another schema (a node reached under
     /// two schemas through aliases is looked up directly for the second).
     private func tableStart(_ plan: PlanNode) -> Int? {
-        if fields.table(of: plan.node, in: document) == nil,
-           let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0, in: document) }) {
-            forEachValuedEntry(of: plan) { index, entry in fields.setEntry(entry, at: start + index) }
-            return start
+        // Looked up once: the table is nearly always there, made by the schema check.
+        if let table = fields.table(of: plan.node, in: document) {
+            return fields.start(ofTable: table, schema: plan.schema._withUnsafeGuaranteedRef(\.identity))
         }
-        return fields.start(of: plan.node, schema: plan.schema._withUnsafeGuaranteedRef(\.identity), in: document)
+        guard let start = plan.schema._withUnsafeGuaranteedRef({ fields.begin(plan.node, schema: $0, in: document) }) else {
+            return nil
+        }
+        forEachValuedEntry(of: plan) { index, entry in fields.setEntry(entry, at: start + index) }
+        return start
     }
 
     /// The pair of the mapping `plan` holding the property at `index` with a value that is
