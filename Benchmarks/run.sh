@@ -73,16 +73,17 @@ echo "corpus: $plans plans, $((bytes / 1024 / 1024)) MiB; $(nproc) cores"
     { ratio = ($1 ~ /^big-plan/ && bigfloor > 0) ? $3 / bigfloor : (floor > 0 ? $3 / floor : 0)
       printf "%-26s wall %8.2f s   cpu %8.2f s (system %5.2f)   rss %6d MiB   faults %7d   cpu/floor %6.2f\n", $1, $2, $3, $5, $4, $6, ratio }'
 # Ratios from runs in pairs, back to back, five pairs each, median reported: the speed of
-# this machine drifts between runs, and a pair sees the same drift.
+# this machine drifts between runs, and a pair sees the same drift. With SCALE set, each
+# pair's ratio is multiplied by it (to compare what two inputs of different sizes cost a byte).
 paired() {
-    local label="$1" field="$2"; shift 2
+    local label="$1" field="$2" scale="${SCALE:-1}"; shift 2
     local split
     split=$(printf '%s\n' "$@" | grep -n '^::$' | cut -d: -f1)
     local first=("${@:1:$((split - 1))}") second=("${@:$((split + 1))}")
     for _ in 1 2 3 4 5; do
         a=$(measure a "${first[@]}" | awk -v f="$field" '{ print $f }')
         b=$(measure b "${second[@]}" | awk -v f="$field" '{ print $f }')
-        echo "$b $a" | awk '{ printf "%.3f\n", ($2 > 0 ? $1 / $2 : 0) }'
+        echo "$b $a" | awk -v s="$scale" '{ printf "%.3f\n", ($2 > 0 ? s * $1 / $2 : 0) }'
     done | sort -n | sed -n 3p | xargs printf "%-52s %s\n" "$label"
 }
 echo "paired ratios (median of five back-to-back pairs):"
@@ -98,6 +99,17 @@ paired "big plan: fundlint CPU / floor CPU" 3 "$out/libyaml-floor" "$big/plan-0.
 # page faults for memory touched the first time (slow on some virtual machines).
 paired "big plan: fundlint user CPU / floor user CPU" 7 "$out/libyaml-floor" "$big/plan-0.yaml" :: \
     "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
+# The target as the performance issue words it: the big plan's CPU seconds a byte against
+# the corpus's, in pairs (corpus, big plan). The ratios to the floor above are the stricter
+# reading: they do not count the floor's own savings a byte on one large file.
+big_bytes=$(wc -c < "$big/plan-0.yaml")
+SCALE=$(awk -v c="$bytes" -v b="$big_bytes" 'BEGIN { printf "%.6f", c / b }') \
+    paired "big plan CPU a byte / corpus CPU a byte (--jobs 1)" 3 \
+    "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus" :: \
+    "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
+SCALE=$(awk -v c="$bytes" -v b="$big_bytes" 'BEGIN { printf "%.6f", c / b }') \
+    paired "the same for the floor" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
+    "$out/libyaml-floor" "$big/plan-0.yaml"
 # What this machine's cores give by themselves: the corpus dealt into one directory a core
 # (hard links), and one `--jobs 1` process on each at the same time, against one `--jobs 1`
 # over all of it. Separate processes share no lock, allocator or order of results, so the
@@ -118,7 +130,6 @@ if [ "$cores" -gt 1 ]; then
         sh -c "for part in \"$parts\"/part-*/; do \"$fundlint\" --jobs 1 --format json --quiet --output \"\${part%/}.json\" \"\$part\" & done; wait"
 fi
 
-big_bytes=$(wc -c < "$big/plan-0.yaml")
 echo "big plan: $((big_bytes / 1024 / 1024)) MiB"
 
 # Memory as the corpus grows: the same check over ten times the plans.
