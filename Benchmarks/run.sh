@@ -103,12 +103,11 @@ paired "big plan: fundlint user CPU / floor user CPU" 7 "$out/libyaml-floor" "$b
 # the corpus's, in pairs (corpus, big plan). The ratios to the floor above are the stricter
 # reading: they do not count the floor's own savings a byte on one large file.
 big_bytes=$(wc -c < "$big/plan-0.yaml")
-SCALE=$(awk -v c="$bytes" -v b="$big_bytes" 'BEGIN { printf "%.6f", c / b }') \
-    paired "big plan CPU a byte / corpus CPU a byte (--jobs 1)" 3 \
+per_byte=$(awk -v c="$bytes" -v b="$big_bytes" 'BEGIN { printf "%.6f", c / b }')
+SCALE=$per_byte paired "big plan CPU a byte / corpus CPU a byte (--jobs 1)" 3 \
     "$fundlint" --jobs 1 --format json --quiet --output "$out/report.json" "$corpus" :: \
     "$fundlint" --jobs 1 --format json --quiet --output "$out/big.json" "$big/plan-0.yaml"
-SCALE=$(awk -v c="$bytes" -v b="$big_bytes" 'BEGIN { printf "%.6f", c / b }') \
-    paired "the same for the floor" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
+SCALE=$per_byte paired "the same for the floor" 3 sh -c "\"$out/libyaml-floor\" - < \"$out/files.txt\"" :: \
     "$out/libyaml-floor" "$big/plan-0.yaml"
 # What this machine's cores give by themselves: the corpus dealt into one directory a core
 # (hard links), and one `--jobs 1` process on each at the same time, against one `--jobs 1`
